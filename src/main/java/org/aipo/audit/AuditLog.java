@@ -1,0 +1,34 @@
+package org.aipo.audit;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** Writes and reads audit records; a write joins the caller's transaction. */
+@ApplicationScoped
+public class AuditLog {
+
+  @PersistenceContext(unitName = "programmeOffice")
+  EntityManager entityManager;
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Transactional
+  public AuditRecord record(String actor, String action, String subjectType, String subjectId, String detail) {
+    AuditRecord record = new AuditRecord(clock.instant(), actor, action, subjectType, subjectId, detail);
+    entityManager.persist(record);
+    return record;
+  }
+
+  @Transactional
+  public List<AuditRecord> forSubject(String subjectType, String subjectId) {
+    return entityManager.createNamedQuery(AuditRecord.BY_SUBJECT, AuditRecord.class)
+        .setParameter("type", subjectType)
+        .setParameter("id", subjectId)
+        .getResultList();
+  }
+}

@@ -1,0 +1,104 @@
+package org.aipo.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * One recorded act: who did what to which subject, when and why. Written in the same transaction as
+ * the act itself, never updated, never deleted.
+ */
+@Entity
+@Table(name = "AIPO_AUDIT_RECORD", indexes = @Index(name = "AIPO_AUDIT_SUBJECT_IDX", columnList = "SUBJECT_TYPE,SUBJECT_ID"))
+@NamedQuery(name = AuditRecord.BY_SUBJECT,
+    query = "select a from AuditRecord a where a.subjectType = :type and a.subjectId = :id order by a.occurredAt, a.id")
+public class AuditRecord {
+
+  static final String BY_SUBJECT = "AuditRecord.bySubject";
+
+  public static final int MAX_DETAIL = 4000;
+
+  @Id
+  @Column(name = "ID", length = 36)
+  private String id;
+
+  @Column(name = "OCCURRED_AT", nullable = false)
+  private Instant occurredAt;
+
+  @Column(name = "ACTOR", nullable = false, length = 128)
+  private String actor;
+
+  @Column(name = "ACTION", nullable = false, length = 128)
+  private String action;
+
+  @Column(name = "SUBJECT_TYPE", nullable = false, length = 64)
+  private String subjectType;
+
+  @Column(name = "SUBJECT_ID", nullable = false, length = 128)
+  private String subjectId;
+
+  @Column(name = "DETAIL", length = MAX_DETAIL)
+  private String detail;
+
+  protected AuditRecord() {
+    // for JPA
+  }
+
+  public AuditRecord(Instant occurredAt, String actor, String action, String subjectType, String subjectId, String detail) {
+    this.id = UUID.randomUUID().toString();
+    this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+    this.actor = requireText(actor, "actor", 128);
+    this.action = requireText(action, "action", 128);
+    this.subjectType = requireText(subjectType, "subjectType", 64);
+    this.subjectId = requireText(subjectId, "subjectId", 128);
+    if (detail != null && detail.length() > MAX_DETAIL) {
+      throw new IllegalArgumentException("detail is longer than " + MAX_DETAIL + " characters");
+    }
+    this.detail = detail;
+  }
+
+  private static String requireText(String value, String field, int maxLength) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    if (value.length() > maxLength) {
+      throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
+    }
+    return value;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public String getSubjectType() {
+    return subjectType;
+  }
+
+  public String getSubjectId() {
+    return subjectId;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+}

@@ -1,0 +1,53 @@
+package org.aipo.platformcheck;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.aipo.audit.AuditLog;
+import org.aipo.workflow.WorkflowEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * Asks for a platform check: records the request (JPA) and starts the process (engine) in one JTA
+ * transaction, so that either both exist or neither.
+ */
+@ApplicationScoped
+public class PlatformCheckService {
+
+  public static final int MAX_NOTE = 1000;
+
+  @Inject
+  AuditLog auditLog;
+
+  @Inject
+  WorkflowEngine workflowEngine;
+
+  /** @return the business key of the new check */
+  @Transactional
+  public String request(String requestedBy, String note, Duration confirmWithin) {
+    if (requestedBy == null || requestedBy.isBlank()) {
+      throw new IllegalArgumentException("requestedBy is required");
+    }
+    if (note != null && note.length() > MAX_NOTE) {
+      throw new IllegalArgumentException("note is longer than " + MAX_NOTE + " characters");
+    }
+    if (confirmWithin == null || confirmWithin.isNegative() || confirmWithin.isZero()) {
+      throw new IllegalArgumentException("confirmWithin must be a positive duration");
+    }
+    String businessKey = "PC-" + UUID.randomUUID();
+    auditLog.record(requestedBy, PlatformCheck.ACTION_REQUESTED, PlatformCheck.SUBJECT_TYPE, businessKey, note);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(PlatformCheck.VAR_REQUESTED_BY, requestedBy);
+    variables.put(PlatformCheck.VAR_NOTE, note);
+    variables.put(PlatformCheck.VAR_CONFIRM_WITHIN, confirmWithin.toString());
+    ProcessInstance instance = workflowEngine.processEngine().getRuntimeService()
+        .startProcessInstanceByKey(PlatformCheck.PROCESS_KEY, businessKey, variables);
+    return instance.getBusinessKey();
+  }
+}

@@ -1,0 +1,138 @@
+package org.aipo.workflow;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import org.aipo.config.Profile;
+import org.aipo.config.Settings;
+import org.aipo.security.DemoUsers;
+import org.aipo.security.IdentitySetup;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+
+/**
+ * The embedded Camunda 7 engine: built from Liberty's JNDI data source and JTA transaction manager,
+ * registered with Camunda's runtime container so that the REST API and the webapps find it, started
+ * and stopped with the application by {@link EngineBootstrapListener}.
+ */
+@ApplicationScoped
+public class WorkflowEngine {
+
+  private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
+
+  public static final String ENGINE_NAME = "default";
+  public static final String DATA_SOURCE = "jdbc/programmeOffice";
+  /** User, group and tenant ids: letters and digits, single hyphens between them. */
+  public static final String RESOURCE_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
+
+  @Resource(lookup = DATA_SOURCE)
+  DataSource dataSource;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threadFactory;
+
+  @Inject
+  BeanManager beanManager;
+
+  @Inject
+  Settings settings;
+
+  private volatile ProcessEngine engine;
+
+  /** Builds and registers the engine, deploys the models, applies identity reference data. */
+  public synchronized void start(Map<String, byte[]> models) {
+    if (engine != null) {
+      return;
+    }
+    JakartaTransactionProcessEngineConfiguration configuration = new JakartaTransactionProcessEngineConfiguration();
+    configuration.setProcessEngineName(ENGINE_NAME);
+    configuration.setDataSource(dataSource);
+    configuration.setTransactionManager(LibertyTransactionManager.lookup());
+    configuration.setTransactionsExternallyManaged(true);
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setAuthorizationEnabled(true);
+    // the group ids of DOMAIN.md have hyphens (programme-office); Camunda's default allows none but camunda-admin
+    configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
+    configuration.setExpressionManager(new BeanExpressionManager(new CdiBeanLookup(beanManager)));
+    configuration.setJobExecutor(new ManagedJobExecutor(threadFactory));
+    configuration.setJobExecutorActivate(true);
+    configuration.setDefaultSerializationFormat("application/json");
+    List<ProcessEnginePlugin> plugins = List.of(new SpinProcessEnginePlugin());
+    configuration.setProcessEnginePlugins(plugins);
+
+    ProcessEngine built = configuration.buildProcessEngine();
+    try {
+      RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(built);
+      ModelDeployer.Result deployed = new ModelDeployer(built.getRepositoryService()).deploy(models);
+      LOG.info(() -> deployed.created()
+          ? "Deployed " + deployed.deploymentId() + " with new definitions " + deployed.newDefinitions()
+          : "Models unchanged: no new deployment (" + models.size() + " files)");
+      new IdentitySetup(built).apply();
+      if (settings.profile() == Profile.DEMO && isEmbeddedDatabase()) {
+        new DemoUsers(built).seedOnce();
+      }
+    } catch (RuntimeException e) {
+      stop(built);
+      throw e;
+    }
+    engine = built;
+    LOG.info("Process engine '" + ENGINE_NAME + "' is running (profile " + settings.profile() + ")");
+  }
+
+  public synchronized void stop() {
+    ProcessEngine running = engine;
+    engine = null;
+    if (running != null) {
+      stop(running);
+    }
+  }
+
+  private static void stop(ProcessEngine built) {
+    try {
+      RuntimeContainerDelegate.INSTANCE.get().unregisterProcessEngine(built);
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Engine was not registered: " + e.getMessage());
+    }
+    built.close();
+    LOG.info("Process engine '" + built.getName() + "' stopped");
+  }
+
+  public boolean isRunning() {
+    return engine != null;
+  }
+
+  /** The engine, for CDI injection. */
+  @Produces
+  public ProcessEngine processEngine() {
+    ProcessEngine running = engine;
+    if (running == null) {
+      throw new IllegalStateException("The process engine is not running");
+    }
+    return running;
+  }
+
+  boolean isEmbeddedDatabase() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().toUpperCase().contains("H2");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the database product name", e);
+    }
+  }
+}

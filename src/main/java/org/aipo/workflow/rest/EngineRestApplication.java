@@ -1,0 +1,23 @@
+package org.aipo.workflow.rest;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.ws.rs.core.Application;
+
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+
+/**
+ * Camunda's REST API at /engine-rest (mapped in web.xml, with HTTP Basic authentication in front of
+ * it), served by Liberty's own JAX-RS runtime.
+ */
+public class EngineRestApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes = new HashSet<>();
+    classes.addAll(CamundaRestResources.getResourceClasses());
+    classes.addAll(CamundaRestResources.getConfigurationClasses());
+    return classes;
+  }
+}
