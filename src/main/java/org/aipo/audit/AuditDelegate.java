@@ -23,8 +23,16 @@ public class AuditDelegate implements JavaDelegate {
   public static final String ACTOR = "auditActor";
   public static final String SUBJECT_TYPE = "process-instance";
 
+  private AuditLog auditLog;
+
+  protected AuditDelegate() {
+    // for the CDI proxy
+  }
+
   @Inject
-  AuditLog auditLog;
+  public AuditDelegate(AuditLog auditLog) {
+    this.auditLog = auditLog;
+  }
 
   @Override
   public void execute(DelegateExecution execution) {

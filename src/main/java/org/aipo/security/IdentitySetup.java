@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.identity.Group;
  * when missing on every start (idempotent), in every profile. Users are not created here.
  *
  * <ul>
- *   <li>{@code camunda-admin} is the engine's admin group: it bypasses authorization checks.</li>
+ *   <li>{@code camunda-admin} is the engine's admin group, with ALL on every resource.</li>
  *   <li>Officials and experts may open Tasklist and read the shared task filter; they see only tasks
  *       they are candidates for or assigned to (the engine grants those per task).</li>
  *   <li>The programme office and the secretariat may start processes.</li>
@@ -53,6 +53,11 @@ public final class IdentitySetup {
       ensureGroup(role);
     }
     Filter filter = ensureAllTasksFilter();
+    // the engine lets camunda-admin bypass command checks, but the webapps ask for explicit grants
+    // (application access, for instance): the same ALL-on-everything grants Camunda's setup page creates
+    for (Resources resource : Resources.values()) {
+      grant(Roles.ADMIN.groupId(), resource, Authorization.ANY, Permissions.ALL);
+    }
     for (Roles role : Roles.values()) {
       if (role.usesTasklist() && role != Roles.ADMIN) {
         grant(role.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);

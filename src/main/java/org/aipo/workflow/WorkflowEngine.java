@@ -71,7 +71,10 @@ public class WorkflowEngine {
     // the group ids of DOMAIN.md have hyphens (programme-office); Camunda's default allows none but camunda-admin
     configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
     configuration.setExpressionManager(new BeanExpressionManager(new CdiBeanLookup(beanManager)));
-    configuration.setJobExecutor(new ManagedJobExecutor(threadFactory));
+    ManagedJobExecutor jobExecutor = new ManagedJobExecutor(threadFactory);
+    // an idle executor looks for due timers at least every 10 s (Camunda's default backs off to 60 s)
+    jobExecutor.setMaxWait(10_000);
+    configuration.setJobExecutor(jobExecutor);
     configuration.setJobExecutorActivate(true);
     configuration.setDefaultSerializationFormat("application/json");
     List<ProcessEnginePlugin> plugins = List.of(new SpinProcessEnginePlugin());

@@ -1,0 +1,185 @@
+package org.aipo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Over HTTP against the started server, as a browser, Camunda Modeler or curl would: REST
+ * authentication, Tasklist login with session and CSRF, who may enter which webapp, health.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HttpIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.applicationWar();
+  }
+
+  @ArquillianResource
+  URL baseUrl;
+
+  WebClient client;
+
+  @BeforeEach
+  void client() throws Exception {
+    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+  }
+
+  @Test
+  void restApiRefusesAnonymousAndWrongCredentialsAndAnswersJsonWithThem() throws Exception {
+    for (String path : new String[] {"/engine-rest/engine", "/engine-rest/process-definition", "/engine-rest/task/count"}) {
+      HttpResponse<String> anonymous = client.get(path);
+      assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    }
+    // a wrong password makes Camunda delay that user's next logins (brute-force protection), so it
+    // is tried on a user no other test logs in as
+    assertThat(client.get("/engine-rest/engine", "Authorization", WebClient.basic("nominator", "wrong")).statusCode()).isEqualTo(401);
+    assertThat(client.get("/engine-rest/engine", "Authorization", WebClient.basic("nobody", "demo")).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> engines = client.get("/engine-rest/engine", "Authorization", WebClient.basic("admin", "demo"));
+    assertThat(engines.statusCode()).isEqualTo(200);
+    assertThat(engines.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/json"));
+    assertThat(((JsonArray) WebClient.json(engines)).getJsonObject(0).getString("name")).isEqualTo("default");
+  }
+
+  @Test
+  void authorizationsDecideWhatAnAuthenticatedUserSees() throws Exception {
+    HttpResponse<String> asOffice = client.get("/engine-rest/process-definition?key=platformCheck",
+        "Authorization", WebClient.basic("office", "demo"));
+    assertThat(asOffice.statusCode()).isEqualTo(200);
+    assertThat((JsonArray) WebClient.json(asOffice)).isNotEmpty();
+
+    HttpResponse<String> asApplicant = client.get("/engine-rest/process-definition?key=platformCheck",
+        "Authorization", WebClient.basic("applicant1", "demo"));
+    assertThat(asApplicant.statusCode()).isEqualTo(200);
+    assertThat((JsonArray) WebClient.json(asApplicant)).isEmpty();
+
+    HttpResponse<String> applicantStarts = client.postJson("/engine-rest/process-definition/key/platformCheck/start", "{}",
+        "Authorization", WebClient.basic("applicant1", "demo"));
+    assertThat(applicantStarts.statusCode()).isIn(403, 404);
+  }
+
+  @Test
+  void anOfficialLogsInToTasklistAndWorksATaskThroughItsApi() throws Exception {
+    HttpResponse<String> started = client.postJson("/engine-rest/process-definition/key/platformCheck/start",
+        "{\"businessKey\":\"http-it\",\"variables\":{\"confirmWithin\":{\"value\":\"P2D\",\"type\":\"String\"}}}",
+        "Authorization", WebClient.basic("office", "demo"));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String instanceId = ((JsonObject) WebClient.json(started)).getString("id");
+
+    HttpResponse<String> login = client.loginToWebapp("tasklist", "office", "demo");
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(((JsonObject) WebClient.json(login)).getJsonArray("authorizedApps").toString()).contains("tasklist");
+
+    HttpResponse<String> filters = client.webappApi("GET", "/camunda/api/engine/engine/default/filter?resourceType=Task", null);
+    assertThat(filters.statusCode()).isEqualTo(200);
+    assertThat(filters.body()).contains("全部待办");
+
+    HttpResponse<String> tasks = client.webappApi("GET",
+        "/camunda/api/engine/engine/default/task?processInstanceId=" + instanceId, null);
+    assertThat(tasks.statusCode()).isEqualTo(200);
+    JsonArray list = (JsonArray) WebClient.json(tasks);
+    assertThat(list).hasSize(1);
+    String taskId = list.getJsonObject(0).getString("id");
+
+    HttpResponse<String> form = client.webappApi("GET", "/camunda/api/engine/engine/default/task/" + taskId + "/deployed-form", null);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("confirmPlatformCheck");
+
+    HttpResponse<String> submitted = client.webappApi("POST", "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"confirmed\":{\"value\":true,\"type\":\"Boolean\"},\"remark\":{\"value\":\"ok\",\"type\":\"String\"}}}");
+    assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
+
+    HttpResponse<String> history = client.get("/engine-rest/history/process-instance/" + instanceId,
+        "Authorization", WebClient.basic("admin", "demo"));
+    assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+    assertThat(((JsonObject) WebClient.json(history)).getString("state")).isEqualTo("COMPLETED");
+    HttpResponse<String> ended = client.get("/engine-rest/history/activity-instance/count?processInstanceId=" + instanceId
+        + "&activityId=endEvent_checkConfirmed", "Authorization", WebClient.basic("admin", "demo"));
+    assertThat(((JsonObject) WebClient.json(ended)).getInt("count")).as("ended as confirmed").isEqualTo(1);
+  }
+
+  @Test
+  void withoutTheCsrfTokenTheWebappApiRefusesChanges() throws Exception {
+    client.loginToWebapp("tasklist", "office", "demo");
+
+    HttpResponse<String> forged = client.postJson("/camunda/api/engine/engine/default/task/some-id/claim", "{\"userId\":\"office\"}");
+
+    assertThat(forged.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anExpertSeesNoTaskOfTheProgrammeOffice() throws Exception {
+    client.postJson("/engine-rest/process-definition/key/platformCheck/start", "{}", "Authorization", WebClient.basic("office", "demo"));
+
+    HttpResponse<String> tasks = client.get("/engine-rest/task?processDefinitionKey=platformCheck",
+        "Authorization", WebClient.basic("expert1", "demo"));
+
+    assertThat(tasks.statusCode()).isEqualTo(200);
+    assertThat((JsonArray) WebClient.json(tasks)).isEmpty();
+  }
+
+  @Test
+  void anApplicantIsRefusedTasklistCockpitAndAdmin() throws Exception {
+    for (String app : new String[] {"tasklist", "cockpit", "admin"}) {
+      HttpResponse<String> login = new WebClient(URI.create(baseUrl.toString()).resolve("/")).loginToWebapp(app, "applicant1", "demo");
+      assertThat(login.statusCode()).as(app).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void anAdministratorEntersCockpitAndAdmin() throws Exception {
+    HttpResponse<String> login = client.loginToWebapp("cockpit", "admin", "demo");
+
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(((JsonObject) WebClient.json(login)).getJsonArray("authorizedApps").toString())
+        .contains("cockpit", "admin", "tasklist");
+    assertThat(client.webappApi("GET", "/camunda/api/engine/engine/default/user/count", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theWebappPagesAreServedAtCamundasPathsWithoutInternalFilesOrTheVendorBanner() throws Exception {
+    HttpResponse<String> redirect = client.get("/camunda/app/tasklist/");
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/camunda/app/tasklist/default/"));
+
+    for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+      HttpResponse<String> page = client.get("/camunda/app/" + app + "/default/");
+      assertThat(page.statusCode()).as(app).isEqualTo(200);
+      assertThat(page.body()).as(app).contains("<base href=\"/camunda/app/" + app + "/default/\"");
+      assertThat(client.get("/camunda/app/" + app + "/styles/user-styles.css").body()).as(app)
+          .contains(".ce-eol-banner").contains("display: none");
+    }
+    assertThat(client.get("/plugin/tasklist/app/plugin.js").statusCode()).isEqualTo(200);
+    assertThat(client.get("/camunda/securityFilterRules.json").statusCode()).isEqualTo(404);
+    assertThat(client.get("/WEB-INF/web.xml").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void healthIsReadyWithTheEngineAndTheDatabaseUp() throws Exception {
+    HttpResponse<String> ready = client.get("/health/ready");
+
+    assertThat(ready.statusCode()).isEqualTo(200);
+    JsonObject check = ((JsonObject) WebClient.json(ready)).getJsonArray("checks").getJsonObject(0);
+    assertThat(check.getString("status")).isEqualTo("UP");
+    assertThat(check.getJsonObject("data").getString("engine")).isEqualTo("UP");
+    assertThat(check.getJsonObject("data").getString("database")).isEqualTo("UP");
+  }
+}

@@ -1,0 +1,93 @@
+package org.aipo.it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+
+/**
+ * A small HTTP client for tests against the started server: HTTP Basic for /engine-rest, and a browser
+ * session (cookies, Camunda's CSRF token) for the webapps.
+ */
+final class WebClient {
+
+  private final URI base;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+
+  WebClient(URI base) {
+    this.base = base;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postJson(String path, String json, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The webapps' CSRF token, as the browser would send it back. */
+  String csrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).reduce((a, b) -> b).orElse("");
+  }
+
+  /** Opens the app page (picks up session and CSRF cookies), then logs in through Camunda's login endpoint. */
+  HttpResponse<String> loginToWebapp(String app, String user, String password) throws IOException, InterruptedException {
+    get("/camunda/app/" + app + "/default/");
+    String form = Map.of("username", user, "password", password).entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(base.resolve("/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    // the session id changes at login, and with it the CSRF token: one GET picks up the new one
+    get("/camunda/api/admin/auth/user/default", "Accept", "application/json");
+    return login;
+  }
+
+  /** A call of the webapps' own API with the session and CSRF token. */
+  HttpResponse<String> webappApi(String method, String path, String json) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .header("Accept", "application/json").header("X-XSRF-TOKEN", csrfToken());
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonStructure json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).read();
+  }
+}

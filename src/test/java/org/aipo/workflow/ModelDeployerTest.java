@@ -1,0 +1,66 @@
+package org.aipo.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.aipo.testing.InMemoryEngine;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ModelDeployerTest {
+
+  private final ProcessEngine engine = InMemoryEngine.start();
+  private final RepositoryService repository = engine.getRepositoryService();
+  private final ModelDeployer deployer = new ModelDeployer(repository);
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  private static byte[] process(String key, String taskName) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30)
+        .startEvent("startEvent_started").userTask("userTask_work").name(taskName).endEvent("endEvent_done").done();
+    return Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private long versions(String key) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(key).count();
+  }
+
+  @Test
+  void unchangedFilesCreateNoNewVersionAndAChangedFileExactlyOne() {
+    // generated sequence-flow ids differ per model instance, so each file's bytes are made once
+    byte[] beta = process("beta", "one");
+    Map<String, byte[]> first = Map.of("a.bpmn", process("alpha", "one"), "b.bpmn", beta);
+
+    ModelDeployer.Result initial = deployer.deploy(first);
+    assertThat(initial.created()).isTrue();
+    assertThat(initial.newDefinitions()).containsExactlyInAnyOrder("alpha:1", "beta:1");
+
+    ModelDeployer.Result again = deployer.deploy(first);
+    assertThat(again.created()).isFalse();
+    assertThat(again.newDefinitions()).isEmpty();
+    assertThat(versions("alpha")).isEqualTo(1);
+    assertThat(versions("beta")).isEqualTo(1);
+
+    ModelDeployer.Result changed = deployer.deploy(Map.of("a.bpmn", process("alpha", "two"), "b.bpmn", beta));
+    assertThat(changed.created()).isTrue();
+    assertThat(changed.newDefinitions()).containsExactly("alpha:2");
+    assertThat(versions("alpha")).isEqualTo(2);
+    assertThat(versions("beta")).isEqualTo(1);
+    assertThat(repository.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME).count()).isEqualTo(2);
+  }
+
+  @Test
+  void nothingToDeployIsNotAnError() {
+    assertThat(deployer.deploy(Map.of()).created()).isFalse();
+    assertThat(repository.createDeploymentQuery().count()).isZero();
+  }
+}
