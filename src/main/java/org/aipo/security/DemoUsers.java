@@ -42,6 +42,11 @@ public final class DemoUsers {
     this.managementService = engine.getManagementService();
   }
 
+  /** Demo users belong to the demo profile on the embedded database, and nowhere else. */
+  public static boolean apply(org.aipo.config.Profile profile, boolean embeddedDatabase) {
+    return profile == org.aipo.config.Profile.DEMO && embeddedDatabase;
+  }
+
   /** @return true when users were created by this call */
   public boolean seedOnce() {
     if (managementService.getProperties().containsKey(SEEDED_PROPERTY)) {
