@@ -15,13 +15,18 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import org.aipo.config.Profile;
+import org.aipo.calendar.WorkingDayBusinessCalendar;
+import org.aipo.calendar.WorkingDays;
 import org.aipo.config.Settings;
 import org.aipo.security.DemoUsers;
 import org.aipo.security.IdentitySetup;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
@@ -53,6 +58,9 @@ public class WorkflowEngine {
   @Inject
   Settings settings;
 
+  @Inject
+  WorkingDays workingDays;
+
   private volatile ProcessEngine engine;
 
   /** Builds and registers the engine, deploys the models, applies identity reference data. */
@@ -77,6 +85,12 @@ public class WorkflowEngine {
     configuration.setJobExecutor(jobExecutor);
     configuration.setJobExecutorActivate(true);
     configuration.setDefaultSerializationFormat("application/json");
+    MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();
+    calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar());
+    calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, new DueDateBusinessCalendar());
+    calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
+    calendars.addBusinessCalendar(WorkingDayBusinessCalendar.NAME, workingDays.businessCalendar());
+    configuration.setBusinessCalendarManager(calendars);
     List<ProcessEnginePlugin> plugins = List.of(new SpinProcessEnginePlugin());
     configuration.setProcessEnginePlugins(plugins);
 
@@ -88,7 +102,7 @@ public class WorkflowEngine {
           ? "Deployed " + deployed.deploymentId() + " with new definitions " + deployed.newDefinitions()
           : "Models unchanged: no new deployment (" + models.size() + " files)");
       new IdentitySetup(built).apply();
-      if (settings.profile() == Profile.DEMO && isEmbeddedDatabase()) {
+      if (DemoUsers.apply(settings.profile(), isEmbeddedDatabase())) {
         new DemoUsers(built).seedOnce();
       }
     } catch (RuntimeException e) {
@@ -97,6 +111,7 @@ public class WorkflowEngine {
     }
     engine = built;
     LOG.info("Process engine '" + ENGINE_NAME + "' is running (profile " + settings.profile() + ")");
+    LOG.info(settings.readyBanner());
   }
 
   public synchronized void stop() {
