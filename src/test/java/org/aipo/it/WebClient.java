@@ -54,6 +54,20 @@ final class WebClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Any request with an optional body and extra headers (name, value, ...). */
+  HttpResponse<String> send(String method, String path, String contentType, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The webapps' CSRF token, as the browser would send it back. */
   String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()

@@ -1,0 +1,22 @@
+package org.aipo.web;
+
+import java.util.Set;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import org.aipo.expert.ExpertResource;
+
+/**
+ * Our own JSON API at /api (the applicant API and the secretariat's expert pool), beside Camunda's
+ * /engine-rest. Its providers are registered here only, so that Camunda's REST API keeps its own
+ * error format.
+ */
+@ApplicationPath("/api")
+public class ApiApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, ExpertResource.class);
+  }
+}
