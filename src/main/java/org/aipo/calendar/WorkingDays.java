@@ -36,6 +36,14 @@ public class WorkingDays {
 
   private WorkingDayBusinessCalendar businessCalendar;
 
+  /** A calendar from a holiday file, outside CDI (process tests). */
+  public static WorkingDays fromFile(Path holidayFile) {
+    WorkingDays workingDays = new WorkingDays();
+    workingDays.file = holidayFile.toString();
+    workingDays.load();
+    return workingDays;
+  }
+
   @PostConstruct
   void load() {
     businessCalendar = new WorkingDayBusinessCalendar(new WorkingDayCalendar(readSchedules(Path.of(file)), WorkingDays::warnMissingYear));

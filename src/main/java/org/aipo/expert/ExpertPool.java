@@ -34,6 +34,12 @@ public class ExpertPool {
   }
 
   @Transactional
+  public java.util.Optional<Expert> byUser(String userId) {
+    return entityManager.createNamedQuery(Expert.BY_USER, Expert.class).setParameter("userId", userId)
+        .getResultStream().findFirst();
+  }
+
+  @Transactional
   public Expert add(Expert expert, String actor) {
     requireNewUser(expert.getUserId(), null);
     entityManager.persist(expert);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ModelRulesTest {
 
   private static final Path PROCESSES = Path.of("processes");
-  private static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_[0-9a-z]{7}$");
+  private static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_(?=[0-9a-z]*[0-9])[0-9a-z]{7}$");
   private static final Pattern ELEMENT_ID = Pattern.compile("^[a-z][A-Za-z]*_[a-z][A-Za-z0-9]*$");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z][A-Za-z0-9]*)}$");
   private static final Pattern FORM_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");

@@ -1,0 +1,52 @@
+package org.aipo.review;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.aipo.expert.Expert;
+import org.aipo.expert.ExpertPool;
+
+/** Reviews in JPA (joining the caller's transaction), experts from the expert pool. */
+@ApplicationScoped
+public class JpaReviewRepository implements ReviewRepository {
+
+  @PersistenceContext(unitName = "programmeOffice")
+  EntityManager entityManager;
+
+  @Inject
+  ExpertPool expertPool;
+
+  @Override
+  public ReviewRequest find(String requestId) {
+    ReviewRequest request = requestId == null ? null : entityManager.find(ReviewRequest.class, requestId);
+    if (request == null) {
+      throw new IllegalArgumentException("reviewRequestId: no review request " + requestId);
+    }
+    return request;
+  }
+
+  @Override
+  public void add(ReviewRequest request) {
+    entityManager.persist(request);
+  }
+
+  @Override
+  public List<PoolMember> poolInField(String field) {
+    return expertPool.activeInField(field).stream().map(Expert::toPoolMember).toList();
+  }
+
+  @Override
+  public Optional<PoolMember> expertByUser(String userId) {
+    return expertPool.byUser(userId).map(Expert::toPoolMember);
+  }
+
+  @Override
+  public Optional<String> userOf(String expertId) {
+    return Optional.ofNullable(expertId == null ? null : entityManager.find(Expert.class, expertId)).map(Expert::getUserId);
+  }
+}

@@ -1,0 +1,53 @@
+package org.aipo.review;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** A scoring criterion of a review request: code, name shown to experts, weight in points. */
+@Embeddable
+public class ReviewCriterion {
+
+  @Column(name = "CODE", nullable = false, length = 32)
+  private String code;
+
+  @Column(name = "NAME", nullable = false, length = 200)
+  private String name;
+
+  @Column(name = "WEIGHT", nullable = false)
+  private int weight;
+
+  protected ReviewCriterion() {
+    // for JPA
+  }
+
+  public ReviewCriterion(String code, String name, int weight) {
+    if (code == null || !code.matches("[a-z][a-zA-Z0-9]{0,31}")) {
+      throw new IllegalArgumentException("criteria: code must be a short lowerCamel word, not " + code);
+    }
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new IllegalArgumentException("criteria: name of " + code + " is required (at most 200 characters)");
+    }
+    if (weight < 1 || weight > 100) {
+      throw new IllegalArgumentException("criteria: weight of " + code + " must be between 1 and 100");
+    }
+    this.code = code;
+    this.name = name;
+    this.weight = weight;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public int getWeight() {
+    return weight;
+  }
+
+  ScoreAggregation.Criterion toCriterion() {
+    return new ScoreAggregation.Criterion(code, weight);
+  }
+}

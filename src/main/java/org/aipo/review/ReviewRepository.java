@@ -1,0 +1,19 @@
+package org.aipo.review;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where reviews and the expert pool are kept: JPA in the server, memory in process tests. */
+public interface ReviewRepository {
+
+  ReviewRequest find(String requestId);
+
+  void add(ReviewRequest request);
+
+  /** The active experts of a field, as the draw sees them. */
+  List<PoolMember> poolInField(String field);
+
+  Optional<PoolMember> expertByUser(String userId);
+
+  Optional<String> userOf(String expertId);
+}

@@ -1,0 +1,542 @@
+package org.aipo.review;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.aipo.expert.Fields;
+
+/**
+ * A request for expert-committee review (专家委员会评审) and everything that happens to it: the draw with
+ * its seed and pool snapshot, the seats and their invitations, each expert's conflict declaration and
+ * scores per item, and the committee's outcome per item. The rules of DOMAIN.md, process 3, live here;
+ * {@link ReviewService} loads, calls and stores.
+ */
+@Entity
+@Table(name = "AIPO_REVIEW_REQUEST")
+public class ReviewRequest {
+
+  public static final int MAX_CRITERIA = 6;
+  public static final int MAX_EXCLUSIONS_PER_ITEM = 3;
+
+  public enum Status { OPEN, DRAWN, AGGREGATED, COMPLETED }
+
+  @Embeddable
+  public static class DrawCandidate {
+
+    @Column(name = "EXPERT_ID", nullable = false, length = 36)
+    private String expertId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "OUTCOME", nullable = false, length = 16)
+    private ExpertDraw.Outcome outcome;
+
+    @Column(name = "DRAW_POSITION", nullable = false)
+    private int position;
+
+    @Column(name = "REASON", length = 500)
+    private String reason;
+
+    protected DrawCandidate() {
+      // for JPA
+    }
+
+    DrawCandidate(ExpertDraw.Candidate candidate) {
+      this.expertId = candidate.expertId();
+      this.outcome = candidate.outcome();
+      this.position = candidate.position();
+      this.reason = candidate.reason();
+    }
+
+    public String getExpertId() {
+      return expertId;
+    }
+
+    public ExpertDraw.Outcome getOutcome() {
+      return outcome;
+    }
+
+    public int getPosition() {
+      return position;
+    }
+
+    public String getReason() {
+      return reason;
+    }
+  }
+
+  @Id
+  @Column(name = "ID", length = 36)
+  private String id;
+
+  @Column(name = "TITLE", nullable = false, length = 300)
+  private String title;
+
+  @Column(name = "FIELD", nullable = false, length = 64)
+  private String field;
+
+  @Column(name = "PANEL_SIZE", nullable = false)
+  private int panelSize;
+
+  @Column(name = "RESERVES", nullable = false)
+  private int reserves;
+
+  @Column(name = "SCORING_DAYS", nullable = false)
+  private int scoringDays;
+
+  @Column(name = "PASS_SCORE", nullable = false)
+  private int passScore;
+
+  @Column(name = "CHAIR_USER_ID", length = 64)
+  private String chairUserId;
+
+  @Column(name = "CREATED_BY", nullable = false, length = 64)
+  private String createdBy;
+
+  @Column(name = "CREATED_AT", nullable = false)
+  private Instant createdAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "STATUS", nullable = false, length = 16)
+  private Status status = Status.OPEN;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "AIPO_REVIEW_CRITERION", joinColumns = @JoinColumn(name = "REQUEST_ID"))
+  @OrderColumn(name = "POSITION")
+  private List<ReviewCriterion> criteria = new ArrayList<>();
+
+  @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  @OrderBy("position")
+  private List<ReviewItem> items = new ArrayList<>();
+
+  @Column(name = "DRAW_SEED")
+  private Long drawSeed;
+
+  @Lob
+  @Column(name = "POOL_SNAPSHOT")
+  private String poolSnapshot;
+
+  @Column(name = "DRAWN_AT")
+  private Instant drawnAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "AIPO_REVIEW_DRAW_CANDIDATE", joinColumns = @JoinColumn(name = "REQUEST_ID"))
+  @OrderColumn(name = "POSITION_IN_LIST")
+  private List<DrawCandidate> drawCandidates = new ArrayList<>();
+
+  @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  @OrderBy("seatNo")
+  private List<Seat> seats = new ArrayList<>();
+
+  @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  private List<Assignment> assignments = new ArrayList<>();
+
+  @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  private List<ItemOutcome> outcomes = new ArrayList<>();
+
+  protected ReviewRequest() {
+    // for JPA
+  }
+
+  public ReviewRequest(String title, String field, int panelSize, int reserves, int scoringDays, int passScore,
+      List<ReviewCriterion> criteria, String chairUserId, String createdBy, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.title = ReviewItem.text(title, "title", 300);
+    if (!Fields.isKnown(field)) {
+      throw new IllegalArgumentException("field: unknown field '" + field + "'");
+    }
+    this.field = field;
+    ExpertDraw.validate(panelSize, reserves, Integer.MAX_VALUE);
+    this.panelSize = panelSize;
+    this.reserves = reserves;
+    if (scoringDays < 3 || scoringDays > 60) {
+      throw new IllegalArgumentException("scoringDays must be between 3 and 60 working days");
+    }
+    this.scoringDays = scoringDays;
+    if (passScore < 0 || passScore > 100) {
+      throw new IllegalArgumentException("passScore must be between 0 and 100");
+    }
+    this.passScore = passScore;
+    if (criteria == null || criteria.isEmpty() || criteria.size() > MAX_CRITERIA) {
+      throw new IllegalArgumentException("criteria: between 1 and " + MAX_CRITERIA + " criteria are required");
+    }
+    if (criteria.stream().mapToInt(ReviewCriterion::getWeight).sum() != 100) {
+      throw new IllegalArgumentException("criteria: the weights must add up to 100 points");
+    }
+    if (criteria.stream().map(ReviewCriterion::getCode).distinct().count() != criteria.size()) {
+      throw new IllegalArgumentException("criteria: codes must be distinct");
+    }
+    this.criteria = new ArrayList<>(criteria);
+    this.chairUserId = chairUserId;
+    this.createdBy = ReviewItem.text(createdBy, "createdBy", 64);
+    this.createdAt = now;
+  }
+
+  public ReviewItem addItem(String reference, String title, String applicantOrganisation, Set<String> coApplicants,
+      Map<String, String> exclusions) {
+    requireStatus(Status.OPEN, "take new items");
+    ReviewItem item = new ReviewItem(this, items.size() + 1, reference, title, applicantOrganisation, coApplicants,
+        exclusions, MAX_EXCLUSIONS_PER_ITEM);
+    items.add(item);
+    return item;
+  }
+
+  private void requireStatus(Status expected, String action) {
+    if (status != expected) {
+      throw new IllegalStateException("review " + id + " is " + status + " and cannot " + action);
+    }
+  }
+
+  /** Avoidance over every item of the request: the panel serves them all. */
+  public Avoidance avoidance() {
+    Set<String> applicants = new HashSet<>();
+    Set<String> coApplicants = new HashSet<>();
+    Map<String, String> excluded = new java.util.HashMap<>();
+    for (ReviewItem item : items) {
+      applicants.add(item.getApplicantOrganisation());
+      coApplicants.addAll(item.getCoApplicantOrganisations());
+      item.getExclusions().forEach((expert, reason) -> excluded.merge(expert, item.getReference() + ": " + reason, (a, b) -> a + "; " + b));
+    }
+    return new Avoidance(applicants, coApplicants, Set.of(), excluded);
+  }
+
+  /** Draws the panel and reserves; seats the drawn experts (invited) and leaves the rest to the secretariat. */
+  public ExpertDraw.Result draw(List<PoolMember> pool, long seed, Instant now) {
+    requireStatus(Status.OPEN, "be drawn");
+    if (items.isEmpty()) {
+      throw new IllegalStateException("review " + id + " has no items to review");
+    }
+    ExpertDraw.Result result = ExpertDraw.draw(pool, field, avoidance(), panelSize, reserves, seed);
+    drawSeed = seed;
+    poolSnapshot = snapshot(pool.stream().filter(m -> m.fields().contains(field)).toList());
+    drawnAt = now;
+    result.candidates().forEach(c -> drawCandidates.add(new DrawCandidate(c)));
+    List<String> panel = result.panel();
+    for (int seatNo = 1; seatNo <= panelSize; seatNo++) {
+      Seat seat = new Seat(this, seatNo);
+      if (seatNo <= panel.size()) {
+        seat.invite(panel.get(seatNo - 1), now);
+      }
+      seats.add(seat);
+    }
+    status = Status.DRAWN;
+    return result;
+  }
+
+  /** Replays the stored draw from its seed and pool snapshot (for audit). */
+  public ExpertDraw.Result replayDraw() {
+    if (drawSeed == null) {
+      throw new IllegalStateException("review " + id + " has not been drawn");
+    }
+    return ExpertDraw.draw(readSnapshot(poolSnapshot), field, avoidance(), panelSize, reserves, drawSeed);
+  }
+
+  /** Experts already seated, invited or assigned anywhere in this review. */
+  private Set<String> involvedExperts() {
+    Set<String> involved = new HashSet<>();
+    for (Seat seat : seats) {
+      seat.getInvitations().forEach(i -> involved.add(i.getExpertId()));
+    }
+    assignments.forEach(a -> {
+      if (a.getExpertId() != null) {
+        involved.add(a.getExpertId());
+      }
+    });
+    return involved;
+  }
+
+  private Optional<String> nextReserve() {
+    Set<String> involved = involvedExperts();
+    return drawCandidates.stream().filter(c -> c.getOutcome() == ExpertDraw.Outcome.RESERVE)
+        .sorted(Comparator.comparingInt(DrawCandidate::getPosition))
+        .map(DrawCandidate::getExpertId).filter(e -> !involved.contains(e)).findFirst();
+  }
+
+  public Seat seat(String seatId) {
+    return seats.stream().filter(s -> s.getId().equals(seatId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("seatId: no seat " + seatId + " in review " + id));
+  }
+
+  /** The expert's answer to the seat's invitation; a decline passes the seat to the next reserve. */
+  public void answer(String seatId, String expertId, boolean accepted, String reason, Instant now) {
+    Seat seat = seat(seatId);
+    if (seat.getExpertId() == null || !seat.getExpertId().equals(expertId)) {
+      throw new IllegalStateException("the invitation of seat " + seat.getSeatNo() + " is not addressed to this expert");
+    }
+    if (!accepted && (reason == null || reason.isBlank())) {
+      throw new IllegalArgumentException("declineReason: please give a reason for declining");
+    }
+    seat.answer(accepted ? Seat.InvitationStatus.ACCEPTED : Seat.InvitationStatus.DECLINED, reason, now);
+    if (accepted) {
+      items.forEach(item -> assignments.add(new Assignment(this, seat.getSeatNo(), item.getId(), expertId)));
+    } else {
+      nextReserve().ifPresent(reserve -> seat.invite(reserve, now));
+    }
+  }
+
+  /** No answer in time: like a decline, with that reason. */
+  public void expire(String seatId, Instant now) {
+    Seat seat = seat(seatId);
+    seat.answer(Seat.InvitationStatus.EXPIRED, "no answer within the deadline 逾期未答复", now);
+    nextReserve().ifPresent(reserve -> seat.invite(reserve, now));
+  }
+
+  /** The secretariat seats an expert by hand: checked against avoidance and the rest of the panel. */
+  public void appoint(String seatId, PoolMember expert, Instant now) {
+    Seat seat = seat(seatId);
+    if (seat.getExpertId() != null) {
+      throw new IllegalStateException("seat " + seat.getSeatNo() + " already has an expert");
+    }
+    checkAppointable(expert, null);
+    seat.invite(expert.expertId(), now);
+  }
+
+  private void checkAppointable(PoolMember expert, String itemId) {
+    if (!expert.fields().contains(field)) {
+      throw new IllegalArgumentException("expertUserId: the expert does not work in the field " + field);
+    }
+    Optional<String> avoid = avoidance().reasonFor(expert);
+    if (avoid.isPresent()) {
+      throw new IllegalArgumentException("expertUserId: the expert must be avoided: " + avoid.get());
+    }
+    if (involvedExperts().contains(expert.expertId())) {
+      throw new IllegalArgumentException("expertUserId: the expert is already on this review or has declined it");
+    }
+  }
+
+  /** The assignment now working on this item for this seat (latest, not recused or replaced). */
+  public Optional<Assignment> currentAssignment(String seatId, String itemId) {
+    int seatNo = seat(seatId).getSeatNo();
+    List<Assignment> matching = assignments.stream()
+        .filter(a -> a.getSeatNo() == seatNo && a.getItemId().equals(itemId)).toList();
+    return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1))
+        .filter(a -> a.getStatus() != Assignment.Status.RECUSED && a.getStatus() != Assignment.Status.REPLACED);
+  }
+
+  private Assignment requireAssignment(String seatId, String itemId, String expertId) {
+    Assignment assignment = currentAssignment(seatId, itemId)
+        .orElseThrow(() -> new IllegalStateException("no expert is assigned to this item on this seat"));
+    if (assignment.getExpertId() == null || !assignment.getExpertId().equals(expertId)) {
+      throw new IllegalStateException("this item is not assigned to this expert on this seat");
+    }
+    return assignment;
+  }
+
+  /** Declares (no) conflict; a conflict recuses the expert from the item and seats a reserve for it. */
+  public void declare(String seatId, String itemId, String expertId, boolean conflict, String reason, Instant now) {
+    Assignment assignment = requireAssignment(seatId, itemId, expertId);
+    assignment.declare(conflict, reason, now);
+    if (conflict) {
+      assignments.add(new Assignment(this, assignment.getSeatNo(), itemId, nextReserve().orElse(null)));
+    }
+  }
+
+  /** The secretariat names the expert for an item whose seat ran out of reserves. */
+  public void appointForItem(String seatId, String itemId, PoolMember expert) {
+    int seatNo = seat(seatId).getSeatNo();
+    Assignment open = assignments.stream()
+        .filter(a -> a.getSeatNo() == seatNo && a.getItemId().equals(itemId) && a.getExpertId() == null
+            && a.getStatus() == Assignment.Status.DECLARING)
+        .findFirst().orElseThrow(() -> new IllegalStateException("this item has an expert on this seat"));
+    checkAppointable(expert, itemId);
+    assignments.remove(open);
+    assignments.add(new Assignment(this, seatNo, itemId, expert.expertId()));
+  }
+
+  /** Stores one expert's independent scores for one item. */
+  public void score(String seatId, String itemId, String expertId, Map<String, Assignment.CriterionScore> given, Instant now) {
+    Assignment assignment = requireAssignment(seatId, itemId, expertId);
+    Map<String, Integer> points = new java.util.LinkedHashMap<>();
+    for (ReviewCriterion criterion : criteria) {
+      Assignment.CriterionScore score = given.get(criterion.getCode());
+      if (score == null) {
+        throw new IllegalArgumentException("criterion " + criterion.getCode() + " has no score and is not marked not applicable");
+      }
+      if (score.getComment() == null || score.getComment().isBlank()) {
+        throw new IllegalArgumentException("comment of criterion " + criterion.getCode() + " is required");
+      }
+      if (score.getComment().length() > 2000) {
+        throw new IllegalArgumentException("comment of criterion " + criterion.getCode() + " is longer than 2000 characters");
+      }
+      points.put(criterion.getCode(), score.getPoints());
+    }
+    ScoreAggregation.validate(criteria.stream().map(ReviewCriterion::toCriterion).toList(),
+        new ScoreAggregation.ExpertScore(expertId, points));
+    assignment.score(given, now);
+  }
+
+  /** The secretariat replaces an expert who did not score in time. */
+  public void replaceLate(String seatId, String itemId) {
+    Assignment assignment = currentAssignment(seatId, itemId)
+        .orElseThrow(() -> new IllegalStateException("no expert is assigned to this item on this seat"));
+    assignment.replace();
+    assignments.add(new Assignment(this, assignment.getSeatNo(), itemId, nextReserve().orElse(null)));
+  }
+
+  /** Aggregates every item's scores into an outcome awaiting the chair's opinion. */
+  public List<ItemOutcome> aggregate(int trimFrom, double divergence) {
+    requireStatus(Status.DRAWN, "be aggregated");
+    List<ScoreAggregation.Criterion> weighted = criteria.stream().map(ReviewCriterion::toCriterion).toList();
+    for (ReviewItem item : items) {
+      List<ScoreAggregation.ExpertScore> scores = new ArrayList<>();
+      for (Assignment assignment : assignments) {
+        if (assignment.getItemId().equals(item.getId()) && assignment.getStatus() == Assignment.Status.SCORED) {
+          Map<String, Integer> points = new java.util.LinkedHashMap<>();
+          assignment.getScores().forEach((code, score) -> points.put(code, score.getPoints()));
+          scores.add(new ScoreAggregation.ExpertScore(assignment.getExpertId(), points));
+        }
+      }
+      outcomes.add(new ItemOutcome(this, item.getId(), ScoreAggregation.aggregate(weighted, scores, trimFrom, divergence)));
+    }
+    status = Status.AGGREGATED;
+    return List.copyOf(outcomes);
+  }
+
+  public ItemOutcome outcome(String itemId) {
+    return outcomes.stream().filter(o -> o.getItemId().equals(itemId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("itemId: no outcome for item " + itemId));
+  }
+
+  /** The opinion drafted from the scores, for the chair to confirm or rewrite. */
+  public String draftOpinion(String itemId) {
+    ItemOutcome outcome = outcome(itemId);
+    boolean passes = outcome.getScore().doubleValue() >= passScore;
+    return String.format("综合得分 %s（%d 位专家%s），%s。Aggregated score %s from %d experts%s; %s.",
+        outcome.getScore(), outcome.getScoreCount(), outcome.isTrimmed() ? "，去掉一个最高分和一个最低分" : "",
+        passes ? "建议通过" : "建议不予通过", outcome.getScore(), outcome.getScoreCount(),
+        outcome.isTrimmed() ? " (highest and lowest dropped)" : "", passes ? "recommended" : "not recommended");
+  }
+
+  public ItemOutcome.Recommendation draftRecommendation(String itemId) {
+    return outcome(itemId).getScore().doubleValue() >= passScore
+        ? ItemOutcome.Recommendation.RECOMMENDED : ItemOutcome.Recommendation.NOT_RECOMMENDED;
+  }
+
+  public void decide(String itemId, ItemOutcome.Recommendation recommendation, String opinion, String reasons, String chair, Instant now) {
+    requireStatus(Status.AGGREGATED, "take the committee's opinion");
+    outcome(itemId).decide(recommendation, opinion, reasons, chair, now);
+  }
+
+  public void complete() {
+    requireStatus(Status.AGGREGATED, "be completed");
+    if (outcomes.stream().anyMatch(o -> !o.isDecided())) {
+      throw new IllegalStateException("every item needs the committee's opinion before the review completes");
+    }
+    status = Status.COMPLETED;
+  }
+
+  static String snapshot(List<PoolMember> pool) {
+    JsonArrayBuilder members = Json.createArrayBuilder();
+    for (PoolMember member : pool) {
+      JsonArrayBuilder relationships = Json.createArrayBuilder();
+      member.relationships().forEach(r -> relationships.add(Json.createObjectBuilder()
+          .add("organisation", r.organisation()).add("kind", r.kind().name())));
+      members.add(Json.createObjectBuilder().add("expertId", member.expertId()).add("organisation", member.organisation())
+          .add("fields", Json.createArrayBuilder(new java.util.TreeSet<>(member.fields()))).add("relationships", relationships));
+    }
+    StringWriter out = new StringWriter();
+    Json.createWriter(out).write(members.build());
+    return out.toString();
+  }
+
+  static List<PoolMember> readSnapshot(String snapshot) {
+    JsonArray members = Json.createReader(new StringReader(snapshot)).readArray();
+    List<PoolMember> pool = new ArrayList<>();
+    for (JsonValue value : members) {
+      JsonObject member = value.asJsonObject();
+      Set<String> fields = new HashSet<>();
+      member.getJsonArray("fields").forEach(f -> fields.add(((jakarta.json.JsonString) f).getString()));
+      List<PoolMember.Relationship> relationships = new ArrayList<>();
+      member.getJsonArray("relationships").forEach(r -> relationships.add(new PoolMember.Relationship(
+          r.asJsonObject().getString("organisation"), PoolMember.Relationship.Kind.valueOf(r.asJsonObject().getString("kind")))));
+      pool.add(new PoolMember(member.getString("expertId"), member.getString("organisation"), fields, relationships));
+    }
+    return pool;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getField() {
+    return field;
+  }
+
+  public int getPanelSize() {
+    return panelSize;
+  }
+
+  public int getScoringDays() {
+    return scoringDays;
+  }
+
+  public String getChairUserId() {
+    return chairUserId;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public Long getDrawSeed() {
+    return drawSeed;
+  }
+
+  public List<ReviewCriterion> getCriteria() {
+    return List.copyOf(criteria);
+  }
+
+  public List<ReviewItem> getItems() {
+    return List.copyOf(items);
+  }
+
+  public List<Seat> getSeats() {
+    return List.copyOf(seats);
+  }
+
+  public List<Assignment> getAssignments() {
+    return List.copyOf(assignments);
+  }
+
+  public List<DrawCandidate> getDrawCandidates() {
+    return List.copyOf(drawCandidates);
+  }
+
+  public List<ItemOutcome> getOutcomes() {
+    return List.copyOf(outcomes);
+  }
+}
