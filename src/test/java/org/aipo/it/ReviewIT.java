@@ -145,4 +145,60 @@ class ReviewIT {
     assertNotNull(done.getDrawSeed());
     assertTrue(done.getSeats().stream().allMatch(Seat::isAccepted));
   }
+
+  @Test
+  void twoExpertsFinishingTheLastScoresAtOnceJoinExactlyOnce() throws Exception {
+    for (int i = 1; i <= 3; i++) {
+      pool.add(new Expert(run + "-race" + i, "专家" + i, "Lab " + run + "-" + i, Set.of("meteorology")), "secretary");
+    }
+    ReviewRequest request = new ReviewRequest("Race " + run, "meteorology", 3, 0, 5, 70,
+        List.of(new ReviewCriterion("value", "Value", 100)), null, "secretary", Instant.now());
+    request.addItem("M-1", "Nowcasting", "Bureau " + run, Set.of(), Map.of());
+    reviews.create(request, "secretary");
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ExpertCommitteeReview.PROCESS_KEY,
+        Map.of(ExpertCommitteeReview.VAR_REQUEST, request.getId()));
+    open(instance, ExpertCommitteeReview.ANSWER_INVITATION).forEach(t -> complete(t, "accepted", true));
+    open(instance, ExpertCommitteeReview.DECLARE_CONFLICT).forEach(t -> complete(t, "conflict", false));
+    List<Task> scoring = open(instance, ExpertCommitteeReview.SCORE_ITEM);
+    complete(scoring.get(0), "c1Points", 70L, "c1Comment", "一");
+
+    jakarta.enterprise.concurrent.ManagedExecutorService executor = (jakarta.enterprise.concurrent.ManagedExecutorService)
+        new javax.naming.InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+    List<java.util.concurrent.Future<?>> finishing = new java.util.ArrayList<>();
+    for (Task last : scoring.subList(1, 3)) {
+      finishing.add(executor.submit(() -> {
+        start.await();
+        for (int attempt = 1; ; attempt++) {
+          try {
+            complete(last, "c1Points", 80L, "c1Comment", "二");
+            return null;
+          } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+            conflicts.incrementAndGet();
+            if (attempt == 5) {
+              throw e;
+            }
+          }
+        }
+      }));
+    }
+    start.countDown();
+    for (java.util.concurrent.Future<?> future : finishing) {
+      future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (open(instance, ExpertCommitteeReview.CONFIRM_OPINION).isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(250);
+    }
+    assertEquals(1, open(instance, ExpertCommitteeReview.CONFIRM_OPINION).size(), "one opinion task: the join happened once");
+    org.aipo.audit.AuditLog audit = CDI.current().select(org.aipo.audit.AuditLog.class).get();
+    assertEquals(1, audit.forSubject(ReviewService.SUBJECT_TYPE, request.getId()).stream()
+        .filter(r -> r.getAction().equals("review.aggregated")).count(), "aggregated exactly once (" + conflicts + " retried)");
+    assertEquals(3, audit.forSubject(ReviewService.SUBJECT_TYPE, request.getId()).stream()
+        .filter(r -> r.getAction().equals("review.scored")).count(), "every score stored once, none lost to a rolled-back retry");
+    ReviewRequest aggregated = reviews.find(request.getId());
+    assertEquals(0, aggregated.getOutcomes().get(0).getScore().compareTo(new java.math.BigDecimal("76.67")));
+  }
 }

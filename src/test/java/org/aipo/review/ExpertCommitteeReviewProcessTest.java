@@ -327,6 +327,85 @@ class ExpertCommitteeReviewProcessTest {
     assertThat(open(instance, ExpertCommitteeReview.SCORE_ITEM)).extracting(Task::getAssignee).doesNotContain(lateExpert);
   }
 
+  @Test
+  void timersBecomeDueWhenTheEngineClockPassesTheWorkingDayDeadlines() {
+    pool(6);
+    ProcessInstance instance = start(3, 2);
+    acceptAll(instance);
+    declareNoConflicts(instance);
+    Task task = open(instance, ExpertCommitteeReview.SCORE_ITEM).get(0);
+    Job reminder = timerOf(task, ExpertCommitteeReview.SCORING_REMINDER);
+    Job deadline = timerOf(task, ExpertCommitteeReview.SCORING_DEADLINE);
+    var executable = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable();
+    assertThat(executable.list()).extracting(Job::getId).doesNotContain(reminder.getId(), deadline.getId());
+    assertThat(task.getDueDate()).isEqualTo(deadline.getDuedate());
+
+    try {
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(reminder.getDuedate().getTime() + 60_000));
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list())
+          .extracting(Job::getId).contains(reminder.getId()).doesNotContain(deadline.getId());
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(deadline.getDuedate().getTime() + 60_000));
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list())
+          .extracting(Job::getId).contains(reminder.getId(), deadline.getId());
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void theSameExpertCannotCompleteATaskTwice() {
+    pool(6);
+    ProcessInstance instance = start(3, 2);
+    Task invitation = open(instance, ExpertCommitteeReview.ANSWER_INVITATION).get(0);
+    complete(invitation, "accepted", true);
+
+    assertThatThrownBy(() -> complete(invitation, "accepted", true)).hasMessageContaining("Cannot find task");
+    assertThat(review(instance).getAssignments()).hasSize(1);
+  }
+
+  @Test
+  void anEvenPanelOrOneLargerThanTheFieldsPoolIsRefusedBeforeAnythingIsDrawn() {
+    pool(3);
+    assertThatThrownBy(() -> new ReviewRequest("x", FIELD, 4, 0, 5, 70, List.of(new ReviewCriterion("value", "Value", 100)),
+        null, "secretary", java.time.Instant.now())).hasMessageContaining("panelSize must be odd");
+    ReviewRequest tooLarge = new ReviewRequest("x", FIELD, 5, 0, 5, 70, List.of(new ReviewCriterion("value", "Value", 100)),
+        null, "secretary", java.time.Instant.now());
+    tooLarge.addItem("P-1", "t", "Elsewhere", Set.of(), Map.of());
+
+    assertThatThrownBy(() -> service.create(tooLarge, "secretary")).hasMessageContaining("panelSize 5 is larger than the 4 active experts");
+    assertThatThrownBy(() -> repository.find(tooLarge.getId())).hasMessageContaining("no review request");
+    assertThat(audit.all()).isEmpty();
+  }
+
+  @Test
+  @Deployment(resources = {"processes/expert-committee-review.bpmn", "processes/forms/answer-invitation.form",
+      "processes/forms/appoint-expert.form", "processes/forms/declare-conflict.form", "processes/forms/score-item.form",
+      "processes/forms/handle-overdue-score.form", "processes/forms/hold-consensus.form", "processes/forms/confirm-opinion.form",
+      "org/aipo/review/review-caller.bpmn"})
+  void anotherProcessCallsTheReviewAndContinuesWithItsOutcome() {
+    pool(6);
+    ReviewRequest request = new ReviewRequest("Called review", FIELD, 3, 0, 5, 70,
+        List.of(new ReviewCriterion("value", "Value", 100)), null, "secretary", java.time.Instant.now());
+    request.addItem("P-9", "Called item", "ACME AI Co.", Set.of(), Map.of());
+    service.create(request, "secretary");
+    requestId = request.getId();
+    ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey("reviewCaller",
+        Map.of(ExpertCommitteeReview.VAR_REQUEST, request.getId()));
+    ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
+    assertThat(review).isNotNull();
+
+    acceptAll(review);
+    declareNoConflicts(review);
+    open(review, ExpertCommitteeReview.SCORE_ITEM).forEach(t -> complete(t, "c1Points", 80L, "c1Comment", "好"));
+    aggregate(review);
+    open(review, ExpertCommitteeReview.CONFIRM_OPINION).forEach(t -> complete(t, "recommendation", "RECOMMENDED", "opinion", "同意"));
+
+    assertThat(caller).isWaitingAt("userTask_useOutcome");
+    assertThat(engine.getRuntimeService().getVariable(caller.getId(), ExpertCommitteeReview.VAR_REQUEST)).isEqualTo(request.getId());
+    assertThat(service.find(request.getId()).getOutcomes()).singleElement()
+        .satisfies(o -> assertThat(o.getScore()).isEqualByComparingTo("80.00"));
+  }
+
   /** The boundary timer of this very task: it waits on the task's own scope execution. */
   Job timerOf(Task task, String activityId) {
     return engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
