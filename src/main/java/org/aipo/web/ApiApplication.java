@@ -6,6 +6,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import org.aipo.expert.ExpertResource;
+import org.aipo.review.ReviewResource;
 
 /**
  * Our own JSON API at /api (the applicant API and the secretariat's expert pool), beside Camunda's
@@ -17,6 +18,6 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, ExpertResource.class);
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, ExpertResource.class, ReviewResource.class);
   }
 }

@@ -32,6 +32,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable error) {
     Throwable cause = unwrap(error);
+    if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {
+      return response(Response.Status.FORBIDDEN, null, "not allowed: " + cause.getMessage()).build();
+    }
     if (cause instanceof Conflict conflict) {
       return response(Response.Status.CONFLICT, conflict.field(), conflict.getMessage()).build();
     }
