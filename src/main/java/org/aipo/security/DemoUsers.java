@@ -30,6 +30,9 @@ public final class DemoUsers {
       new DemoUser("secretary", "陈", "秘书处 Chen (secretariat)", Roles.COMMITTEE_SECRETARIAT),
       new DemoUser("expert1", "张", "专家 Zhang (expert)", Roles.EXPERT),
       new DemoUser("expert2", "刘", "专家 Liu (expert)", Roles.EXPERT),
+      new DemoUser("expert3", "孙", "专家 Sun (expert)", Roles.EXPERT),
+      new DemoUser("expert4", "钱", "专家 Qian (expert)", Roles.EXPERT),
+      new DemoUser("expert5", "郑", "专家 Zheng (expert)", Roles.EXPERT),
       new DemoUser("leader", "赵", "领导小组 Zhao (leadership)", Roles.LEADERSHIP),
       new DemoUser("applicant1", "周", "申报单位 Zhou (applicant)", Roles.APPLICANT),
       new DemoUser("applicant2", "吴", "申报单位 Wu (applicant)", Roles.APPLICANT));

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.aipo.calendar.WorkingDayBusinessCalendar;
 import org.aipo.calendar.WorkingDays;
 import org.aipo.config.Settings;
+import org.aipo.expert.DemoExperts;
 import org.aipo.security.DemoUsers;
 import org.aipo.security.IdentitySetup;
 import org.camunda.bpm.container.RuntimeContainerDelegate;
@@ -61,6 +62,9 @@ public class WorkflowEngine {
   @Inject
   WorkingDays workingDays;
 
+  @Inject
+  DemoExperts demoExperts;
+
   private volatile ProcessEngine engine;
 
   /** Builds and registers the engine, deploys the models, applies identity reference data. */
@@ -102,8 +106,8 @@ public class WorkflowEngine {
           ? "Deployed " + deployed.deploymentId() + " with new definitions " + deployed.newDefinitions()
           : "Models unchanged: no new deployment (" + models.size() + " files)");
       new IdentitySetup(built).apply();
-      if (DemoUsers.apply(settings.profile(), isEmbeddedDatabase())) {
-        new DemoUsers(built).seedOnce();
+      if (DemoUsers.apply(settings.profile(), isEmbeddedDatabase()) && new DemoUsers(built).seedOnce()) {
+        demoExperts.seed();
       }
     } catch (RuntimeException e) {
       stop(built);

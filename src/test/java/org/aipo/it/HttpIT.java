@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -271,6 +272,7 @@ class HttpIT {
         .contains("\"expertUserId\":\"rv-own\",\"outcome\":\"AVOIDED\"").contains("same organisation")
         .contains("competitor's adviser");
 
+    long reviewsBefore = reviewCount();
     HttpResponse<String> even = asSecretary("POST", "/api/reviews", "application/json",
         "{\"title\":\"x\",\"field\":\"digital-government\",\"panelSize\":4," + criteria + "," + items + "}");
     assertThat(even.statusCode()).isEqualTo(400);
@@ -291,8 +293,64 @@ class HttpIT {
     assertThat(asSecretary("GET", "/api/reviews/no-such-id", null, null).statusCode()).isEqualTo(404);
     assertThat(client.send("GET", "/api/reviews/" + id, null, null, "Authorization", WebClient.basic("expert1", "demo")).statusCode())
         .as("experts do not see the draw").isEqualTo(403);
-    HttpResponse<String> processes = client.get("/engine-rest/process-instance/count?processDefinitionKey=expertCommitteeReview",
+    assertThat(reviewCount()).as("refused requests started nothing").isEqualTo(reviewsBefore);
+  }
+
+  private long reviewCount() throws Exception {
+    HttpResponse<String> count = client.get("/engine-rest/history/process-instance/count?processDefinitionKey=expertCommitteeReview",
         "Authorization", WebClient.basic("admin", "demo"));
-    assertThat(((JsonObject) WebClient.json(processes)).getInt("count")).as("refused requests started nothing").isEqualTo(1);
+    return ((JsonObject) WebClient.json(count)).getJsonNumber("count").longValue();
+  }
+
+  private HttpResponse<String> as(String user, String method, String path, String json) throws Exception {
+    return client.send(method, path, json == null ? null : "application/json", json, "Authorization", WebClient.basic(user, "demo"));
+  }
+
+  private JsonArray openTasks(String instanceId, String key) throws Exception {
+    return (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null));
+  }
+
+  @Test
+  void expertsScoreBlindlyOverRestWithTheEnginesAuthorizations() throws Exception {
+    HttpResponse<String> started = asSecretary("POST", "/api/reviews", "application/json",
+        "{\"title\":\"Blind scoring\",\"field\":\"intelligent-manufacturing\",\"panelSize\":3,\"reserves\":2,"
+        + "\"criteria\":[{\"code\":\"value\",\"name\":\"价值\",\"weight\":100}],"
+        + "\"items\":[{\"reference\":\"P-77\",\"title\":\"Smart factory\",\"applicantOrganisation\":\"Factory Co.\"}]}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String instanceId = ((JsonObject) WebClient.json(started)).getString("processInstanceId");
+
+    for (JsonValue task : openTasks(instanceId, "userTask_answerInvitation")) {
+      JsonObject t = task.asJsonObject();
+      assertThat(as(t.getString("assignee"), "POST", "/engine-rest/task/" + t.getString("id") + "/complete",
+          "{\"variables\":{\"accepted\":{\"value\":true,\"type\":\"Boolean\"}}}").statusCode()).isEqualTo(204);
+    }
+    for (JsonValue task : openTasks(instanceId, "userTask_declareConflict")) {
+      JsonObject t = task.asJsonObject();
+      assertThat(as(t.getString("assignee"), "POST", "/engine-rest/task/" + t.getString("id") + "/complete",
+          "{\"variables\":{\"conflict\":{\"value\":false,\"type\":\"Boolean\"}}}").statusCode()).isEqualTo(204);
+    }
+    JsonArray scoring = openTasks(instanceId, "userTask_scoreItem");
+    assertThat(scoring).hasSize(3);
+    JsonObject first = scoring.getJsonObject(0);
+    JsonObject second = scoring.getJsonObject(1);
+    JsonObject third = scoring.getJsonObject(2);
+    HttpResponse<String> scored = as(first.getString("assignee"), "POST", "/engine-rest/task/" + first.getString("id") + "/complete",
+        "{\"variables\":{\"c1Points\":{\"value\":88,\"type\":\"Long\"},\"c1Comment\":{\"value\":\"SECRET-COMMENT\",\"type\":\"String\"}}}");
+    assertThat(scored.statusCode()).as(scored.body()).isEqualTo(204);
+
+    String other = second.getString("assignee");
+    JsonArray visible = (JsonArray) WebClient.json(as(other, "GET", "/engine-rest/task?processInstanceId=" + instanceId, null));
+    assertThat(visible).extracting(v -> v.asJsonObject().getString("assignee")).containsOnly(other);
+    assertThat(as(other, "GET", "/engine-rest/task/" + third.getString("id") + "/variables", null).statusCode())
+        .as("another expert's task").isEqualTo(403);
+    HttpResponse<String> own = as(other, "GET", "/engine-rest/task/" + second.getString("id") + "/variables", null);
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).doesNotContain("SECRET-COMMENT").doesNotContain(first.getString("assignee"));
+    assertThat(((JsonObject) WebClient.json(own)).getJsonObject("c1Points").isNull("value")).as("own, empty score slot").isTrue();
+    assertThat((JsonArray) WebClient.json(as(other, "GET", "/engine-rest/history/variable-instance?processInstanceId=" + instanceId, null)))
+        .as("no variable history").isEmpty();
+    assertThat((JsonArray) WebClient.json(as(other, "GET", "/engine-rest/history/task?processInstanceId=" + instanceId, null)))
+        .as("no task history, hence no names").isEmpty();
+    assertThat(as(other, "GET", "/engine-rest/process-instance/" + instanceId + "/variables", null).statusCode()).isIn(403, 404);
   }
 }
