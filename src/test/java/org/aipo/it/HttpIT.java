@@ -334,6 +334,14 @@ class HttpIT {
     JsonObject first = scoring.getJsonObject(0);
     JsonObject second = scoring.getJsonObject(1);
     JsonObject third = scoring.getJsonObject(2);
+    HttpResponse<String> tooHigh = as(first.getString("assignee"), "POST", "/engine-rest/task/" + first.getString("id") + "/complete",
+        "{\"variables\":{\"c1Points\":{\"value\":101,\"type\":\"Long\"},\"c1Comment\":{\"value\":\"x\",\"type\":\"String\"}}}");
+    assertThat(tooHigh.statusCode()).as("a rule refusing input is a 400, not a 500").isEqualTo(400);
+    assertThat(((JsonObject) WebClient.json(tooHigh)).getString("message")).isEqualTo("score of criterion value must be between 0 and 100, not 101");
+    HttpResponse<String> noComment = as(first.getString("assignee"), "POST", "/engine-rest/task/" + first.getString("id") + "/complete",
+        "{\"variables\":{\"c1Points\":{\"value\":50,\"type\":\"Long\"}}}");
+    assertThat(noComment.statusCode()).isEqualTo(400);
+    assertThat(noComment.body()).contains("comment of criterion value is required");
     HttpResponse<String> scored = as(first.getString("assignee"), "POST", "/engine-rest/task/" + first.getString("id") + "/complete",
         "{\"variables\":{\"c1Points\":{\"value\":88,\"type\":\"Long\"},\"c1Comment\":{\"value\":\"SECRET-COMMENT\",\"type\":\"String\"}}}");
     assertThat(scored.statusCode()).as(scored.body()).isEqualTo(204);

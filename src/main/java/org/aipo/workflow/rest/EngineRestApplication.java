@@ -18,6 +18,8 @@ public class EngineRestApplication extends Application {
     Set<Class<?>> classes = new HashSet<>();
     classes.addAll(CamundaRestResources.getResourceClasses());
     classes.addAll(CamundaRestResources.getConfigurationClasses());
+    classes.add(DomainRuleExceptionHandler.class);
+    classes.add(DomainRuleRestExceptionHandler.class);
     return classes;
   }
 }

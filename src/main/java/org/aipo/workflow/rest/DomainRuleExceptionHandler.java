@@ -1,0 +1,56 @@
+package org.aipo.workflow.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+
+/**
+ * Camunda wraps whatever a task listener or delegate throws into a plain ProcessEngineException, which
+ * its REST API answers with 500. When the cause is one of our rules refusing bad input
+ * ({@link IllegalArgumentException}: a score above its weight, a conflict without reason) the answer is
+ * 400 with that rule's message; when it is a step that does not fit the state of the work
+ * ({@link IllegalStateException} from our code) it is 409. Everything else goes to Camunda's own handler.
+ * Registered in front of Camunda's handler for /engine-rest and for the webapps' engine API.
+ */
+@Priority(Priorities.USER - 100)
+public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngineException> {
+
+  private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+  @Override
+  public Response toResponse(ProcessEngineException exception) {
+    Response rule = ruleResponse(exception);
+    return rule != null ? rule : camunda.toResponse(exception);
+  }
+
+  /** The 4xx for a rule of ours somewhere in the causes, or null. */
+  static Response ruleResponse(Throwable exception) {
+    for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException) {
+        return response(Response.Status.BAD_REQUEST, cause.getMessage());
+      }
+      if (cause instanceof IllegalStateException && thrownByUs(cause)) {
+        return response(Response.Status.CONFLICT, cause.getMessage());
+      }
+    }
+    return null;
+  }
+
+  private static boolean thrownByUs(Throwable cause) {
+    StackTraceElement[] trace = cause.getStackTrace();
+    return trace.length > 0 && trace[0].getClassName().startsWith("org.aipo.");
+  }
+
+  private static Response response(Response.Status status, String message) {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType(status == Response.Status.BAD_REQUEST ? "InvalidRequestException" : "ConflictException");
+    dto.setMessage(message);
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+  }
+}

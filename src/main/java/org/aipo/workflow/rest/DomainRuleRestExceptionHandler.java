@@ -1,0 +1,26 @@
+package org.aipo.workflow.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+/**
+ * Camunda's task resources catch engine exceptions and re-throw them as a RestException with status
+ * 500 ("Cannot complete task ..."); when one of our rules is the cause, the answer is its 4xx instead
+ * (see {@link DomainRuleExceptionHandler}).
+ */
+@Priority(Priorities.USER - 100)
+public class DomainRuleRestExceptionHandler implements ExceptionMapper<RestException> {
+
+  private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+  @Override
+  public Response toResponse(RestException exception) {
+    Response rule = DomainRuleExceptionHandler.ruleResponse(exception);
+    return rule != null ? rule : camunda.toResponse(exception);
+  }
+}

@@ -1,0 +1,20 @@
+package org.aipo.workflow.webapp;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.aipo.workflow.rest.DomainRuleExceptionHandler;
+import org.aipo.workflow.rest.DomainRuleRestExceptionHandler;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+
+/** The webapps' engine API (Tasklist, Cockpit) with our rule refusals answered as 4xx, not 500. */
+public class WebappEngineRestApplication extends EngineRestApplication {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes = new HashSet<>(super.getClasses());
+    classes.add(DomainRuleExceptionHandler.class);
+    classes.add(DomainRuleRestExceptionHandler.class);
+    return classes;
+  }
+}
