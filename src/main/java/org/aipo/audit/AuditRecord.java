@@ -11,6 +11,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import org.aipo.common.Text;
+
 /**
  * One recorded act: who did what to which subject, when and why. Written in the same transaction as
  * the act itself, never updated, never deleted.
@@ -54,24 +56,11 @@ public class AuditRecord {
   public AuditRecord(Instant occurredAt, String actor, String action, String subjectType, String subjectId, String detail) {
     this.id = UUID.randomUUID().toString();
     this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
-    this.actor = requireText(actor, "actor", 128);
-    this.action = requireText(action, "action", 128);
-    this.subjectType = requireText(subjectType, "subjectType", 64);
-    this.subjectId = requireText(subjectId, "subjectId", 128);
-    if (detail != null && detail.length() > MAX_DETAIL) {
-      throw new IllegalArgumentException("detail is longer than " + MAX_DETAIL + " characters");
-    }
-    this.detail = detail;
-  }
-
-  private static String requireText(String value, String field, int maxLength) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " is required");
-    }
-    if (value.length() > maxLength) {
-      throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
-    }
-    return value;
+    this.actor = Text.required(actor, "actor", 128);
+    this.action = Text.required(action, "action", 128);
+    this.subjectType = Text.required(subjectType, "subjectType", 64);
+    this.subjectId = Text.required(subjectId, "subjectId", 128);
+    this.detail = Text.atMost(detail, "detail", MAX_DETAIL);
   }
 
   public String getId() {

@@ -19,6 +19,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.aipo.common.Text;
 import org.aipo.review.PoolMember;
 
 /**
@@ -81,13 +82,7 @@ public class Expert {
   }
 
   static String text(String value, String field, int max) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " is required");
-    }
-    if (value.length() > max) {
-      throw new IllegalArgumentException(field + " is longer than " + max + " characters");
-    }
-    return value.trim();
+    return Text.required(value, field, max).trim();
   }
 
   public void setFields(Set<String> fields) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.aipo.audit.AuditLog;
+import org.aipo.common.Text;
 import org.aipo.workflow.WorkflowEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -31,12 +32,8 @@ public class PlatformCheckService {
   /** @return the business key of the new check */
   @Transactional
   public String request(String requestedBy, String note, Duration confirmWithin) {
-    if (requestedBy == null || requestedBy.isBlank()) {
-      throw new IllegalArgumentException("requestedBy is required");
-    }
-    if (note != null && note.length() > MAX_NOTE) {
-      throw new IllegalArgumentException("note is longer than " + MAX_NOTE + " characters");
-    }
+    Text.required(requestedBy, "requestedBy", 128);
+    Text.atMost(note, "note", MAX_NOTE);
     if (confirmWithin == null || confirmWithin.isNegative() || confirmWithin.isZero()) {
       throw new IllegalArgumentException("confirmWithin must be a positive duration");
     }

@@ -10,6 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.aipo.common.Text;
+
 /**
  * The committee's result for one item: aggregated score, per-criterion means, whether the experts
  * diverged, the recommendation and the opinion with its reasons, confirmed by the chair.
@@ -87,13 +89,11 @@ public class ItemOutcome {
     if (recommendation == null) {
       throw new IllegalArgumentException("recommendation is required");
     }
-    this.opinion = ReviewItem.text(opinion, "opinion", 4000);
+    this.opinion = Text.required(opinion, "opinion", 4000);
     if (diverges) {
-      this.reasons = ReviewItem.text(reasons, "reasons", 4000);
-    } else if (reasons != null && reasons.length() > 4000) {
-      throw new IllegalArgumentException("reasons is longer than 4000 characters");
+      this.reasons = Text.required(reasons, "reasons", 4000);
     } else {
-      this.reasons = reasons;
+      this.reasons = Text.atMost(reasons, "reasons", 4000);
     }
     this.recommendation = recommendation;
     this.decidedBy = decidedBy;

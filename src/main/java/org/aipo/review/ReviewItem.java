@@ -17,6 +17,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
+import org.aipo.common.Text;
+
 /** One thing to review (a proposal, a scenario list): who applied, who must be avoided. */
 @Entity
 @Table(name = "AIPO_REVIEW_ITEM")
@@ -63,26 +65,17 @@ public class ReviewItem {
     this.id = UUID.randomUUID().toString();
     this.request = request;
     this.position = position;
-    this.reference = text(reference, "items.reference", 64);
-    this.title = text(title, "items.title", 300);
-    this.applicantOrganisation = text(applicantOrganisation, "items.applicantOrganisation", 200);
+    this.reference = Text.required(reference, "items.reference", 64);
+    this.title = Text.required(title, "items.title", 300);
+    this.applicantOrganisation = Text.required(applicantOrganisation, "items.applicantOrganisation", 200);
     this.coApplicantOrganisations = new HashSet<>(coApplicantOrganisations);
     if (exclusions.size() > maxExclusions) {
       throw new IllegalArgumentException("items.exclusions: at most " + maxExclusions + " experts may be excluded per item");
     }
-    exclusions.forEach((expert, reason) -> text(reason, "items.exclusions reason", 500));
+    exclusions.forEach((expert, reason) -> Text.required(reason, "items.exclusions reason", 500));
     this.exclusions = new HashMap<>(exclusions);
   }
 
-  static String text(String value, String field, int max) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " is required");
-    }
-    if (value.length() > max) {
-      throw new IllegalArgumentException(field + " is longer than " + max + " characters");
-    }
-    return value;
-  }
 
   public String getId() {
     return id;

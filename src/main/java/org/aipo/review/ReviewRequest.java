@@ -34,6 +34,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.aipo.common.Text;
 import org.aipo.expert.Fields;
 
 /**
@@ -171,7 +172,7 @@ public class ReviewRequest {
   public ReviewRequest(String title, String field, int panelSize, int reserves, int scoringDays, int passScore,
       List<ReviewCriterion> criteria, String chairUserId, String createdBy, Instant now) {
     this.id = UUID.randomUUID().toString();
-    this.title = ReviewItem.text(title, "title", 300);
+    this.title = Text.required(title, "title", 300);
     if (!Fields.isKnown(field)) {
       throw new IllegalArgumentException("field: unknown field '" + field + "'");
     }
@@ -198,7 +199,7 @@ public class ReviewRequest {
     }
     this.criteria = new ArrayList<>(criteria);
     this.chairUserId = chairUserId;
-    this.createdBy = ReviewItem.text(createdBy, "createdBy", 64);
+    this.createdBy = Text.required(createdBy, "createdBy", 64);
     this.createdAt = now;
   }
 
@@ -382,12 +383,7 @@ public class ReviewRequest {
       if (score == null) {
         throw new IllegalArgumentException("criterion " + criterion.getCode() + " has no score and is not marked not applicable");
       }
-      if (score.getComment() == null || score.getComment().isBlank()) {
-        throw new IllegalArgumentException("comment of criterion " + criterion.getCode() + " is required");
-      }
-      if (score.getComment().length() > 2000) {
-        throw new IllegalArgumentException("comment of criterion " + criterion.getCode() + " is longer than 2000 characters");
-      }
+      Text.required(score.getComment(), "comment of criterion " + criterion.getCode(), 2000);
       points.put(criterion.getCode(), score.getPoints());
     }
     ScoreAggregation.validate(criteria.stream().map(ReviewCriterion::toCriterion).toList(),
