@@ -118,6 +118,12 @@ public class ReviewRequest {
   @Column(name = "PASS_SCORE", nullable = false)
   private int passScore;
 
+  @Column(name = "TRIM_FROM", nullable = false)
+  private int trimFrom = ScoreAggregation.DEFAULT_TRIM_FROM;
+
+  @Column(name = "DIVERGENCE", nullable = false)
+  private double divergenceThreshold = ScoreAggregation.DEFAULT_DIVERGENCE;
+
   @Column(name = "CHAIR_USER_ID", length = 64)
   private String chairUserId;
 
@@ -201,6 +207,23 @@ public class ReviewRequest {
     this.chairUserId = chairUserId;
     this.createdBy = Text.required(createdBy, "createdBy", 64);
     this.createdAt = now;
+  }
+
+  /**
+   * The aggregation rule: trimmed mean from {@code trimFrom} scores (at least 3; plain mean below), and
+   * divergence when the spread exceeds {@code divergenceThreshold} points (1 to 100).
+   */
+  public ReviewRequest aggregation(int trimFrom, double divergenceThreshold) {
+    requireStatus(Status.OPEN, "change its aggregation rule");
+    if (trimFrom < 3 || trimFrom > 99) {
+      throw new IllegalArgumentException("trimFrom must be between 3 and 99 scores");
+    }
+    if (divergenceThreshold < 1 || divergenceThreshold > 100) {
+      throw new IllegalArgumentException("divergenceThreshold must be between 1 and 100 points");
+    }
+    this.trimFrom = trimFrom;
+    this.divergenceThreshold = divergenceThreshold;
+    return this;
   }
 
   public ReviewItem addItem(String reference, String title, String applicantOrganisation, Set<String> coApplicants,
@@ -400,7 +423,7 @@ public class ReviewRequest {
   }
 
   /** Aggregates every item's scores into an outcome awaiting the chair's opinion. */
-  public List<ItemOutcome> aggregate(int trimFrom, double divergence) {
+  public List<ItemOutcome> aggregate() {
     requireStatus(Status.DRAWN, "be aggregated");
     List<ScoreAggregation.Criterion> weighted = criteria.stream().map(ReviewCriterion::toCriterion).toList();
     for (ReviewItem item : items) {
@@ -412,7 +435,7 @@ public class ReviewRequest {
           scores.add(new ScoreAggregation.ExpertScore(assignment.getExpertId(), points));
         }
       }
-      outcomes.add(new ItemOutcome(this, item.getId(), ScoreAggregation.aggregate(weighted, scores, trimFrom, divergence)));
+      outcomes.add(new ItemOutcome(this, item.getId(), ScoreAggregation.aggregate(weighted, scores, trimFrom, divergenceThreshold)));
     }
     status = Status.AGGREGATED;
     return List.copyOf(outcomes);
@@ -494,6 +517,14 @@ public class ReviewRequest {
 
   public int getPanelSize() {
     return panelSize;
+  }
+
+  public int getTrimFrom() {
+    return trimFrom;
+  }
+
+  public double getDivergenceThreshold() {
+    return divergenceThreshold;
   }
 
   public int getScoringDays() {

@@ -77,6 +77,8 @@ public class ReviewResource {
     ReviewRequest request = new ReviewRequest(string(body, "title", true), string(body, "field", true),
         integer(body, "panelSize", 5), integer(body, "reserves", 2), integer(body, "scoringDays", 10), integer(body, "passScore", 70),
         criteria, string(body, "chairUserId", false), actor(), Instant.now());
+    request.aggregation(integer(body, "trimFrom", ScoreAggregation.DEFAULT_TRIM_FROM),
+        number(body, "divergenceThreshold", ScoreAggregation.DEFAULT_DIVERGENCE));
     for (JsonValue value : array(body, "items")) {
       JsonObject item = value.asJsonObject();
       Set<String> coApplicants = new LinkedHashSet<>();
@@ -131,6 +133,17 @@ public class ReviewResource {
         .add("status", request.getStatus().name()).add("panelSize", request.getPanelSize())
         .add("drawSeed", request.getDrawSeed() == null ? JsonValue.NULL : Json.createValue(request.getDrawSeed()))
         .add("items", items).add("drawCandidates", candidates).add("seats", seats).add("outcomes", outcomes).build().toString();
+  }
+
+  private static double number(JsonObject body, String name, double defaultValue) {
+    JsonValue value = body.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return defaultValue;
+    }
+    if (value.getValueType() != JsonValue.ValueType.NUMBER) {
+      throw new IllegalArgumentException(name + " must be a number");
+    }
+    return ((JsonNumber) value).doubleValue();
   }
 
   private static JsonValue nullable(String value) {

@@ -126,8 +126,8 @@ public class ReviewService {
     audit("system", "review.reminder-sent", requestId, "expert " + expert + ", item " + itemId);
   }
 
-  public List<ItemOutcome> aggregate(String requestId, int trimFrom, double divergence) {
-    List<ItemOutcome> outcomes = repository.find(requestId).aggregate(trimFrom, divergence);
+  public List<ItemOutcome> aggregate(String requestId) {
+    List<ItemOutcome> outcomes = repository.find(requestId).aggregate();
     audit("system", "review.aggregated", requestId, outcomes.size() + " item(s); diverging: "
         + outcomes.stream().filter(ItemOutcome::isDiverges).map(ItemOutcome::getItemId).toList());
     return outcomes;

@@ -14,9 +14,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 @Named("reviewStepDelegate")
 public class ReviewStepDelegate implements JavaDelegate {
 
-  public static final int TRIM_FROM = ScoreAggregation.DEFAULT_TRIM_FROM;
-  public static final double DIVERGENCE = ScoreAggregation.DEFAULT_DIVERGENCE;
-
   private ReviewService service;
 
   protected ReviewStepDelegate() {
@@ -36,7 +33,7 @@ public class ReviewStepDelegate implements JavaDelegate {
       case ExpertCommitteeReview.EXPIRE_INVITATION -> service.expireInvitation(requestId, (String) execution.getVariable("seatId"));
       case ExpertCommitteeReview.REMIND_EXPERT -> service.remind(requestId, (String) execution.getVariable("seatId"),
           (String) execution.getVariable("itemId"));
-      case ExpertCommitteeReview.AGGREGATE -> service.aggregate(requestId, TRIM_FROM, DIVERGENCE);
+      case ExpertCommitteeReview.AGGREGATE -> service.aggregate(requestId);
       case ExpertCommitteeReview.COMPLETE -> service.complete(requestId);
       default -> throw new IllegalStateException("reviewStepDelegate has no step " + execution.getCurrentActivityId());
     }

@@ -406,6 +406,35 @@ class ExpertCommitteeReviewProcessTest {
         .satisfies(o -> assertThat(o.getScore()).isEqualByComparingTo("80.00"));
   }
 
+  @Test
+  void theAggregationRuleIsSetPerRequest() {
+    pool(6);
+    ReviewRequest request = new ReviewRequest("Strict committee", FIELD, 3, 0, 5, 70,
+        List.of(new ReviewCriterion("value", "Value", 100)), null, "secretary", java.time.Instant.now())
+        .aggregation(3, 10);
+    request.addItem("P-3", "Item", "ACME AI Co.", Set.of(), Map.of());
+    service.create(request, "secretary");
+    requestId = request.getId();
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(ExpertCommitteeReview.PROCESS_KEY,
+        Map.of(ExpertCommitteeReview.VAR_REQUEST, request.getId()));
+    acceptAll(instance);
+    declareNoConflicts(instance);
+    List<Task> scoring = open(instance, ExpertCommitteeReview.SCORE_ITEM);
+    int[] points = {60, 72, 90};
+    for (int i = 0; i < 3; i++) {
+      complete(scoring.get(i), "c1Points", (long) points[i], "c1Comment", "ok");
+    }
+    aggregate(instance);
+
+    ItemOutcome outcome = review(instance).getOutcomes().get(0);
+    assertThat(outcome.isTrimmed()).as("trimmed from 3 scores").isTrue();
+    assertThat(outcome.getScore()).as("the middle score").isEqualByComparingTo("72.00");
+    assertThat(outcome.isDiverges()).as("spread 30 > 10").isTrue();
+    assertThatThrownBy(() -> request.aggregation(2, 10)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new ReviewRequest("x", FIELD, 3, 0, 5, 70, List.of(new ReviewCriterion("value", "Value", 100)),
+        null, "s", java.time.Instant.now()).aggregation(2, 10)).hasMessageContaining("trimFrom");
+  }
+
   /** The boundary timer of this very task: it waits on the task's own scope execution. */
   Job timerOf(Task task, String activityId) {
     return engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
