@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.aipo.applicant.ApplicantResource;
 import org.aipo.expert.ExpertResource;
 import org.aipo.review.ReviewResource;
 
@@ -18,6 +19,6 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, ExpertResource.class, ReviewResource.class);
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, ApplicantResource.class, ExpertResource.class, ReviewResource.class);
   }
 }

@@ -46,6 +46,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
       String field = message == null ? null : message.split("[ :]", 2)[0];
       return response(Response.Status.BAD_REQUEST, field, message).build();
     }
+    if (cause instanceof IllegalStateException) {
+      return response(Response.Status.CONFLICT, null, cause.getMessage()).build();
+    }
     if (cause instanceof ClassCastException) {
       return response(Response.Status.BAD_REQUEST, null, "a value has the wrong JSON type").build();
     }

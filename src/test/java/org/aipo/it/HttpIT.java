@@ -361,4 +361,80 @@ class HttpIT {
         .as("no task history, hence no names").isEmpty();
     assertThat(as(other, "GET", "/engine-rest/process-instance/" + instanceId + "/variables", null).statusCode()).isIn(403, 404);
   }
+
+  static String creditCode(String first17) {
+    String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    int sum = 0;
+    int weight = 1;
+    for (int i = 0; i < 17; i++) {
+      sum += charset.indexOf(first17.charAt(i)) * weight;
+      weight = weight * 3 % 31;
+    }
+    return first17 + charset.charAt((31 - sum % 31) % 31);
+  }
+
+  static String registration(String name, String code, String userId, String password, String email) {
+    return "{\"name\":\"" + name + "\",\"creditCode\":\"" + code + "\",\"kind\":\"COMPANY\","
+        + "\"contact\":{\"name\":\"王经理\",\"phone\":\"021-5555 1234\",\"email\":\"" + email + "\"},"
+        + "\"user\":{\"userId\":\"" + userId + "\",\"password\":\"" + password + "\",\"name\":\"王明\"}}";
+  }
+
+  @Test
+  void anOrganisationRegistersWithItsFirstUserAndSeesOnlyItself() throws Exception {
+    String codeA = creditCode("91310115MA1K4ABC1");
+    String codeB = creditCode("12100000400012345");
+    HttpResponse<String> a = client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("示例智造 <script>alert(1)</script>", codeA, "acme-wang", "Secret2026ab", "wang@acme.example"));
+    assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+    assertThat(((JsonObject) WebClient.json(a)).getString("name")).isEqualTo("示例智造 <script>alert(1)</script>");
+    assertThat(client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("清华某研究院", codeB, "thu-li", "Secret2026cd", "li@thu.example")).statusCode()).isEqualTo(201);
+
+    HttpResponse<String> ownAsA = client.send("GET", "/api/applicant/organisation", null, null,
+        "Authorization", WebClient.basic("acme-wang", "Secret2026ab"));
+    assertThat(ownAsA.statusCode()).isEqualTo(200);
+    assertThat(((JsonObject) WebClient.json(ownAsA)).getString("creditCode")).isEqualTo(codeA);
+    assertThat(ownAsA.body()).doesNotContain(codeB);
+    HttpResponse<String> added = client.send("POST", "/api/applicant/users", "application/json",
+        "{\"userId\":\"acme-zhao\",\"password\":\"Another2026x\",\"name\":\"赵\"}", "Authorization", WebClient.basic("acme-wang", "Secret2026ab"));
+    assertThat(added.statusCode()).isEqualTo(201);
+    assertThat(((JsonObject) WebClient.json(client.send("GET", "/api/applicant/organisation", null, null,
+        "Authorization", WebClient.basic("acme-zhao", "Another2026x")))).getString("creditCode")).isEqualTo(codeA);
+    assertThat(new WebClient(URI.create(baseUrl.toString()).resolve("/")).loginToWebapp("tasklist", "acme-wang", "Secret2026ab").statusCode())
+        .as("applicants never reach Tasklist").isEqualTo(403);
+    assertThat(client.send("GET", "/api/applicant/organisation", null, null).statusCode()).isEqualTo(401);
+    assertThat(client.send("GET", "/api/applicant/organisation", null, null, "Authorization", WebClient.basic("office", "demo")).statusCode())
+        .as("officials have no applicant organisation").isEqualTo(403);
+  }
+
+  @Test
+  void badRegistrationsAreRefusedNamingTheFieldAndStoreNothing() throws Exception {
+    String code = creditCode("91440300MA5F0TQK4");
+    String wrongCheck = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+    Object[][] cases = {
+        {registration("Org", wrongCheck, "bad-1", "Secret2026ab", "a@b.example"), 400, "creditCode"},
+        {registration("Org", "123", "bad-2", "Secret2026ab", "a@b.example"), 400, "creditCode"},
+        {registration("Org", code, "bad-3", "short1", "a@b.example"), 400, "user.password"},
+        {registration("Org", code, "bad-4", "Secret2026ab", "not-an-email"), 400, "contact.email"},
+        {registration("", code, "bad-5", "Secret2026ab", "a@b.example"), 400, "name"},
+        {registration("Org", code, "office", "Secret2026ab", "a@b.example"), 409, "user.userId"},
+        {"{\"name\": ", 400, null},
+    };
+    for (Object[] bad : cases) {
+      HttpResponse<String> response = client.send("POST", "/api/applicant/organisations", "application/json", (String) bad[0]);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(bad[1]);
+      assertThat(response.body()).doesNotContain("at org.");
+      if (bad[2] != null) {
+        assertThat(((JsonObject) WebClient.json(response)).getString("field")).as(response.body()).isEqualTo(bad[2]);
+      }
+    }
+    assertThat(client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("Org", code, "good-1", "Secret2026ab", "a@b.example")).statusCode()).as("nothing was half-stored").isEqualTo(201);
+    HttpResponse<String> twice = client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("Org again", code, "good-2", "Secret2026ab", "a@b.example"));
+    assertThat(twice.statusCode()).isEqualTo(409);
+    assertThat(((JsonObject) WebClient.json(twice)).getString("field")).isEqualTo("creditCode");
+    assertThat(client.get("/engine-rest/user/count?id=good-2", "Authorization", WebClient.basic("admin", "demo")).body())
+        .as("the refused registration created no user").contains("\"count\":0");
+  }
 }

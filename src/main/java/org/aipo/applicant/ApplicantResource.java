@@ -1,0 +1,110 @@
+package org.aipo.applicant;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.aipo.web.AllowedGroups;
+import org.aipo.web.ApiUser;
+
+/**
+ * The applicant API, first part: organisations register themselves (no login), read their own record
+ * and add colleagues. An applicant only ever sees their own organisation.
+ */
+@RequestScoped
+@Path("applicant")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicantResource {
+
+  @Inject
+  Registration registration;
+
+  @Context
+  HttpServletRequest http;
+
+  @POST
+  @Path("organisations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(JsonObject body) {
+    if (body == null) {
+      throw new IllegalArgumentException("body: a JSON object is required");
+    }
+    JsonObject contact = object(body, "contact");
+    JsonObject user = object(body, "user");
+    Organisation organisation = new Organisation(string(body, "name"), string(body, "creditCode"), string(body, "kind"),
+        string(contact, "name", "contact.name"), string(contact, "phone", "contact.phone"), string(contact, "email", "contact.email"),
+        Instant.now());
+    registration.register(organisation, string(user, "userId", "user.userId"), string(user, "password", "user.password"),
+        string(user, "name", "user.name"));
+    return Response.status(Response.Status.CREATED).entity(toJson(organisation).toString()).build();
+  }
+
+  @GET
+  @Path("organisation")
+  @AllowedGroups("applicant")
+  public String own() {
+    return toJson(registration.organisationOf(caller())).toString();
+  }
+
+  @POST
+  @Path("users")
+  @AllowedGroups("applicant")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addUser(JsonObject body) {
+    if (body == null) {
+      throw new IllegalArgumentException("body: a JSON object is required");
+    }
+    registration.addUser(caller(), string(body, "userId", "user.userId"), string(body, "password", "user.password"),
+        string(body, "name", "user.name"));
+    return Response.status(Response.Status.CREATED).build();
+  }
+
+  private String caller() {
+    return ((ApiUser) http.getAttribute(ApiUser.PROPERTY)).userId();
+  }
+
+  static JsonObject toJson(Organisation organisation) {
+    return Json.createObjectBuilder().add("id", organisation.getId()).add("name", organisation.getName())
+        .add("creditCode", organisation.getCreditCode()).add("kind", organisation.getKind().name())
+        .add("contact", Json.createObjectBuilder().add("name", organisation.getContactName())
+            .add("phone", organisation.getContactPhone()).add("email", organisation.getContactEmail()))
+        .add("registeredAt", organisation.getRegisteredAt().toString()).build();
+  }
+
+  private static JsonObject object(JsonObject body, String name) {
+    JsonValue value = body.get(name);
+    if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new IllegalArgumentException(name + " is required (an object)");
+    }
+    return value.asJsonObject();
+  }
+
+  private static String string(JsonObject body, String name) {
+    return string(body, name, name);
+  }
+
+  private static String string(JsonObject body, String name, String field) {
+    JsonValue value = body.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      throw new IllegalArgumentException(field + " must be a string");
+    }
+    return ((JsonString) value).getString();
+  }
+}

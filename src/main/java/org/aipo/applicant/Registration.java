@@ -1,0 +1,101 @@
+package org.aipo.applicant;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.aipo.audit.AuditLog;
+import org.aipo.common.Text;
+import org.aipo.security.Roles;
+import org.aipo.web.Conflict;
+import org.aipo.workflow.WorkflowEngine;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+
+/**
+ * Registers applicant organisations and their users. The organisation row, the account row and the
+ * user in the engine's identity service are written in one transaction: all three exist, or none.
+ */
+@ApplicationScoped
+public class Registration {
+
+  public static final String SUBJECT_TYPE = "organisation";
+  private static final Pattern USER_ID = Pattern.compile(WorkflowEngine.RESOURCE_ID_PATTERN);
+
+  @PersistenceContext(unitName = "programmeOffice")
+  EntityManager entityManager;
+
+  @Inject
+  WorkflowEngine workflowEngine;
+
+  @Inject
+  AuditLog auditLog;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** A new organisation with its first user. */
+  @Transactional
+  public Organisation register(Organisation organisation, String userId, String password, String displayName) {
+    checkUser(userId, password, displayName);
+    boolean known = !entityManager.createNamedQuery(Organisation.BY_CREDIT_CODE, Organisation.class)
+        .setParameter("code", organisation.getCreditCode()).getResultList().isEmpty();
+    if (known) {
+      throw new Conflict("creditCode", "an organisation with this credit code is already registered; ask its users to add you");
+    }
+    entityManager.persist(organisation);
+    createUser(organisation, userId, password, displayName);
+    auditLog.record(userId, "organisation.registered", SUBJECT_TYPE, organisation.getId(),
+        organisation.getName() + " (" + organisation.getCreditCode() + ")");
+    return organisation;
+  }
+
+  /** Another user of the caller's organisation. */
+  @Transactional
+  public void addUser(String callerUserId, String userId, String password, String displayName) {
+    Organisation organisation = organisationOf(callerUserId);
+    checkUser(userId, password, displayName);
+    createUser(organisation, userId, password, displayName);
+    auditLog.record(callerUserId, "organisation.user-added", SUBJECT_TYPE, organisation.getId(), userId);
+  }
+
+  @Transactional
+  public Organisation organisationOf(String userId) {
+    ApplicantAccount account = entityManager.find(ApplicantAccount.class, userId);
+    if (account == null) {
+      throw new IllegalStateException("user " + userId + " acts for no organisation");
+    }
+    return entityManager.find(Organisation.class, account.getOrganisationId());
+  }
+
+  private void checkUser(String userId, String password, String displayName) {
+    Text.required(userId, "user.userId", 64);
+    if (!USER_ID.matcher(userId).matches()) {
+      throw new IllegalArgumentException("user.userId may hold letters, digits and single hyphens only");
+    }
+    Text.required(password, "user.password", 128);
+    if (password.length() < 10 || !password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(Character::isDigit)) {
+      throw new IllegalArgumentException("user.password needs at least 10 characters with letters and digits");
+    }
+    Text.required(displayName, "user.name", 100);
+    if (workflowEngine.processEngine().getIdentityService().createUserQuery().userId(userId).count() > 0) {
+      throw new Conflict("user.userId", "the user id " + userId + " is taken");
+    }
+  }
+
+  private void createUser(Organisation organisation, String userId, String password, String displayName) {
+    IdentityService identity = workflowEngine.processEngine().getIdentityService();
+    User user = identity.newUser(userId);
+    user.setFirstName(displayName.trim());
+    user.setLastName(organisation.getName());
+    user.setEmail(organisation.getContactEmail());
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.createMembership(userId, Roles.APPLICANT.groupId());
+    entityManager.persist(new ApplicantAccount(userId, organisation.getId(), clock.instant()));
+  }
+}
