@@ -10,20 +10,28 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.aipo.selection.Calls;
+import org.aipo.selection.Proposal;
+import org.aipo.selection.Proposals;
+import org.aipo.selection.SelectionJson;
 import org.aipo.web.AllowedGroups;
 import org.aipo.web.ApiUser;
 
 /**
- * The applicant API, first part: organisations register themselves (no login), read their own record
- * and add colleagues. An applicant only ever sees their own organisation.
+ * The applicant API: organisations register themselves (no login), read their own record, add
+ * colleagues, see open calls, and draft proposals. An applicant only ever sees their own organisation
+ * and its proposals; another organisation's proposal is "not found".
  */
 @RequestScoped
 @Path("applicant")
@@ -32,6 +40,12 @@ public class ApplicantResource {
 
   @Inject
   Registration registration;
+
+  @Inject
+  Calls calls;
+
+  @Inject
+  Proposals proposals;
 
   @Context
   HttpServletRequest http;
@@ -71,6 +85,58 @@ public class ApplicantResource {
     registration.addUser(caller(), string(body, "userId", "user.userId"), string(body, "password", "user.password"),
         string(body, "name", "user.name"));
     return Response.status(Response.Status.CREATED).build();
+  }
+
+  @GET
+  @Path("calls")
+  @AllowedGroups("applicant")
+  public String openCalls() {
+    JsonArrayBuilder open = Json.createArrayBuilder();
+    calls.openNow().forEach(c -> open.add(SelectionJson.call(c)));
+    return open.build().toString();
+  }
+
+  @POST
+  @Path("proposals")
+  @AllowedGroups("applicant")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response draft(JsonObject body) {
+    if (body == null) {
+      throw new IllegalArgumentException("body: a JSON object is required");
+    }
+    Proposal proposal = proposals.createDraft(string(body, "callId"), organisationId(), SelectionJson.content(body), caller());
+    return Response.status(Response.Status.CREATED).entity(SelectionJson.proposal(proposal).toString()).build();
+  }
+
+  @PUT
+  @Path("proposals/{id}")
+  @AllowedGroups("applicant")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String save(@PathParam("id") String id, JsonObject body) {
+    if (body == null) {
+      throw new IllegalArgumentException("body: a JSON object is required");
+    }
+    return SelectionJson.proposal(proposals.save(id, organisationId(), SelectionJson.content(body), caller())).toString();
+  }
+
+  @GET
+  @Path("proposals")
+  @AllowedGroups("applicant")
+  public String ownProposals() {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    proposals.ofOrganisation(organisationId()).forEach(p -> list.add(SelectionJson.proposal(p)));
+    return list.build().toString();
+  }
+
+  @GET
+  @Path("proposals/{id}")
+  @AllowedGroups("applicant")
+  public String ownProposal(@PathParam("id") String id) {
+    return SelectionJson.proposal(proposals.own(id, organisationId())).toString();
+  }
+
+  private String organisationId() {
+    return registration.organisationOf(caller()).getId();
   }
 
   private String caller() {

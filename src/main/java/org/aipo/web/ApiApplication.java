@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Application;
 import org.aipo.applicant.ApplicantResource;
 import org.aipo.expert.ExpertResource;
 import org.aipo.review.ReviewResource;
+import org.aipo.selection.CallResource;
 
 /**
  * Our own JSON API at /api (the applicant API and the secretariat's expert pool), beside Camunda's
@@ -19,6 +20,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, ApplicantResource.class, ExpertResource.class, ReviewResource.class);
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, ApplicantResource.class, CallResource.class,
+        ExpertResource.class, ReviewResource.class);
   }
 }

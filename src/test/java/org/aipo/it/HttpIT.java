@@ -437,4 +437,69 @@ class HttpIT {
     assertThat(client.get("/engine-rest/user/count?id=good-2", "Authorization", WebClient.basic("admin", "demo")).body())
         .as("the refused registration created no user").contains("\"count\":0");
   }
+
+  private HttpResponse<String> asUser(String user, String password, String method, String path, String json) throws Exception {
+    return client.send(method, path, json == null ? null : "application/json", json, "Authorization", WebClient.basic(user, password));
+  }
+
+  private String openCall(String title, java.time.Duration opensFromNow, java.time.Duration closesFromNow) throws Exception {
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+    HttpResponse<String> call = as("office", "POST", "/api/calls", "{\"title\":\"" + title + "\",\"fields\":[\"robotics\"],"
+        + "\"opensAt\":\"" + now.plus(opensFromNow) + "\",\"closesAt\":\"" + now.plus(closesFromNow) + "\","
+        + "\"budget\":5000000,\"maxAward\":1000000,\"awardCount\":5}");
+    assertThat(call.statusCode()).as(call.body()).isEqualTo(201);
+    return ((JsonObject) WebClient.json(call)).getString("id");
+  }
+
+  @Test
+  void applicantsDraftProposalsToOpenCallsAndNeverSeeAnotherOrganisations() throws Exception {
+    String open = openCall("2026 机器人揭榜挂帅", java.time.Duration.ofHours(-1), java.time.Duration.ofDays(30));
+    String closed = openCall("2025 closed call", java.time.Duration.ofDays(-10), java.time.Duration.ofDays(-1));
+    assertThat(as("office", "POST", "/api/calls", "{\"title\":\"x\",\"fields\":[\"robotics\"],\"opensAt\":\"2026-12-02T09:00:00+08:00\","
+        + "\"closesAt\":\"2026-12-01T09:00:00+08:00\",\"budget\":100,\"maxAward\":10,\"awardCount\":1}").body()).contains("closesAt");
+    assertThat(as("office", "POST", "/api/calls", "{\"title\":\"x\",\"fields\":[\"robotics\"],\"opensAt\":\"2026-12-01T09:00:00+08:00\","
+        + "\"closesAt\":\"2026-12-02T09:00:00+08:00\",\"budget\":100,\"maxAward\":1000,\"awardCount\":1}").statusCode()).isEqualTo(400);
+    client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("甲公司", creditCode("91310000MA1AAAAA1"), "org-a", "Password2026a", "a@a.example"));
+    client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("乙大学", creditCode("12310000MB1BBBBB2"), "org-b", "Password2026b", "b@b.example"));
+    assertThat(asUser("org-a", "Password2026a", "POST", "/api/calls", "{}").statusCode()).as("applicants cannot open calls").isEqualTo(403);
+
+    String calls = asUser("org-a", "Password2026a", "GET", "/api/applicant/calls", null).body();
+    assertThat(calls).contains(open).doesNotContain(closed);
+    HttpResponse<String> draft = asUser("org-a", "Password2026a", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + open + "\",\"title\":\"柔性装配\",\"field\":\"robotics\"}");
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    String id = ((JsonObject) WebClient.json(draft)).getString("id");
+    HttpResponse<String> saved = asUser("org-a", "Password2026a", "PUT", "/api/applicant/proposals/" + id,
+        "{\"title\":\"柔性装配\",\"field\":\"robotics\",\"summary\":\"<script>alert(1)</script>\",\"budget\":800000}");
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    JsonObject back = (JsonObject) WebClient.json(asUser("org-a", "Password2026a", "GET", "/api/applicant/proposals/" + id, null));
+    assertThat(back.getString("summary")).isEqualTo("<script>alert(1)</script>");
+    assertThat(back.getJsonNumber("budget").bigDecimalValue()).isEqualByComparingTo("800000");
+    assertThat((JsonArray) WebClient.json(asUser("org-a", "Password2026a", "GET", "/api/applicant/proposals", null))).hasSize(1);
+
+    assertThat(asUser("org-b", "Password2026b", "GET", "/api/applicant/proposals/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(asUser("org-b", "Password2026b", "PUT", "/api/applicant/proposals/" + id, "{\"title\":\"hijack\"}").statusCode()).isEqualTo(404);
+    assertThat((JsonArray) WebClient.json(asUser("org-b", "Password2026b", "GET", "/api/applicant/proposals", null))).isEmpty();
+    assertThat(((JsonObject) WebClient.json(asUser("org-a", "Password2026a", "GET", "/api/applicant/proposals/" + id, null))).getString("title"))
+        .isEqualTo("柔性装配");
+
+    HttpResponse<String> late = asUser("org-a", "Password2026a", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + closed + "\",\"title\":\"too late\"}");
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("not open");
+    HttpResponse<String> noCall = asUser("org-a", "Password2026a", "POST", "/api/applicant/proposals", "{\"callId\":\"nope\",\"title\":\"t\"}");
+    assertThat(((JsonObject) WebClient.json(noCall)).getString("field")).isEqualTo("callId");
+    HttpResponse<String> longTitle = asUser("org-a", "Password2026a", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + open + "\",\"title\":\"" + "长".repeat(301) + "\"}");
+    assertThat(longTitle.statusCode()).isEqualTo(400);
+    assertThat(((JsonObject) WebClient.json(longTitle)).getString("field")).isEqualTo("title");
+    HttpResponse<String> wrongField = asUser("org-a", "Password2026a", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + open + "\",\"title\":\"t\",\"field\":\"finance\"}");
+    assertThat(((JsonObject) WebClient.json(wrongField)).getString("field")).isEqualTo("field");
+    assertThat(asUser("org-a", "Password2026a", "POST", "/api/applicant/proposals", "[1,").statusCode()).isEqualTo(400);
+    assertThat((JsonArray) WebClient.json(asUser("org-a", "Password2026a", "GET", "/api/applicant/proposals", null)))
+        .as("refused drafts stored nothing").hasSize(1);
+  }
 }

@@ -1,0 +1,173 @@
+package org.aipo.selection;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.aipo.common.Text;
+
+/**
+ * An applicant's proposal to a call. Drafts may be incomplete and are saved as often as needed; text is
+ * stored exactly as typed (shown escaped, never interpreted).
+ */
+@Entity
+@Table(name = "AIPO_PROPOSAL")
+@NamedQuery(name = Proposal.OF_ORGANISATION,
+    query = "select p from Proposal p where p.organisationId = :organisation order by p.updatedAt desc, p.id")
+public class Proposal {
+
+  static final String OF_ORGANISATION = "Proposal.ofOrganisation";
+
+  public enum Status { DRAFT }
+
+  /** The editable content of a proposal, checked field by field. */
+  public record Content(String title, String field, String summary, String technicalApproach, String models,
+      String dataSources, BigDecimal budget, BigDecimal coFunding, String expectedOutcomes, String team) {
+
+    public Content {
+      title = Text.required(title, "title", 300);
+      Text.atMost(summary, "summary", 4000);
+      Text.atMost(technicalApproach, "technicalApproach", 20000);
+      Text.atMost(models, "models", 2000);
+      Text.atMost(dataSources, "dataSources", 4000);
+      Text.atMost(expectedOutcomes, "expectedOutcomes", 8000);
+      Text.atMost(team, "team", 4000);
+      if (budget != null && budget.signum() < 0) {
+        throw new IllegalArgumentException("budget must not be negative");
+      }
+      if (coFunding != null && coFunding.signum() < 0) {
+        throw new IllegalArgumentException("coFunding must not be negative");
+      }
+    }
+  }
+
+  @Id
+  @Column(name = "ID", length = 36)
+  private String id;
+
+  @Column(name = "CALL_ID", nullable = false, length = 36)
+  private String callId;
+
+  @Column(name = "ORGANISATION_ID", nullable = false, length = 36)
+  private String organisationId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "STATUS", nullable = false, length = 16)
+  private Status status = Status.DRAFT;
+
+  @Column(name = "TITLE", nullable = false, length = 300)
+  private String title;
+
+  @Column(name = "FIELD", length = 64)
+  private String field;
+
+  @Column(name = "SUMMARY", length = 4000)
+  private String summary;
+
+  @Lob
+  @Column(name = "TECHNICAL_APPROACH")
+  private String technicalApproach;
+
+  @Column(name = "MODELS", length = 2000)
+  private String models;
+
+  @Column(name = "DATA_SOURCES", length = 4000)
+  private String dataSources;
+
+  @Column(name = "BUDGET", precision = 15, scale = 2)
+  private BigDecimal budget;
+
+  @Column(name = "CO_FUNDING", precision = 15, scale = 2)
+  private BigDecimal coFunding;
+
+  @Lob
+  @Column(name = "EXPECTED_OUTCOMES")
+  private String expectedOutcomes;
+
+  @Column(name = "TEAM", length = 4000)
+  private String team;
+
+  @Column(name = "CREATED_BY", nullable = false, length = 64)
+  private String createdBy;
+
+  @Column(name = "UPDATED_AT", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  @Column(name = "VERSION")
+  private long version;
+
+  protected Proposal() {
+    // for JPA
+  }
+
+  Proposal(Call call, String organisationId, Content content, String createdBy, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.callId = call.getId();
+    this.organisationId = organisationId;
+    this.createdBy = createdBy;
+    apply(call, content, now);
+  }
+
+  void update(Call call, Content content, Instant now) {
+    if (status != Status.DRAFT) {
+      throw new IllegalStateException("only a draft can be changed; this proposal is " + status);
+    }
+    apply(call, content, now);
+  }
+
+  private void apply(Call call, Content content, Instant now) {
+    if (content.field() != null && !call.getFields().contains(content.field())) {
+      throw new IllegalArgumentException("field must be one of the call's fields " + call.getFields());
+    }
+    this.title = content.title();
+    this.field = content.field();
+    this.summary = content.summary();
+    this.technicalApproach = content.technicalApproach();
+    this.models = content.models();
+    this.dataSources = content.dataSources();
+    this.budget = content.budget();
+    this.coFunding = content.coFunding();
+    this.expectedOutcomes = content.expectedOutcomes();
+    this.team = content.team();
+    this.updatedAt = now;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getCallId() {
+    return callId;
+  }
+
+  public String getOrganisationId() {
+    return organisationId;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public Content content() {
+    return new Content(title, field, summary, technicalApproach, models, dataSources, budget, coFunding, expectedOutcomes, team);
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

@@ -1,0 +1,56 @@
+package org.aipo.selection;
+
+import java.math.BigDecimal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+/** JSON views of calls and proposals for the API. */
+public final class SelectionJson {
+
+  private SelectionJson() {
+  }
+
+  public static JsonObject call(Call call) {
+    return Json.createObjectBuilder().add("id", call.getId()).add("title", call.getTitle())
+        .add("fields", Json.createArrayBuilder(call.getFields())).add("opensAt", call.getOpensAt().toString())
+        .add("closesAt", call.getClosesAt().toString()).add("budget", call.getBudget()).add("maxAward", call.getMaxAward())
+        .add("awardCount", call.getAwardCount()).build();
+  }
+
+  public static JsonObject proposal(Proposal proposal) {
+    Proposal.Content c = proposal.content();
+    JsonObjectBuilder json = Json.createObjectBuilder().add("id", proposal.getId()).add("callId", proposal.getCallId())
+        .add("status", proposal.getStatus().name()).add("version", proposal.getVersion())
+        .add("updatedAt", proposal.getUpdatedAt().toString());
+    text(json, "title", c.title());
+    text(json, "field", c.field());
+    text(json, "summary", c.summary());
+    text(json, "technicalApproach", c.technicalApproach());
+    text(json, "models", c.models());
+    text(json, "dataSources", c.dataSources());
+    amount(json, "budget", c.budget());
+    amount(json, "coFunding", c.coFunding());
+    text(json, "expectedOutcomes", c.expectedOutcomes());
+    text(json, "team", c.team());
+    return json.build();
+  }
+
+  public static Proposal.Content content(JsonObject body) {
+    return new Proposal.Content(CallResource.Json.string(body, "title"), CallResource.Json.string(body, "field"),
+        CallResource.Json.string(body, "summary"), CallResource.Json.string(body, "technicalApproach"),
+        CallResource.Json.string(body, "models"), CallResource.Json.string(body, "dataSources"),
+        CallResource.Json.amount(body, "budget"), CallResource.Json.amount(body, "coFunding"),
+        CallResource.Json.string(body, "expectedOutcomes"), CallResource.Json.string(body, "team"));
+  }
+
+  private static void text(JsonObjectBuilder json, String name, String value) {
+    json.add(name, value == null ? JsonValue.NULL : Json.createValue(value));
+  }
+
+  private static void amount(JsonObjectBuilder json, String name, BigDecimal value) {
+    json.add(name, value == null ? JsonValue.NULL : Json.createValue(value));
+  }
+}
