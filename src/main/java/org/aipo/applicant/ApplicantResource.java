@@ -47,6 +47,9 @@ public class ApplicantResource {
   @Inject
   Proposals proposals;
 
+  @Inject
+  org.aipo.audit.AuditLog auditLog;
+
   @Context
   HttpServletRequest http;
 
@@ -133,6 +136,39 @@ public class ApplicantResource {
   @AllowedGroups("applicant")
   public String ownProposal(@PathParam("id") String id) {
     return SelectionJson.proposal(proposals.own(id, organisationId())).toString();
+  }
+
+  /** Submits the draft; a retry of the same submit returns the same proposal and starts nothing new. */
+  @POST
+  @Path("proposals/{id}/submit")
+  @AllowedGroups("applicant")
+  public String submit(@PathParam("id") String id) {
+    return SelectionJson.proposal(proposals.submit(id, organisationId(), caller())).toString();
+  }
+
+  /** Answers a correction request with the corrected content. */
+  @POST
+  @Path("proposals/{id}/correction")
+  @AllowedGroups("applicant")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String correct(@PathParam("id") String id, JsonObject body) {
+    if (body == null) {
+      throw new IllegalArgumentException("body: a JSON object is required");
+    }
+    return SelectionJson.proposal(proposals.correct(id, organisationId(), SelectionJson.content(body), caller())).toString();
+  }
+
+  /** What happened to the proposal, in order: action, time and the reasons given; no officials' names. */
+  @GET
+  @Path("proposals/{id}/timeline")
+  @AllowedGroups("applicant")
+  public String timeline(@PathParam("id") String id) {
+    proposals.own(id, organisationId());
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    auditLog.forSubject(Proposals.SUBJECT_TYPE, id).forEach(r -> steps.add(Json.createObjectBuilder()
+        .add("action", r.getAction()).add("at", r.getOccurredAt().toString())
+        .add("detail", r.getDetail() == null ? JsonValue.NULL : Json.createValue(r.getDetail()))));
+    return steps.build().toString();
   }
 
   private String organisationId() {

@@ -28,7 +28,10 @@ public class Proposal {
 
   static final String OF_ORGANISATION = "Proposal.ofOrganisation";
 
-  public enum Status { DRAFT }
+  public enum Status { DRAFT, SUBMITTED, RETURNED, ELIGIBLE, INELIGIBLE }
+
+  /** The programme office's formal check (形式审查). */
+  public enum FormalCheck { ELIGIBLE, CORRECTION, INELIGIBLE }
 
   /** The editable content of a proposal, checked field by field. */
   public record Content(String title, String field, String summary, String technicalApproach, String models,
@@ -100,6 +103,12 @@ public class Proposal {
   @Column(name = "CREATED_BY", nullable = false, length = 64)
   private String createdBy;
 
+  @Column(name = "SUBMITTED_AT")
+  private Instant submittedAt;
+
+  @Column(name = "CHECK_REASONS", length = 2000)
+  private String checkReasons;
+
   @Column(name = "UPDATED_AT", nullable = false)
   private Instant updatedAt;
 
@@ -124,6 +133,78 @@ public class Proposal {
       throw new IllegalStateException("only a draft can be changed; this proposal is " + status);
     }
     apply(call, content, now);
+  }
+
+  /** Submits a complete draft; a second submit of the same proposal changes nothing (returns false). */
+  boolean submit(Call call, Instant now) {
+    if (status == Status.SUBMITTED) {
+      return false;
+    }
+    if (status != Status.DRAFT) {
+      throw new IllegalStateException("this proposal is " + status + " and cannot be submitted again");
+    }
+    if (!call.isOpenAt(now)) {
+      throw new IllegalStateException("the call closed at " + call.getClosesAt() + "; proposals can no longer be submitted");
+    }
+    requireComplete();
+    status = Status.SUBMITTED;
+    submittedAt = now;
+    return true;
+  }
+
+  private void requireComplete() {
+    Content c = content();
+    Text.required(c.field(), "field", 64);
+    Text.required(c.summary(), "summary", 4000);
+    Text.required(c.technicalApproach(), "technicalApproach", 20000);
+    Text.required(c.expectedOutcomes(), "expectedOutcomes", 8000);
+    Text.required(c.team(), "team", 4000);
+    if (c.budget() == null || c.budget().signum() <= 0) {
+      throw new IllegalArgumentException("budget is required before submitting");
+    }
+  }
+
+  /** Records the formal check: eligible, returned for correction, or ineligible, with reasons. */
+  void formalCheck(FormalCheck outcome, String reasons) {
+    if (status != Status.SUBMITTED) {
+      throw new IllegalStateException("only a submitted proposal is checked; this one is " + status);
+    }
+    if (outcome != FormalCheck.ELIGIBLE) {
+      Text.required(reasons, "reasons", 2000);
+    }
+    checkReasons = Text.atMost(reasons, "reasons", 2000);
+    status = switch (outcome) {
+      case ELIGIBLE -> Status.ELIGIBLE;
+      case CORRECTION -> Status.RETURNED;
+      case INELIGIBLE -> Status.INELIGIBLE;
+    };
+  }
+
+  /** The applicant's correction: the content changes and the proposal goes back to the formal check. */
+  void correct(Call call, Content content, Instant now) {
+    if (status != Status.RETURNED) {
+      throw new IllegalStateException("no correction was requested; this proposal is " + status);
+    }
+    apply(call, content, now);
+    requireComplete();
+    status = Status.SUBMITTED;
+  }
+
+  /** No correction within the window: ineligible, with that reason. */
+  void withdrawUncorrected() {
+    if (status != Status.RETURNED) {
+      throw new IllegalStateException("no correction was pending; this proposal is " + status);
+    }
+    status = Status.INELIGIBLE;
+    checkReasons = "未在规定期限内补正，按不符合条件处理。No correction within the correction window. (" + checkReasons + ")";
+  }
+
+  public String getCheckReasons() {
+    return checkReasons;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
   }
 
   private void apply(Call call, Content content, Instant now) {

@@ -18,7 +18,7 @@ import org.aipo.audit.AuditLog;
  */
 @ApplicationScoped
 @Transactional
-public class Proposals {
+public class Proposals implements FormalCheckRecorder {
 
   public static final String SUBJECT_TYPE = "proposal";
 
@@ -30,6 +30,9 @@ public class Proposals {
 
   @Inject
   AuditLog auditLog;
+
+  @Inject
+  org.aipo.workflow.WorkflowEngine workflowEngine;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -48,6 +51,55 @@ public class Proposals {
     Proposal proposal = own(proposalId, organisationId);
     proposal.update(calls.require(proposal.getCallId()), content, clock.instant());
     auditLog.record(userId, "proposal.saved", SUBJECT_TYPE, proposal.getId(), null);
+    return proposal;
+  }
+
+  /**
+   * Submits the draft and starts its formal check, in one transaction. Submitting again (a retry after
+   * a timeout) returns the same proposal and starts nothing.
+   */
+  public Proposal submit(String proposalId, String organisationId, String userId) {
+    Proposal proposal = own(proposalId, organisationId);
+    if (proposal.submit(calls.require(proposal.getCallId()), clock.instant())) {
+      workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(FormalCheckProcess.PROCESS_KEY,
+          proposal.getId(), java.util.Map.of(FormalCheckProcess.VAR_PROPOSAL, proposal.getId()));
+      auditLog.record(userId, "proposal.submitted", SUBJECT_TYPE, proposal.getId(), null);
+    }
+    return proposal;
+  }
+
+  /** The applicant's correction after a return: content saved and the formal check resumed. */
+  public Proposal correct(String proposalId, String organisationId, Proposal.Content content, String userId) {
+    Proposal proposal = own(proposalId, organisationId);
+    proposal.correct(calls.require(proposal.getCallId()), content, clock.instant());
+    workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(FormalCheckProcess.MESSAGE_CORRECTED)
+        .processInstanceBusinessKey(proposal.getId()).correlate();
+    auditLog.record(userId, "proposal.corrected", SUBJECT_TYPE, proposal.getId(), null);
+    return proposal;
+  }
+
+  @Override
+  public void recordFormalCheck(String proposalId, Proposal.FormalCheck outcome, String reasons, String actor) {
+    find(proposalId).formalCheck(outcome, reasons);
+    auditLog.record(actor, "proposal.formal-check." + outcome.name().toLowerCase(java.util.Locale.ROOT), SUBJECT_TYPE, proposalId, reasons);
+  }
+
+  @Override
+  public void withdrawUncorrected(String proposalId) {
+    find(proposalId).withdrawUncorrected();
+    auditLog.record("system", "proposal.withdrawn-uncorrected", SUBJECT_TYPE, proposalId, null);
+  }
+
+  @Override
+  public String title(String proposalId) {
+    return find(proposalId).content().title();
+  }
+
+  private Proposal find(String proposalId) {
+    Proposal proposal = entityManager.find(Proposal.class, proposalId);
+    if (proposal == null) {
+      throw new IllegalArgumentException("proposalId: no proposal " + proposalId);
+    }
     return proposal;
   }
 

@@ -35,6 +35,8 @@ public final class SelectionJson {
     amount(json, "coFunding", c.coFunding());
     text(json, "expectedOutcomes", c.expectedOutcomes());
     text(json, "team", c.team());
+    text(json, "checkReasons", proposal.getCheckReasons());
+    text(json, "submittedAt", proposal.getSubmittedAt() == null ? null : proposal.getSubmittedAt().toString());
     return json.build();
   }
 

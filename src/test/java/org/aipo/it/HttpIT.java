@@ -502,4 +502,58 @@ class HttpIT {
     assertThat((JsonArray) WebClient.json(asUser("org-a", "Password2026a", "GET", "/api/applicant/proposals", null)))
         .as("refused drafts stored nothing").hasSize(1);
   }
+
+  @Test
+  void aSubmittedProposalIsCheckedReturnedCorrectedAndFoundEligible() throws Exception {
+    String call = openCall("2026 机器人第二批", java.time.Duration.ofHours(-1), java.time.Duration.ofDays(30));
+    client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("丙研究院", creditCode("12310000MC1CCCCC3"), "org-c", "Password2026c", "c@c.example"));
+    client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("丁公司", creditCode("91310000MD1DDDDD4"), "org-d", "Password2026d", "d@d.example"));
+    String id = ((JsonObject) WebClient.json(asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + call + "\",\"title\":\"协作机器人\",\"field\":\"robotics\"}"))).getString("id");
+
+    HttpResponse<String> incomplete = asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals/" + id + "/submit", null);
+    assertThat(incomplete.statusCode()).isEqualTo(400);
+    assertThat(((JsonObject) WebClient.json(incomplete)).getString("field")).isEqualTo("summary");
+    String full = "{\"title\":\"协作机器人\",\"field\":\"robotics\",\"summary\":\"摘要\",\"technicalApproach\":\"路线\","
+        + "\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":500000}";
+    asUser("org-c", "Password2026c", "PUT", "/api/applicant/proposals/" + id, full);
+    assertThat(asUser("org-d", "Password2026d", "POST", "/api/applicant/proposals/" + id + "/submit", null).statusCode()).isEqualTo(404);
+    HttpResponse<String> submitted = asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals/" + id + "/submit", null);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    assertThat(((JsonObject) WebClient.json(submitted)).getString("status")).isEqualTo("SUBMITTED");
+    HttpResponse<String> retry = asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals/" + id + "/submit", null);
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(((JsonObject) WebClient.json(as("admin", "GET",
+        "/engine-rest/process-instance/count?businessKey=" + id, null))).getInt("count")).as("a retried submit starts no second check").isEqualTo(1);
+
+    JsonArray check = (JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + id, null));
+    assertThat(check).hasSize(1);
+    String taskId = check.getJsonObject(0).getString("id");
+    HttpResponse<String> noReason = as("office", "POST", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"correction\",\"type\":\"String\"}}}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(as("office", "POST", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"correction\",\"type\":\"String\"},\"reasons\":{\"value\":\"请补充数据来源\",\"type\":\"String\"}}}")
+        .statusCode()).isEqualTo(204);
+
+    JsonObject returned = (JsonObject) WebClient.json(asUser("org-c", "Password2026c", "GET", "/api/applicant/proposals/" + id, null));
+    assertThat(returned.getString("status")).isEqualTo("RETURNED");
+    assertThat(returned.getString("checkReasons")).isEqualTo("请补充数据来源");
+    HttpResponse<String> corrected = asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals/" + id + "/correction",
+        full.replace("\"budget\"", "\"dataSources\":\"公开数据集\",\"budget\""));
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    String again = ((JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + id, null)))
+        .getJsonObject(0).getString("id");
+    assertThat(as("office", "POST", "/engine-rest/task/" + again + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"eligible\",\"type\":\"String\"}}}").statusCode()).isEqualTo(204);
+
+    assertThat(((JsonObject) WebClient.json(asUser("org-c", "Password2026c", "GET", "/api/applicant/proposals/" + id, null)))
+        .getString("status")).isEqualTo("ELIGIBLE");
+    String timeline = asUser("org-c", "Password2026c", "GET", "/api/applicant/proposals/" + id + "/timeline", null).body();
+    assertThat(timeline).contains("proposal.submitted", "proposal.formal-check.correction", "proposal.corrected",
+        "proposal.formal-check.eligible").doesNotContain("\"office\"");
+    assertThat(asUser("org-d", "Password2026d", "GET", "/api/applicant/proposals/" + id + "/timeline", null).statusCode()).isEqualTo(404);
+  }
 }

@@ -1,0 +1,26 @@
+package org.aipo.selection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** What {@code proposal-formal-check.bpmn} shows about a proposal: {@code ${proposalTasks.title(proposalId)}}. */
+@ApplicationScoped
+@Named("proposalTasks")
+public class ProposalTasks {
+
+  private FormalCheckRecorder recorder;
+
+  protected ProposalTasks() {
+    // for the CDI proxy
+  }
+
+  @Inject
+  public ProposalTasks(FormalCheckRecorder recorder) {
+    this.recorder = recorder;
+  }
+
+  public String title(String proposalId) {
+    return recorder.title(proposalId);
+  }
+}
