@@ -158,6 +158,37 @@ public class ApplicantResource {
     return SelectionJson.proposal(proposals.correct(id, organisationId(), SelectionJson.content(body), caller())).toString();
   }
 
+  /**
+   * Uploads one PDF (body: the file's bytes, {@code Content-Type: application/pdf}, name in the query).
+   * Refused before anything is stored when larger than the limit or not a PDF by its content.
+   */
+  @POST
+  @Path("proposals/{id}/attachments")
+  @AllowedGroups("applicant")
+  @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+  public Response attach(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("name") String name, java.io.InputStream body)
+      throws java.io.IOException {
+    byte[] content = body == null ? new byte[0] : body.readNBytes(org.aipo.selection.Attachment.MAX_BYTES + 1);
+    if (content.length > org.aipo.selection.Attachment.MAX_BYTES) {
+      return org.aipo.web.ApiErrors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "file",
+          "file is larger than " + org.aipo.selection.Attachment.MAX_BYTES / (1024 * 1024) + " MB").build();
+    }
+    org.aipo.selection.Attachment attachment = proposals.attach(id, organisationId(), name, content, caller());
+    return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add("id", attachment.getId())
+        .add("fileName", attachment.getFileName()).add("size", attachment.getSize()).add("sha256", attachment.getSha256())
+        .build().toString()).build();
+  }
+
+  @GET
+  @Path("proposals/{id}/attachments")
+  @AllowedGroups("applicant")
+  public String attachments(@PathParam("id") String id) {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    proposals.attachments(id, organisationId()).forEach(a -> list.add(Json.createObjectBuilder().add("id", a.getId())
+        .add("fileName", a.getFileName()).add("size", a.getSize()).add("sha256", a.getSha256())));
+    return list.build().toString();
+  }
+
   /** What happened to the proposal, in order: action, time and the reasons given; no officials' names. */
   @GET
   @Path("proposals/{id}/timeline")

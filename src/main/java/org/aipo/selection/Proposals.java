@@ -78,6 +78,24 @@ public class Proposals implements FormalCheckRecorder {
     return proposal;
   }
 
+  /** Attaches a PDF to a draft or a returned proposal. */
+  public Attachment attach(String proposalId, String organisationId, String fileName, byte[] content, String userId) {
+    Proposal proposal = own(proposalId, organisationId);
+    if (proposal.getStatus() != Proposal.Status.DRAFT && proposal.getStatus() != Proposal.Status.RETURNED) {
+      throw new IllegalStateException("attachments can be added to a draft or a returned proposal; this one is " + proposal.getStatus());
+    }
+    Attachment attachment = new Attachment(proposal.getId(), fileName, content, clock.instant());
+    entityManager.persist(attachment);
+    auditLog.record(userId, "proposal.attachment-added", SUBJECT_TYPE, proposal.getId(),
+        attachment.getFileName() + " (" + attachment.getSize() + " bytes, sha256 " + attachment.getSha256() + ")");
+    return attachment;
+  }
+
+  public java.util.List<Attachment> attachments(String proposalId, String organisationId) {
+    own(proposalId, organisationId);
+    return entityManager.createNamedQuery(Attachment.OF_PROPOSAL, Attachment.class).setParameter("proposal", proposalId).getResultList();
+  }
+
   @Override
   public void recordFormalCheck(String proposalId, Proposal.FormalCheck outcome, String reasons, String actor) {
     find(proposalId).formalCheck(outcome, reasons);

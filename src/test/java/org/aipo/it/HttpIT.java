@@ -556,4 +556,39 @@ class HttpIT {
         "proposal.formal-check.eligible").doesNotContain("\"office\"");
     assertThat(asUser("org-d", "Password2026d", "GET", "/api/applicant/proposals/" + id + "/timeline", null).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void pdfAttachmentsAreCheckedByContentAndSizeBeforeAnythingIsStored() throws Exception {
+    String call = openCall("2026 附件测试", java.time.Duration.ofHours(-1), java.time.Duration.ofDays(30));
+    client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("戊公司", creditCode("91310000ME1EEEEE5"), "org-e", "Password2026e", "e@e.example"));
+    client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("己公司", creditCode("91310000MF1FFFFF6"), "org-f", "Password2026f", "f@f.example"));
+    String id = ((JsonObject) WebClient.json(asUser("org-e", "Password2026e", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + call + "\",\"title\":\"附件\"}"))).getString("id");
+    String auth = WebClient.basic("org-e", "Password2026e");
+    String path = "/api/applicant/proposals/" + id + "/attachments?name=";
+
+    byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    HttpResponse<String> stored = client.upload(path + "plan.pdf", "application/pdf", pdf, "Authorization", auth);
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+    assertThat(((JsonObject) WebClient.json(stored)).getInt("size")).isEqualTo(pdf.length);
+
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+    HttpResponse<String> renamed = client.upload(path + "photo.pdf", "application/pdf", png, "Authorization", auth);
+    assertThat(renamed.statusCode()).isEqualTo(400);
+    assertThat(((JsonObject) WebClient.json(renamed)).getString("field")).isEqualTo("file");
+    assertThat(renamed.body()).contains("not a PDF");
+
+    byte[] huge = new byte[10 * 1024 * 1024 + 1];
+    System.arraycopy(pdf, 0, huge, 0, pdf.length);
+    HttpResponse<String> oversized = client.upload(path + "huge.pdf", "application/pdf", huge, "Authorization", auth);
+    assertThat(oversized.statusCode()).isEqualTo(413);
+    assertThat(((JsonObject) WebClient.json(oversized)).getString("field")).isEqualTo("file");
+
+    assertThat(client.upload(path + "x.pdf", "application/pdf", pdf, "Authorization", WebClient.basic("org-f", "Password2026f")).statusCode())
+        .as("another organisation's proposal").isEqualTo(404);
+    assertThat((JsonArray) WebClient.json(client.send("GET", "/api/applicant/proposals/" + id + "/attachments", null, null,
+        "Authorization", auth))).as("only the real PDF was stored").hasSize(1);
+  }
 }

@@ -68,6 +68,16 @@ final class WebClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A POST of raw bytes (file uploads). */
+  HttpResponse<String> upload(String path, String contentType, byte[] body, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The webapps' CSRF token, as the browser would send it back. */
   String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
