@@ -591,4 +591,14 @@ class HttpIT {
     assertThat((JsonArray) WebClient.json(client.send("GET", "/api/applicant/proposals/" + id + "/attachments", null, null,
         "Authorization", auth))).as("only the real PDF was stored").hasSize(1);
   }
+
+  @Test
+  void theServerPublishesAnOpenApiDocumentOfItsOwnApi() throws Exception {
+    HttpResponse<String> document = client.get("/openapi");
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("AI Programme Office API", "/api/applicant/organisations:",
+        "/api/applicant/proposals/{id}/submit:", "/api/experts/import:", "/api/reviews:")
+        .doesNotContain("/process-definition:");
+  }
 }
