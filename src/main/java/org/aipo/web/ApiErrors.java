@@ -41,7 +41,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     if (cause instanceof JsonParsingException || cause instanceof jakarta.json.JsonException) {
       return response(Response.Status.BAD_REQUEST, null, "malformed JSON: " + cause.getMessage()).build();
     }
-    if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException && cause.getMessage() != null) {
+    if (cause instanceof IllegalArgumentException) {
       String message = cause.getMessage();
       String field = message == null ? null : message.split("[ :]", 2)[0];
       return response(Response.Status.BAD_REQUEST, field, message).build();
