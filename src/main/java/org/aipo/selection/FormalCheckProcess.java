@@ -7,6 +7,8 @@ public final class FormalCheckProcess {
   public static final String VAR_PROPOSAL = "proposalId";
   public static final String MESSAGE_CORRECTED = "proposalCorrected";
 
+  public static final String CHECK_ELIGIBILITY = "serviceTask_checkEligibility";
+  public static final String END_EXCLUDED = "endEvent_excludedByAcceptance";
   public static final String FORMAL_CHECK = "userTask_formalCheck";
   public static final String AWAIT_CORRECTION = "receiveTask_awaitCorrection";
   public static final String CORRECTION_WINDOW = "boundaryTimer_correctionWindow";

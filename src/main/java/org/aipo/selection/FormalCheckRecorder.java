@@ -8,4 +8,10 @@ public interface FormalCheckRecorder {
   void withdrawUncorrected(String proposalId);
 
   String title(String proposalId);
+
+  /**
+   * Makes the proposal ineligible when its organisation had a failed or overdue acceptance in the last
+   * three years; returns whether it did.
+   */
+  boolean excludeForPastAcceptance(String proposalId);
 }

@@ -109,6 +109,31 @@ public class Proposals implements FormalCheckRecorder {
   }
 
   @Override
+  public boolean excludeForPastAcceptance(String proposalId) {
+    Proposal proposal = find(proposalId);
+    org.aipo.applicant.Organisation organisation = entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId());
+    java.time.LocalDate since = java.time.LocalDate.now(org.aipo.calendar.WorkingDayCalendar.CHINA).minusYears(3);
+    java.util.List<AcceptanceRecord> adverse = entityManager.createNamedQuery(AcceptanceRecord.ADVERSE_SINCE, AcceptanceRecord.class)
+        .setParameter("code", organisation.getCreditCode()).setParameter("since", since).getResultList();
+    if (adverse.isEmpty()) {
+      return false;
+    }
+    AcceptanceRecord latest = adverse.get(0);
+    proposal.formalCheck(Proposal.FormalCheck.INELIGIBLE, "近三年内有验收" + (latest.getOutcome() == AcceptanceRecord.Outcome.FAILED ? "未通过" : "逾期")
+        + "的项目（" + latest.getProject() + "，" + latest.getDecidedOn() + "）。An acceptance " + latest.getOutcome().name().toLowerCase()
+        + " in the last three years (" + latest.getProject() + ", " + latest.getDecidedOn() + ").");
+    auditLog.record("system", "proposal.formal-check.ineligible", SUBJECT_TYPE, proposalId, proposal.getCheckReasons());
+    return true;
+  }
+
+  /** Records an acceptance result (until the acceptance process records them itself). */
+  public AcceptanceRecord recordAcceptance(AcceptanceRecord record, String actor) {
+    entityManager.persist(record);
+    auditLog.record(actor, "acceptance.recorded", "acceptance", record.getProject(), record.getOutcome().name());
+    return record;
+  }
+
+  @Override
   public String title(String proposalId) {
     return find(proposalId).content().title();
   }

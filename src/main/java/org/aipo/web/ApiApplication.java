@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Application;
 import org.aipo.applicant.ApplicantResource;
 import org.aipo.expert.ExpertResource;
 import org.aipo.review.ReviewResource;
+import org.aipo.selection.AcceptanceResource;
 import org.aipo.selection.CallResource;
 
 /**
@@ -20,7 +21,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, ApplicantResource.class, CallResource.class,
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class,
         ExpertResource.class, ReviewResource.class);
   }
 }

@@ -601,4 +601,30 @@ class HttpIT {
         "/api/applicant/proposals/{id}/submit:", "/api/experts/import:", "/api/reviews:")
         .doesNotContain("/process-definition:");
   }
+
+  @Test
+  void anOrganisationWithAFailedAcceptanceIsIneligibleAtSubmissionWithoutAnOfficialsTask() throws Exception {
+    String call = openCall("2026 资格测试", java.time.Duration.ofHours(-1), java.time.Duration.ofDays(30));
+    String code = creditCode("91310000MG1GGGGG7");
+    client.send("POST", "/api/applicant/organisations", "application/json",
+        registration("庚公司", code, "org-g", "Password2026g", "g@g.example"));
+    HttpResponse<String> bad = as("office", "POST", "/api/acceptances",
+        "{\"creditCode\":\"" + code + "\",\"project\":\"2024 智能质检\",\"outcome\":\"maybe\",\"decidedOn\":\"2025-06-30\"}");
+    assertThat(((JsonObject) WebClient.json(bad)).getString("field")).isEqualTo("outcome");
+    assertThat(asUser("org-g", "Password2026g", "POST", "/api/acceptances", "{}").statusCode()).isEqualTo(403);
+    assertThat(as("office", "POST", "/api/acceptances",
+        "{\"creditCode\":\"" + code + "\",\"project\":\"2024 智能质检\",\"outcome\":\"FAILED\",\"decidedOn\":\"2025-06-30\"}")
+        .statusCode()).isEqualTo(201);
+
+    String id = ((JsonObject) WebClient.json(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + call + "\",\"title\":\"质检二期\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\","
+        + "\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}"))).getString("id");
+    assertThat(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals/" + id + "/submit", null).statusCode()).isEqualTo(200);
+
+    JsonObject proposal = (JsonObject) WebClient.json(asUser("org-g", "Password2026g", "GET", "/api/applicant/proposals/" + id, null));
+    assertThat(proposal.getString("status")).isEqualTo("INELIGIBLE");
+    assertThat(proposal.getString("checkReasons")).contains("2024 智能质检").contains("failed");
+    assertThat((JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + id, null)))
+        .as("no formal-check task for the office").isEmpty();
+  }
 }

@@ -35,6 +35,15 @@ class FormalCheckProcessTest {
   /** Proposals in memory, with the entity's own rules. */
   static class Recorder implements FormalCheckRecorder {
     final Map<String, Proposal> proposals = new HashMap<>();
+    boolean pastAcceptanceFailed;
+
+    @Override
+    public boolean excludeForPastAcceptance(String proposalId) {
+      if (pastAcceptanceFailed) {
+        proposals.get(proposalId).formalCheck(Proposal.FormalCheck.INELIGIBLE, "近三年验收未通过");
+      }
+      return pastAcceptanceFailed;
+    }
 
     @Override
     public void recordFormalCheck(String proposalId, Proposal.FormalCheck outcome, String reasons, String actor) {
@@ -69,6 +78,7 @@ class FormalCheckProcessTest {
     TestBeans.register("formalCheckListener", new FormalCheckListener(recorder));
     TestBeans.register("withdrawUncorrectedDelegate", new WithdrawUncorrectedDelegate(recorder));
     TestBeans.register("proposalTasks", new ProposalTasks(recorder));
+    TestBeans.register("checkEligibilityDelegate", new CheckEligibilityDelegate(recorder));
     TestBeans.register("workingDays", WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties")));
     Instant now = Instant.now();
     call = new Call("Robotics 2026", Set.of("robotics"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
@@ -152,5 +162,17 @@ class FormalCheckProcessTest {
     assertThat(instance).isEnded().hasPassed(FormalCheckProcess.END_INELIGIBLE);
     assertThat(proposal.getStatus()).isEqualTo(Proposal.Status.INELIGIBLE);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void anOrganisationWithAFailedAcceptanceInTheLastThreeYearsIsIneligibleWithoutAnOfficialsTask() {
+    recorder.pastAcceptanceFailed = true;
+
+    ProcessInstance instance = start();
+
+    assertThat(instance).isEnded().hasPassed(FormalCheckProcess.CHECK_ELIGIBILITY, FormalCheckProcess.END_EXCLUDED)
+        .hasNotPassed(FormalCheckProcess.FORMAL_CHECK);
+    assertThat(proposal.getStatus()).isEqualTo(Proposal.Status.INELIGIBLE);
+    assertThat(proposal.getCheckReasons()).contains("验收未通过");
   }
 }
