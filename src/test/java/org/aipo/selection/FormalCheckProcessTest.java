@@ -108,6 +108,7 @@ class FormalCheckProcessTest {
   @Test
   void anEligibleProposalEndsTheCheck() {
     ProcessInstance instance = start();
+    assertThat(instance.getProcessDefinitionId()).as("the model's key and the code's constant agree").startsWith("proposalFormalCheck:");
     assertThat(instance).isWaitingAt(FormalCheckProcess.FORMAL_CHECK);
     assertThat(task(instance)).hasCandidateGroup("programme-office");
     assertThat(task(instance).getDueDate()).isNotNull();
