@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +26,7 @@ import org.aipo.selection.Proposals;
 import org.aipo.selection.SelectionJson;
 import org.aipo.web.AllowedGroups;
 import org.aipo.web.ApiUser;
+import org.aipo.web.JsonBody;
 
 /**
  * The applicant API: organisations register themselves (no login), read their own record, add
@@ -57,16 +57,14 @@ public class ApplicantResource {
   @Path("organisations")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(JsonObject body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
-    JsonObject contact = object(body, "contact");
-    JsonObject user = object(body, "user");
-    Organisation organisation = new Organisation(string(body, "name"), string(body, "creditCode"), string(body, "kind"),
-        string(contact, "name", "contact.name"), string(contact, "phone", "contact.phone"), string(contact, "email", "contact.email"),
+    JsonBody.require(body);
+    JsonObject contact = JsonBody.object(body, "contact");
+    JsonObject user = JsonBody.object(body, "user");
+    Organisation organisation = new Organisation(JsonBody.string(body, "name"), JsonBody.string(body, "creditCode"), JsonBody.string(body, "kind"),
+        JsonBody.string(contact, "name", "contact.name"), JsonBody.string(contact, "phone", "contact.phone"), JsonBody.string(contact, "email", "contact.email"),
         Instant.now());
-    registration.register(organisation, string(user, "userId", "user.userId"), string(user, "password", "user.password"),
-        string(user, "name", "user.name"));
+    registration.register(organisation, JsonBody.string(user, "userId", "user.userId"), JsonBody.string(user, "password", "user.password"),
+        JsonBody.string(user, "name", "user.name"));
     return Response.status(Response.Status.CREATED).entity(toJson(organisation).toString()).build();
   }
 
@@ -82,11 +80,9 @@ public class ApplicantResource {
   @AllowedGroups("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addUser(JsonObject body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
-    registration.addUser(caller(), string(body, "userId", "user.userId"), string(body, "password", "user.password"),
-        string(body, "name", "user.name"));
+    JsonBody.require(body);
+    registration.addUser(caller(), JsonBody.string(body, "userId", "user.userId"), JsonBody.string(body, "password", "user.password"),
+        JsonBody.string(body, "name", "user.name"));
     return Response.status(Response.Status.CREATED).build();
   }
 
@@ -104,10 +100,8 @@ public class ApplicantResource {
   @AllowedGroups("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response draft(JsonObject body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
-    Proposal proposal = proposals.createDraft(string(body, "callId"), organisationId(), SelectionJson.content(body), caller());
+    JsonBody.require(body);
+    Proposal proposal = proposals.createDraft(JsonBody.string(body, "callId"), organisationId(), SelectionJson.content(body), caller());
     return Response.status(Response.Status.CREATED).entity(SelectionJson.proposal(proposal).toString()).build();
   }
 
@@ -116,9 +110,7 @@ public class ApplicantResource {
   @AllowedGroups("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   public String save(@PathParam("id") String id, JsonObject body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
+    JsonBody.require(body);
     return SelectionJson.proposal(proposals.save(id, organisationId(), SelectionJson.content(body), caller())).toString();
   }
 
@@ -152,9 +144,7 @@ public class ApplicantResource {
   @AllowedGroups("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   public String correct(@PathParam("id") String id, JsonObject body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
+    JsonBody.require(body);
     return SelectionJson.proposal(proposals.correct(id, organisationId(), SelectionJson.content(body), caller())).toString();
   }
 
@@ -207,7 +197,7 @@ public class ApplicantResource {
   }
 
   private String caller() {
-    return ((ApiUser) http.getAttribute(ApiUser.PROPERTY)).userId();
+    return ApiUser.of(http).userId();
   }
 
   static JsonObject toJson(Organisation organisation) {
@@ -218,26 +208,4 @@ public class ApplicantResource {
         .add("registeredAt", organisation.getRegisteredAt().toString()).build();
   }
 
-  private static JsonObject object(JsonObject body, String name) {
-    JsonValue value = body.get(name);
-    if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new IllegalArgumentException(name + " is required (an object)");
-    }
-    return value.asJsonObject();
-  }
-
-  private static String string(JsonObject body, String name) {
-    return string(body, name, name);
-  }
-
-  private static String string(JsonObject body, String name, String field) {
-    JsonValue value = body.get(name);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      return null;
-    }
-    if (value.getValueType() != JsonValue.ValueType.STRING) {
-      throw new IllegalArgumentException(field + " must be a string");
-    }
-    return ((JsonString) value).getString();
-  }
 }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.aipo.workflow.EngineUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
@@ -52,7 +52,6 @@ public class AuditDelegate implements JavaDelegate {
     if (actor != null) {
       return actor.toString();
     }
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current != null && current.getUserId() != null ? current.getUserId() : "system";
+    return EngineUser.current(execution.getProcessEngineServices()).orElse("system");
   }
 }

@@ -1,6 +1,5 @@
 package org.aipo.expert;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.aipo.review.PoolMember.Relationship.Kind;
 import org.aipo.web.AllowedGroups;
 import org.aipo.web.ApiUser;
+import org.aipo.web.JsonBody;
 
 /**
  * The expert pool for the committee secretariat and administrators: list, add one, import a CSV file
@@ -42,9 +41,8 @@ public class ExpertResource {
   @Context
   HttpServletRequest request;
 
-  /** Set by ApiAuthenticationFilter (request properties are servlet request attributes). */
   private String actor() {
-    return ((ApiUser) request.getAttribute(ApiUser.PROPERTY)).userId();
+    return ApiUser.of(request).userId();
   }
 
   @GET
@@ -57,25 +55,17 @@ public class ExpertResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(JsonObject body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
-    Set<String> fields = new LinkedHashSet<>();
-    JsonValue fieldValues = body.get("fields");
-    if (fieldValues == null || fieldValues.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw new IllegalArgumentException("fields: a list of field codes is required");
-    }
-    for (JsonValue field : fieldValues.asJsonArray()) {
-      fields.add(((JsonString) field).getString());
-    }
-    Expert expert = new Expert(string(body, "userId"), string(body, "name"), string(body, "organisation"), fields);
+    JsonBody.require(body);
+    Set<String> fields = JsonBody.strings(body, "fields");
+    Expert expert = new Expert(JsonBody.requiredString(body, "userId"), JsonBody.requiredString(body, "name"),
+        JsonBody.requiredString(body, "organisation"), fields);
     JsonValue relationships = body.get("relationships");
     if (relationships != null && relationships.getValueType() == JsonValue.ValueType.ARRAY) {
       for (JsonValue value : relationships.asJsonArray()) {
         JsonObject relationship = value.asJsonObject();
-        String kind = string(relationship, "kind");
+        String kind = JsonBody.requiredString(relationship, "kind");
         try {
-          expert.declare(new DeclaredRelationship(string(relationship, "organisation"), Kind.valueOf(kind)));
+          expert.declare(new DeclaredRelationship(JsonBody.requiredString(relationship, "organisation"), Kind.valueOf(kind)));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(e.getMessage() != null && e.getMessage().startsWith("relationship")
               ? e.getMessage() : "relationships: kind must be RECENT_COLLABORATOR, RELATIVE or RELATED_COMPANY, not " + kind, e);
@@ -111,17 +101,6 @@ public class ExpertResource {
     }
     int imported = pool.importAll(csv, actor());
     return Response.ok(Json.createObjectBuilder().add("imported", imported).build().toString()).build();
-  }
-
-  private static String string(JsonObject body, String name) {
-    JsonValue value = body.get(name);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      throw new IllegalArgumentException(name + " is required");
-    }
-    if (value.getValueType() != JsonValue.ValueType.STRING) {
-      throw new IllegalArgumentException(name + " must be a string");
-    }
-    return ((JsonString) value).getString();
   }
 
   static JsonObject toJson(Expert expert) {

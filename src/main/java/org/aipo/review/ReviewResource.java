@@ -3,7 +3,6 @@ package org.aipo.review;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +10,9 @@ import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.aipo.web.AllowedGroups;
 import org.aipo.web.ApiUser;
+import org.aipo.web.JsonBody;
 
 /**
  * The committee secretariat starts an expert-committee review and follows it: the draw (with every
@@ -56,7 +53,7 @@ public class ReviewResource {
   HttpServletRequest http;
 
   private ApiUser user() {
-    return (ApiUser) http.getAttribute(ApiUser.PROPERTY);
+    return ApiUser.of(http);
   }
 
   private String actor() {
@@ -66,35 +63,31 @@ public class ReviewResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response start(JsonObject body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
+    JsonBody.require(body);
     List<ReviewCriterion> criteria = new ArrayList<>();
-    for (JsonValue value : array(body, "criteria")) {
+    for (JsonValue value : JsonBody.list(body, "criteria")) {
       JsonObject criterion = value.asJsonObject();
-      criteria.add(new ReviewCriterion(string(criterion, "code", true), string(criterion, "name", true), integer(criterion, "weight", null)));
+      criteria.add(new ReviewCriterion(JsonBody.requiredString(criterion, "code"), JsonBody.requiredString(criterion, "name"), JsonBody.integer(criterion, "weight", null)));
     }
-    ReviewRequest request = new ReviewRequest(string(body, "title", true), string(body, "field", true),
-        integer(body, "panelSize", 5), integer(body, "reserves", 2), integer(body, "scoringDays", 10), integer(body, "passScore", 70),
-        criteria, string(body, "chairUserId", false), actor(), Instant.now());
-    request.aggregation(integer(body, "trimFrom", ScoreAggregation.DEFAULT_TRIM_FROM),
-        number(body, "divergenceThreshold", ScoreAggregation.DEFAULT_DIVERGENCE));
-    for (JsonValue value : array(body, "items")) {
+    ReviewRequest request = new ReviewRequest(JsonBody.requiredString(body, "title"), JsonBody.requiredString(body, "field"),
+        JsonBody.integer(body, "panelSize", 5), JsonBody.integer(body, "reserves", 2), JsonBody.integer(body, "scoringDays", 10), JsonBody.integer(body, "passScore", 70),
+        criteria, JsonBody.string(body, "chairUserId"), actor(), Instant.now());
+    request.aggregation(JsonBody.integer(body, "trimFrom", ScoreAggregation.DEFAULT_TRIM_FROM),
+        JsonBody.number(body, "divergenceThreshold", ScoreAggregation.DEFAULT_DIVERGENCE));
+    for (JsonValue value : JsonBody.list(body, "items")) {
       JsonObject item = value.asJsonObject();
-      Set<String> coApplicants = new LinkedHashSet<>();
-      if (item.containsKey("coApplicantOrganisations")) {
-        array(item, "coApplicantOrganisations").forEach(v -> coApplicants.add(((JsonString) v).getString()));
-      }
+      Set<String> coApplicants = item.containsKey("coApplicantOrganisations")
+          ? JsonBody.strings(item, "coApplicantOrganisations") : Set.of();
       Map<String, String> exclusions = new HashMap<>();
       if (item.containsKey("exclusions")) {
-        for (JsonValue excluded : array(item, "exclusions")) {
-          String user = string(excluded.asJsonObject(), "expertUserId", true);
+        for (JsonValue excluded : JsonBody.list(item, "exclusions")) {
+          String user = JsonBody.requiredString(excluded.asJsonObject(), "expertUserId");
           String expertId = repository.expertByUser(user)
               .orElseThrow(() -> new IllegalArgumentException("items.exclusions: " + user + " is not in the expert pool")).expertId();
-          exclusions.put(expertId, string(excluded.asJsonObject(), "reason", true));
+          exclusions.put(expertId, JsonBody.requiredString(excluded.asJsonObject(), "reason"));
         }
       }
-      request.addItem(string(item, "reference", true), string(item, "title", true), string(item, "applicantOrganisation", true),
+      request.addItem(JsonBody.requiredString(item, "reference"), JsonBody.requiredString(item, "title"), JsonBody.requiredString(item, "applicantOrganisation"),
           coApplicants, exclusions);
     }
     String instanceId = starter.start(request, user());
@@ -113,17 +106,17 @@ public class ReviewResource {
     }
     JsonArrayBuilder candidates = Json.createArrayBuilder();
     request.getDrawCandidates().forEach(c -> candidates.add(Json.createObjectBuilder()
-        .add("expertUserId", nullable(reviews.userOf(c.getExpertId()))).add("outcome", c.getOutcome().name())
-        .add("position", c.getPosition()).add("reason", nullable(c.getReason()))));
+        .add("expertUserId", JsonBody.nullable(reviews.userOf(c.getExpertId()))).add("outcome", c.getOutcome().name())
+        .add("position", c.getPosition()).add("reason", JsonBody.nullable(c.getReason()))));
     JsonArrayBuilder seats = Json.createArrayBuilder();
     request.getSeats().forEach(s -> seats.add(Json.createObjectBuilder().add("seatNo", s.getSeatNo())
-        .add("expertUserId", nullable(reviews.userOf(s.getExpertId()))).add("accepted", s.isAccepted())));
+        .add("expertUserId", JsonBody.nullable(reviews.userOf(s.getExpertId()))).add("accepted", s.isAccepted())));
     JsonArrayBuilder outcomes = Json.createArrayBuilder();
     for (ItemOutcome outcome : request.getOutcomes()) {
       JsonObjectBuilder o = Json.createObjectBuilder().add("itemId", outcome.getItemId()).add("score", outcome.getScore())
           .add("spread", outcome.getSpread()).add("diverges", outcome.isDiverges()).add("criterionMeans", outcome.getCriterionMeans())
           .add("recommendation", outcome.getRecommendation() == null ? "" : outcome.getRecommendation().name())
-          .add("opinion", nullable(outcome.getOpinion())).add("reasons", nullable(outcome.getReasons()));
+          .add("opinion", JsonBody.nullable(outcome.getOpinion())).add("reasons", JsonBody.nullable(outcome.getReasons()));
       outcomes.add(o);
     }
     JsonArrayBuilder items = Json.createArrayBuilder();
@@ -135,54 +128,4 @@ public class ReviewResource {
         .add("items", items).add("drawCandidates", candidates).add("seats", seats).add("outcomes", outcomes).build().toString();
   }
 
-  private static double number(JsonObject body, String name, double defaultValue) {
-    JsonValue value = body.get(name);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      return defaultValue;
-    }
-    if (value.getValueType() != JsonValue.ValueType.NUMBER) {
-      throw new IllegalArgumentException(name + " must be a number");
-    }
-    return ((JsonNumber) value).doubleValue();
-  }
-
-  private static JsonValue nullable(String value) {
-    return value == null ? JsonValue.NULL : Json.createValue(value);
-  }
-
-  private static JsonArray array(JsonObject body, String name) {
-    JsonValue value = body.get(name);
-    if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().isEmpty()) {
-      throw new IllegalArgumentException(name + ": a non-empty list is required");
-    }
-    return value.asJsonArray();
-  }
-
-  private static String string(JsonObject body, String name, boolean required) {
-    JsonValue value = body.get(name);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      if (required) {
-        throw new IllegalArgumentException(name + " is required");
-      }
-      return null;
-    }
-    if (value.getValueType() != JsonValue.ValueType.STRING) {
-      throw new IllegalArgumentException(name + " must be a string");
-    }
-    return ((JsonString) value).getString();
-  }
-
-  private static int integer(JsonObject body, String name, Integer defaultValue) {
-    JsonValue value = body.get(name);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      if (defaultValue == null) {
-        throw new IllegalArgumentException(name + " is required");
-      }
-      return defaultValue;
-    }
-    if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
-      throw new IllegalArgumentException(name + " must be a whole number");
-    }
-    return ((JsonNumber) value).intValueExact();
-  }
 }

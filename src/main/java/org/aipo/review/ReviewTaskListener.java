@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.aipo.workflow.EngineUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * {@code ${reviewTaskListener}} on "complete" of every user task of expert-committee review: records
@@ -104,10 +104,7 @@ public class ReviewTaskListener implements TaskListener {
   }
 
   private static String actor(DelegateTask task) {
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (current != null && current.getUserId() != null) {
-      return current.getUserId();
-    }
-    return task.getAssignee() == null ? "system" : task.getAssignee();
+    return EngineUser.current(task.getProcessEngineServices())
+        .orElse(task.getAssignee() == null ? "system" : task.getAssignee());
   }
 }

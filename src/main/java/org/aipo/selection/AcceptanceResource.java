@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.aipo.web.AllowedGroups;
 import org.aipo.web.ApiUser;
+import org.aipo.web.JsonBody;
 
 /**
  * The programme office records final-acceptance results (验收) of earlier projects, which decide
@@ -39,10 +40,8 @@ public class AcceptanceResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response record(JsonObject body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body: a JSON object is required");
-    }
-    String outcome = CallResource.Json.string(body, "outcome");
+    JsonBody.require(body);
+    String outcome = JsonBody.string(body, "outcome");
     AcceptanceRecord.Outcome parsed;
     try {
       parsed = outcome == null ? null : AcceptanceRecord.Outcome.valueOf(outcome.toUpperCase(Locale.ROOT));
@@ -51,13 +50,13 @@ public class AcceptanceResource {
     }
     LocalDate decidedOn;
     try {
-      String date = CallResource.Json.string(body, "decidedOn");
+      String date = JsonBody.string(body, "decidedOn");
       decidedOn = date == null ? null : LocalDate.parse(date);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("decidedOn is not a date (yyyy-MM-dd)", e);
     }
-    AcceptanceRecord record = proposals.recordAcceptance(new AcceptanceRecord(CallResource.Json.string(body, "creditCode"),
-        CallResource.Json.string(body, "project"), parsed, decidedOn), ((ApiUser) http.getAttribute(ApiUser.PROPERTY)).userId());
+    AcceptanceRecord record = proposals.recordAcceptance(new AcceptanceRecord(JsonBody.string(body, "creditCode"),
+        JsonBody.string(body, "project"), parsed, decidedOn), ApiUser.of(http).userId());
     return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add("project", record.getProject())
         .add("outcome", record.getOutcome().name()).add("decidedOn", record.getDecidedOn().toString()).build().toString()).build();
   }

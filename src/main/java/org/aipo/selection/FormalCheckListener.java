@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.aipo.workflow.EngineUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * {@code ${formalCheckListener}} on completing {@code userTask_formalCheck}: records the decision and its
@@ -43,12 +43,8 @@ public class FormalCheckListener implements TaskListener {
     }
     Object reasons = task.getVariable("reasons");
     recorder.recordFormalCheck((String) task.getVariable(FormalCheckProcess.VAR_PROPOSAL), outcome,
-        reasons == null ? null : reasons.toString(), actor(task));
+        reasons == null ? null : reasons.toString(), EngineUser.current(task.getProcessEngineServices()).orElse("system"));
     task.getExecution().getProcessInstance().setVariable(OUTCOME, outcome.name());
   }
 
-  private static String actor(DelegateTask task) {
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current != null && current.getUserId() != null ? current.getUserId() : "system";
-  }
 }

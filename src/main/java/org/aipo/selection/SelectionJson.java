@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import org.aipo.web.JsonBody;
+
 /** JSON views of calls and proposals for the API. */
 public final class SelectionJson {
 
@@ -41,11 +43,11 @@ public final class SelectionJson {
   }
 
   public static Proposal.Content content(JsonObject body) {
-    return new Proposal.Content(CallResource.Json.string(body, "title"), CallResource.Json.string(body, "field"),
-        CallResource.Json.string(body, "summary"), CallResource.Json.string(body, "technicalApproach"),
-        CallResource.Json.string(body, "models"), CallResource.Json.string(body, "dataSources"),
-        CallResource.Json.amount(body, "budget"), CallResource.Json.amount(body, "coFunding"),
-        CallResource.Json.string(body, "expectedOutcomes"), CallResource.Json.string(body, "team"));
+    return new Proposal.Content(JsonBody.string(body, "title"), JsonBody.string(body, "field"),
+        JsonBody.string(body, "summary"), JsonBody.string(body, "technicalApproach"),
+        JsonBody.string(body, "models"), JsonBody.string(body, "dataSources"),
+        JsonBody.amount(body, "budget"), JsonBody.amount(body, "coFunding"),
+        JsonBody.string(body, "expectedOutcomes"), JsonBody.string(body, "team"));
   }
 
   private static void text(JsonObjectBuilder json, String name, String value) {
