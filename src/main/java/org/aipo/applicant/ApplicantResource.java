@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.aipo.selection.Calls;
 import org.aipo.selection.Proposal;
+import org.aipo.selection.ProjectStages;
+import org.aipo.selection.ProposalOutcomes;
 import org.aipo.selection.Proposals;
 import org.aipo.selection.SelectionJson;
 import org.aipo.web.AllowedGroups;
@@ -46,6 +48,9 @@ public class ApplicantResource {
 
   @Inject
   Proposals proposals;
+
+  @Inject
+  ProposalOutcomes outcomes;
 
   @Inject
   org.aipo.audit.AuditLog auditLog;
@@ -146,6 +151,33 @@ public class ApplicantResource {
   public String correct(@PathParam("id") String id, JsonObject body) {
     JsonBody.require(body);
     return SelectionJson.proposal(proposals.correct(id, organisationId(), SelectionJson.content(body), caller())).toString();
+  }
+
+  /** The outcome: decision, reason, scores and comments by numbered experts (never their names). */
+  @GET
+  @Path("proposals/{id}/outcome")
+  @AllowedGroups("applicant")
+  public String outcome(@PathParam("id") String id) {
+    return outcomes.outcome(id, organisationId()).toString();
+  }
+
+  /** An awarded project's mid-term report or acceptance application: {@code {"milestone":"mid-term"|"acceptance","summary":..}}. */
+  @POST
+  @Path("proposals/{id}/reports")
+  @AllowedGroups("applicant")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String report(@PathParam("id") String id, JsonObject body) {
+    JsonBody.require(body);
+    String milestone = JsonBody.string(body, "milestone");
+    ProjectStages.Milestone which;
+    if ("mid-term".equals(milestone)) {
+      which = ProjectStages.Milestone.MID_TERM;
+    } else if ("acceptance".equals(milestone)) {
+      which = ProjectStages.Milestone.ACCEPTANCE;
+    } else {
+      throw new IllegalArgumentException("milestone must be mid-term or acceptance");
+    }
+    return SelectionJson.proposal(proposals.report(id, organisationId(), which, JsonBody.string(body, "summary"), caller())).toString();
   }
 
   /**

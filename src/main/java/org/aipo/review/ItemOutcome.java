@@ -128,6 +128,20 @@ public class ItemOutcome {
     return criterionMeans;
   }
 
+  /** The criterion means by code, as stored ("code=mean;..."); a criterion nobody could score is absent. */
+  public java.util.Map<String, BigDecimal> criterionMeanMap() {
+    java.util.Map<String, BigDecimal> means = new java.util.LinkedHashMap<>();
+    if (criterionMeans != null && !criterionMeans.isBlank()) {
+      for (String pair : criterionMeans.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && !"null".equals(pair.substring(eq + 1))) {
+          means.put(pair.substring(0, eq), new BigDecimal(pair.substring(eq + 1)));
+        }
+      }
+    }
+    return means;
+  }
+
   public Recommendation getRecommendation() {
     return recommendation;
   }

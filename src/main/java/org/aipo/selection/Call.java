@@ -10,6 +10,9 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -18,6 +21,7 @@ import jakarta.persistence.Table;
 
 import org.aipo.common.Text;
 import org.aipo.expert.Fields;
+import org.aipo.review.ReviewCriterion;
 
 /** A call for demonstration projects (揭榜挂帅): fields, window, budget and award limits. */
 @Entity
@@ -26,6 +30,19 @@ import org.aipo.expert.Fields;
 public class Call {
 
   static final String OPEN_AT = "Call.openAt";
+
+  /** Where the call stands in {@code demonstrationCall}. */
+  public enum Stage { SCHEDULED, OPEN, CLOSED, REVIEWING, AWAITING_APPROVAL, IN_NOTICE, AWARDED, NO_ELIGIBLE_PROPOSALS }
+
+  /** Default review criteria (100 points); their order is the tie-break order of the ranking. */
+  public static final java.util.List<ReviewCriterion> DEFAULT_CRITERIA = java.util.List.of(
+      new ReviewCriterion("innovation", "创新性 Innovation", 30),
+      new ReviewCriterion("feasibility", "技术可行性 Technical feasibility", 25),
+      new ReviewCriterion("applicationValue", "应用价值与示范效应 Application value", 25),
+      new ReviewCriterion("teamAndSupport", "团队与保障 Team and support", 20));
+
+  public static final int DEFAULT_PANEL_SIZE = 5;
+  public static final int DEFAULT_PROJECT_MONTHS = 12;
 
   @Id
   @Column(name = "ID", length = 36)
@@ -57,6 +74,30 @@ public class Call {
   @Column(name = "CREATED_BY", nullable = false, length = 64)
   private String createdBy;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "STAGE", length = 24)
+  private Stage stage = Stage.SCHEDULED;
+
+  @Column(name = "PANEL_SIZE")
+  private int panelSize = DEFAULT_PANEL_SIZE;
+
+  @Column(name = "PROJECT_MONTHS")
+  private int projectMonths = DEFAULT_PROJECT_MONTHS;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "AIPO_CALL_CRITERION", joinColumns = @JoinColumn(name = "CALL_ID"))
+  @OrderColumn(name = "POSITION")
+  private java.util.List<ReviewCriterion> criteria = new java.util.ArrayList<>(DEFAULT_CRITERIA);
+
+  @Column(name = "NOTICE_OPENS_AT")
+  private Instant noticeOpensAt;
+
+  @Column(name = "NOTICE_CLOSES_AT")
+  private Instant noticeClosesAt;
+
+  @Column(name = "NOTICE_ROUND")
+  private int noticeRound;
+
   protected Call() {
     // for JPA
   }
@@ -77,8 +118,9 @@ public class Call {
     if (opensAt == null || closesAt == null || !closesAt.isAfter(opensAt)) {
       throw new IllegalArgumentException("closesAt must be after opensAt");
     }
-    this.opensAt = opensAt;
-    this.closesAt = closesAt;
+    // whole seconds: the timers that open and close the call keep milliseconds at most
+    this.opensAt = opensAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    this.closesAt = closesAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     if (budget == null || budget.signum() <= 0) {
       throw new IllegalArgumentException("budget must be a positive amount in yuan");
     }
@@ -94,8 +136,84 @@ public class Call {
     this.createdBy = createdBy;
   }
 
+  /**
+   * How proposals are reviewed: panel size (odd, 3 to 15), criteria (weights add up to 100; their order
+   * breaks ties in the ranking) and project duration in months (mid-term check at half).
+   */
+  public Call reviewedBy(Integer panelSize, java.util.List<ReviewCriterion> criteria, Integer projectMonths) {
+    if (panelSize != null) {
+      if (panelSize < 3 || panelSize > 15 || panelSize % 2 == 0) {
+        throw new IllegalArgumentException("panelSize must be odd, between 3 and 15");
+      }
+      this.panelSize = panelSize;
+    }
+    if (criteria != null) {
+      if (criteria.isEmpty() || criteria.size() > org.aipo.review.ReviewRequest.MAX_CRITERIA
+          || criteria.stream().mapToInt(ReviewCriterion::getWeight).sum() != 100
+          || criteria.stream().map(ReviewCriterion::getCode).distinct().count() != criteria.size()) {
+        throw new IllegalArgumentException("criteria: 1 to " + org.aipo.review.ReviewRequest.MAX_CRITERIA
+            + " criteria with distinct codes whose weights add up to 100");
+      }
+      this.criteria = new java.util.ArrayList<>(criteria);
+    }
+    if (projectMonths != null) {
+      if (projectMonths < 2 || projectMonths > 60) {
+        throw new IllegalArgumentException("projectMonths must be between 2 and 60");
+      }
+      this.projectMonths = projectMonths;
+    }
+    return this;
+  }
+
+  /** Moves the call to its next stage (the call process decides when). */
+  void enter(Stage next) {
+    this.stage = next;
+  }
+
+  void openNotice(Instant opens, Instant closes) {
+    this.noticeOpensAt = opens;
+    this.noticeClosesAt = closes;
+    this.noticeRound++;
+    this.stage = Stage.IN_NOTICE;
+  }
+
+  /** Whether an objection may be lodged now: the notice is published and its window has not ended. */
+  public boolean isNoticeOpenAt(Instant moment) {
+    return stage == Stage.IN_NOTICE && noticeOpensAt != null && !moment.isBefore(noticeOpensAt) && moment.isBefore(noticeClosesAt);
+  }
+
+  public Stage getStage() {
+    return stage == null ? Stage.SCHEDULED : stage;
+  }
+
+  public int getPanelSize() {
+    return panelSize == 0 ? DEFAULT_PANEL_SIZE : panelSize;
+  }
+
+  public int getProjectMonths() {
+    return projectMonths == 0 ? DEFAULT_PROJECT_MONTHS : projectMonths;
+  }
+
+  public java.util.List<ReviewCriterion> getCriteria() {
+    return criteria == null || criteria.isEmpty() ? DEFAULT_CRITERIA : java.util.List.copyOf(criteria);
+  }
+
+  public Instant getNoticeOpensAt() {
+    return noticeOpensAt;
+  }
+
+  public Instant getNoticeClosesAt() {
+    return noticeClosesAt;
+  }
+
+  public int getNoticeRound() {
+    return noticeRound;
+  }
+
+  /** Open by its dates, unless its process already closed it (a timer fired, or was fired early by an administrator). */
   public boolean isOpenAt(Instant moment) {
-    return !moment.isBefore(opensAt) && moment.isBefore(closesAt);
+    boolean notClosed = stage == null || stage == Stage.SCHEDULED || stage == Stage.OPEN;
+    return notClosed && !moment.isBefore(opensAt) && moment.isBefore(closesAt);
   }
 
   public String getId() {

@@ -37,7 +37,39 @@ public class CallResource {
     Call call = new Call(JsonBody.string(body, "title"), JsonBody.strings(body, "fields"), JsonBody.instant(body, "opensAt"),
         JsonBody.instant(body, "closesAt"), JsonBody.amount(body, "budget"), JsonBody.amount(body, "maxAward"),
         JsonBody.integer(body, "awardCount", null), actor);
+    call.reviewedBy(body.containsKey("panelSize") ? JsonBody.integer(body, "panelSize", null) : null, criteria(body),
+        body.containsKey("projectMonths") ? JsonBody.integer(body, "projectMonths", null) : null);
     calls.open(call, actor);
     return Response.status(Response.Status.CREATED).entity(SelectionJson.call(call).toString()).build();
+  }
+
+  /** Optional criteria: [{"code","name","weight"}], weights adding up to 100, in tie-break order. */
+  private static java.util.List<org.aipo.review.ReviewCriterion> criteria(JsonObject body) {
+    if (!body.containsKey("criteria") || body.isNull("criteria")) {
+      return null;
+    }
+    java.util.List<org.aipo.review.ReviewCriterion> criteria = new java.util.ArrayList<>();
+    for (jakarta.json.JsonValue value : JsonBody.list(body, "criteria")) {
+      if (value.getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
+        throw new IllegalArgumentException("criteria: each criterion is an object with code, name and weight");
+      }
+      JsonObject criterion = value.asJsonObject();
+      criteria.add(new org.aipo.review.ReviewCriterion(JsonBody.string(criterion, "code"), JsonBody.string(criterion, "name"),
+          JsonBody.integer(criterion, "weight", 0)));
+    }
+    return criteria;
+  }
+
+  @jakarta.ws.rs.GET
+  public String list() {
+    jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+    calls.all().forEach(c -> list.add(SelectionJson.call(c)));
+    return list.build().toString();
+  }
+
+  @jakarta.ws.rs.GET
+  @Path("{id}")
+  public String get(@jakarta.ws.rs.PathParam("id") String id) {
+    return SelectionJson.call(calls.find(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no call " + id))).toString();
   }
 }

@@ -24,14 +24,33 @@ public class Calls {
 
   private final Clock clock = Clock.systemUTC();
 
+  @Inject
+  org.aipo.workflow.WorkflowEngine workflowEngine;
+
+  /** Stores the call and starts its process (timers open and close it), in one transaction. */
   public Call open(Call call, String actor) {
     entityManager.persist(call);
-    auditLog.record(actor, "call.opened", "call", call.getId(), call.getTitle());
+    workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(DemonstrationCall.PROCESS_KEY, call.getId(),
+        java.util.Map.of(DemonstrationCall.VAR_CALL, call.getId(), "initiator", actor));
+    auditLog.record(actor, "call.published", "call", call.getId(), call.getTitle());
     return call;
+  }
+
+  public List<Call> all() {
+    return entityManager.createQuery("select c from Call c order by c.opensAt desc", Call.class).getResultList();
+  }
+
+  public List<Call> inNotice() {
+    return entityManager.createQuery("select c from Call c where c.stage = org.aipo.selection.Call.Stage.IN_NOTICE order by c.noticeClosesAt",
+        Call.class).getResultList();
   }
 
   public List<Call> openNow() {
     return entityManager.createNamedQuery(Call.OPEN_AT, Call.class).setParameter("now", clock.instant()).getResultList();
+  }
+
+  public java.util.Optional<Call> find(String callId) {
+    return java.util.Optional.ofNullable(callId == null ? null : entityManager.find(Call.class, callId));
   }
 
   /** The call, or a 400 naming callId. */

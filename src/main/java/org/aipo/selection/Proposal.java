@@ -24,11 +24,19 @@ import org.aipo.common.Text;
 @Table(name = "AIPO_PROPOSAL")
 @NamedQuery(name = Proposal.OF_ORGANISATION,
     query = "select p from Proposal p where p.organisationId = :organisation order by p.updatedAt desc, p.id")
+@NamedQuery(name = Proposal.OF_CALL, query = "select p from Proposal p where p.callId = :call order by p.submittedAt, p.id")
 public class Proposal {
 
   static final String OF_ORGANISATION = "Proposal.ofOrganisation";
+  static final String OF_CALL = "Proposal.ofCall";
 
-  public enum Status { DRAFT, SUBMITTED, RETURNED, ELIGIBLE, INELIGIBLE }
+  /**
+   * DRAFT → SUBMITTED → (RETURNED → SUBMITTED) → ELIGIBLE | INELIGIBLE; after the close ELIGIBLE →
+   * UNDER_REVIEW → REVIEWED; with the notice PROPOSED (proposed awardee) or NOT_SELECTED; then AWARDED
+   * → ACCEPTED | ACCEPTANCE_FAILED | ACCEPTANCE_OVERDUE.
+   */
+  public enum Status { DRAFT, SUBMITTED, RETURNED, ELIGIBLE, INELIGIBLE, UNDER_REVIEW, REVIEWED, PROPOSED, NOT_SELECTED,
+    EXCLUDED, AWARDED, ACCEPTED, ACCEPTANCE_FAILED, ACCEPTANCE_OVERDUE }
 
   /** The programme office's formal check (形式审查). */
   public enum FormalCheck { ELIGIBLE, CORRECTION, INELIGIBLE }
@@ -112,6 +120,27 @@ public class Proposal {
   @Column(name = "UPDATED_AT", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "REVIEW_REQUEST_ID", length = 36)
+  private String reviewRequestId;
+
+  @Column(name = "SCORE", precision = 6, scale = 2)
+  private BigDecimal score;
+
+  @Column(name = "RANK_IN_FIELD")
+  private Integer rankInField;
+
+  @Column(name = "AWARD", precision = 15, scale = 2)
+  private BigDecimal award;
+
+  @Column(name = "OUTCOME_REASON", length = 2000)
+  private String outcomeReason;
+
+  @Column(name = "MID_TERM_RESULT", length = 32)
+  private String midTermResult;
+
+  @Column(name = "BENCHMARK")
+  private boolean benchmark;
+
   @Version
   @Column(name = "VERSION")
   private long version;
@@ -144,7 +173,9 @@ public class Proposal {
       throw new IllegalStateException("this proposal is " + status + " and cannot be submitted again");
     }
     if (!call.isOpenAt(now)) {
-      throw new IllegalStateException("the call closed at " + call.getClosesAt() + "; proposals can no longer be submitted");
+      throw new IllegalStateException(now.isBefore(call.getOpensAt())
+          ? "the call opens at " + call.getOpensAt() + "; proposals cannot be submitted yet"
+          : "申报已截止。The call is closed (closing date " + call.getClosesAt() + "); proposals can no longer be submitted");
     }
     requireComplete();
     status = Status.SUBMITTED;
@@ -197,6 +228,124 @@ public class Proposal {
     }
     status = Status.INELIGIBLE;
     checkReasons = "未在规定期限内补正，按不符合条件处理。No correction within the correction window. (" + checkReasons + ")";
+  }
+
+  /** Sent to expert review (again, after an upheld objection). */
+  void underReview(String reviewRequestId) {
+    if (status != Status.ELIGIBLE && status != Status.UNDER_REVIEW) {
+      throw new IllegalStateException("only an eligible proposal goes to review; this one is " + status);
+    }
+    this.reviewRequestId = reviewRequestId;
+    this.status = Status.UNDER_REVIEW;
+    this.score = null;
+    this.rankInField = null;
+    this.award = BigDecimal.ZERO;
+  }
+
+  /** An upheld objection during the notice sends the proposal back to review. */
+  void backToReview(String reason) {
+    requireStatus(Status.PROPOSED, Status.NOT_SELECTED, Status.REVIEWED, Status.ELIGIBLE);
+    this.status = Status.ELIGIBLE;
+    this.outcomeReason = reason;
+  }
+
+  /** The ranking's result: the score, rank in its field, award (zero when not funded) and why. */
+  void ranked(BigDecimal score, Integer rankInField, BigDecimal award, String reason) {
+    requireStatus(Status.UNDER_REVIEW, Status.REVIEWED);
+    this.status = Status.REVIEWED;
+    this.score = score;
+    this.rankInField = rankInField;
+    this.award = award;
+    this.outcomeReason = reason;
+  }
+
+  /** Published in the notice: proposed awardee, or not selected. */
+  void published() {
+    requireStatus(Status.REVIEWED);
+    this.status = award != null && award.signum() > 0 ? Status.PROPOSED : Status.NOT_SELECTED;
+  }
+
+  /** Taken out of the list after an upheld objection, with the reason. */
+  void excluded(String reason) {
+    requireStatus(Status.PROPOSED, Status.REVIEWED, Status.NOT_SELECTED);
+    this.status = Status.EXCLUDED;
+    this.award = BigDecimal.ZERO;
+    this.rankInField = null;
+    this.outcomeReason = Text.required(reason, "answer", 2000);
+  }
+
+  /** After a notice that changed the list: ranked again with the rest. */
+  void reopenForRanking() {
+    if (status == Status.PROPOSED || status == Status.NOT_SELECTED) {
+      status = Status.REVIEWED;
+    }
+  }
+
+  /** The subsidy asked for: the budget less the applicant's co-funding. */
+  public BigDecimal requested() {
+    BigDecimal total = budget == null ? BigDecimal.ZERO : budget;
+    return coFunding == null ? total : total.subtract(coFunding).max(BigDecimal.ZERO);
+  }
+
+  void awarded() {
+    requireStatus(Status.PROPOSED);
+    this.status = Status.AWARDED;
+  }
+
+  void midTerm(String result) {
+    requireStatus(Status.AWARDED);
+    this.midTermResult = result;
+  }
+
+  void accepted(AcceptanceRecord.Outcome outcome) {
+    requireStatus(Status.AWARDED);
+    this.status = switch (outcome) {
+      case PASSED -> Status.ACCEPTED;
+      case FAILED -> Status.ACCEPTANCE_FAILED;
+      case OVERDUE -> Status.ACCEPTANCE_OVERDUE;
+    };
+  }
+
+  void designateBenchmark(boolean designated) {
+    requireStatus(Status.ACCEPTED);
+    this.benchmark = designated;
+  }
+
+  private void requireStatus(Status... allowed) {
+    for (Status s : allowed) {
+      if (status == s) {
+        return;
+      }
+    }
+    throw new IllegalStateException("this proposal is " + status + "; expected " + java.util.Arrays.toString(allowed));
+  }
+
+  public String getReviewRequestId() {
+    return reviewRequestId;
+  }
+
+  public BigDecimal getScore() {
+    return score;
+  }
+
+  public Integer getRankInField() {
+    return rankInField;
+  }
+
+  public BigDecimal getAward() {
+    return award;
+  }
+
+  public String getOutcomeReason() {
+    return outcomeReason;
+  }
+
+  public String getMidTermResult() {
+    return midTermResult;
+  }
+
+  public boolean isBenchmark() {
+    return benchmark;
   }
 
   public String getCheckReasons() {

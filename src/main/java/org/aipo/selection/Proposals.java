@@ -133,6 +133,23 @@ public class Proposals implements FormalCheckRecorder {
     return record;
   }
 
+  /** The applicant's mid-term report or acceptance application for an awarded project. */
+  public Proposal report(String proposalId, String organisationId, ProjectStages.Milestone milestone, String summary, String userId) {
+    Proposal proposal = own(proposalId, organisationId);
+    org.aipo.common.Text.required(summary, "summary", 8000);
+    String message = milestone == ProjectStages.Milestone.MID_TERM ? DemonstrationProject.MESSAGE_MID_TERM : DemonstrationProject.MESSAGE_ACCEPTANCE;
+    try {
+      workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(message)
+          .processInstanceBusinessKey(proposal.getId()).correlate();
+    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      throw new IllegalStateException("no " + (milestone == ProjectStages.Milestone.MID_TERM ? "mid-term report" : "acceptance application")
+          + " is awaited for this proposal now (it is " + proposal.getStatus() + ")", e);
+    }
+    auditLog.record(userId, milestone == ProjectStages.Milestone.MID_TERM ? "project.mid-term-reported" : "project.acceptance-applied",
+        SUBJECT_TYPE, proposal.getId(), summary);
+    return proposal;
+  }
+
   @Override
   public String title(String proposalId) {
     return find(proposalId).content().title();

@@ -19,7 +19,18 @@ public final class SelectionJson {
     return Json.createObjectBuilder().add("id", call.getId()).add("title", call.getTitle())
         .add("fields", Json.createArrayBuilder(call.getFields())).add("opensAt", call.getOpensAt().toString())
         .add("closesAt", call.getClosesAt().toString()).add("budget", call.getBudget()).add("maxAward", call.getMaxAward())
-        .add("awardCount", call.getAwardCount()).build();
+        .add("awardCount", call.getAwardCount()).add("stage", call.getStage().name()).add("panelSize", call.getPanelSize())
+        .add("projectMonths", call.getProjectMonths())
+        .add("criteria", criteria(call))
+        .add("noticeClosesAt", call.getNoticeClosesAt() == null ? JsonValue.NULL : Json.createValue(call.getNoticeClosesAt().toString()))
+        .build();
+  }
+
+  private static jakarta.json.JsonArrayBuilder criteria(Call call) {
+    jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
+    call.getCriteria().forEach(c -> list.add(Json.createObjectBuilder().add("code", c.getCode()).add("name", c.getName())
+        .add("weight", c.getWeight())));
+    return list;
   }
 
   public static JsonObject proposal(Proposal proposal) {
@@ -38,6 +49,8 @@ public final class SelectionJson {
     text(json, "expectedOutcomes", c.expectedOutcomes());
     text(json, "team", c.team());
     text(json, "checkReasons", proposal.getCheckReasons());
+    text(json, "midTermResult", proposal.getMidTermResult());
+    json.add("benchmark", proposal.isBenchmark());
     text(json, "submittedAt", proposal.getSubmittedAt() == null ? null : proposal.getSubmittedAt().toString());
     return json.build();
   }

@@ -10,6 +10,7 @@ import org.aipo.expert.ExpertResource;
 import org.aipo.review.ReviewResource;
 import org.aipo.selection.AcceptanceResource;
 import org.aipo.selection.CallResource;
+import org.aipo.selection.NoticeResource;
 
 /**
  * Our own JSON API at /api (the applicant API and the secretariat's expert pool), beside Camunda's
@@ -21,7 +22,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class,
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class,
         ExpertResource.class, ReviewResource.class);
   }
 }

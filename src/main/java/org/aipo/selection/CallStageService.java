@@ -1,0 +1,336 @@
+package org.aipo.selection;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.aipo.applicant.Organisation;
+import org.aipo.audit.AuditLog;
+import org.aipo.review.ItemOutcome;
+import org.aipo.review.ReviewCriterion;
+import org.aipo.review.ReviewItem;
+import org.aipo.review.ReviewRequest;
+import org.aipo.review.ReviewService;
+
+/** The steps of a call (DOMAIN.md process 2, steps 4 to 8) on the stored call, proposals and reviews. */
+@ApplicationScoped
+@Transactional
+public class CallStageService implements CallStages {
+
+  public static final String CALL = "call";
+
+  @PersistenceContext(unitName = "programmeOffice")
+  EntityManager entityManager;
+
+  @Inject
+  Calls calls;
+
+  @Inject
+  ReviewService reviews;
+
+  @Inject
+  AuditLog auditLog;
+
+  private final Clock clock = Clock.systemUTC();
+
+  private List<Proposal> proposals(String callId) {
+    return entityManager.createNamedQuery(Proposal.OF_CALL, Proposal.class).setParameter("call", callId).getResultList();
+  }
+
+  private void proposalEvent(Proposal proposal, String action, String detail) {
+    auditLog.record("system", action, Proposals.SUBJECT_TYPE, proposal.getId(), detail);
+  }
+
+  @Override
+  public Instant opensAt(String callId) {
+    return calls.require(callId).getOpensAt();
+  }
+
+  @Override
+  public Instant closesAt(String callId) {
+    return calls.require(callId).getClosesAt();
+  }
+
+  @Override
+  public void open(String callId) {
+    calls.require(callId).enter(Call.Stage.OPEN);
+    auditLog.record("system", "call.window-opened", CALL, callId, null);
+  }
+
+  @Override
+  public void close(String callId) {
+    Call call = calls.require(callId);
+    call.enter(Call.Stage.CLOSED);
+    long submitted = proposals(callId).stream().filter(p -> p.getSubmittedAt() != null).count();
+    auditLog.record("system", "call.window-closed", CALL, callId, submitted + " proposal(s) submitted");
+  }
+
+  @Override
+  public int pendingChecks(String callId) {
+    return (int) proposals(callId).stream()
+        .filter(p -> p.getStatus() == Proposal.Status.SUBMITTED || p.getStatus() == Proposal.Status.RETURNED).count();
+  }
+
+  @Override
+  public List<String> prepareReviews(String callId) {
+    Call call = calls.require(callId);
+    Map<String, List<Proposal>> byField = new TreeMap<>();
+    for (Proposal proposal : proposals(callId)) {
+      if (proposal.getStatus() == Proposal.Status.ELIGIBLE) {
+        byField.computeIfAbsent(proposal.content().field(), f -> new ArrayList<>()).add(proposal);
+      }
+    }
+    List<String> requestIds = new ArrayList<>();
+    for (Map.Entry<String, List<Proposal>> field : byField.entrySet()) {
+      ReviewRequest request = new ReviewRequest(call.getTitle() + " · " + field.getKey(), field.getKey(), call.getPanelSize(), 2,
+          10, 70, copy(call.getCriteria()), null, "system", clock.instant());
+      for (Proposal proposal : field.getValue()) {
+        request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), Set.of(), Map.of());
+      }
+      reviews.create(request, "system");
+      for (Proposal proposal : field.getValue()) {
+        proposal.underReview(request.getId());
+        proposalEvent(proposal, "proposal.under-review", null);
+      }
+      requestIds.add(request.getId());
+    }
+    if (!requestIds.isEmpty()) {
+      call.enter(Call.Stage.REVIEWING);
+    } else if (proposals(callId).stream().noneMatch(p -> p.getStatus() == Proposal.Status.REVIEWED)) {
+      call.enter(Call.Stage.NO_ELIGIBLE_PROPOSALS);
+    }
+    auditLog.record("system", "call.reviews-requested", CALL, callId, requestIds.size() + " review request(s): " + requestIds);
+    return requestIds;
+  }
+
+  private static List<ReviewCriterion> copy(List<ReviewCriterion> criteria) {
+    return criteria.stream().map(c -> new ReviewCriterion(c.getCode(), c.getName(), c.getWeight())).toList();
+  }
+
+  private Organisation organisation(Proposal proposal) {
+    return entityManager.find(Organisation.class, proposal.getOrganisationId());
+  }
+
+  /** The committee's outcome for this proposal in its latest review. */
+  ItemOutcome outcomeOf(Proposal proposal) {
+    ReviewRequest request = reviews.find(proposal.getReviewRequestId());
+    ReviewItem item = request.getItems().stream().filter(i -> i.getReference().equals(proposal.getId())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("review " + request.getId() + " has no item for proposal " + proposal.getId()));
+    return request.outcome(item.getId());
+  }
+
+  /** A proposal's review result as ranking needs it. */
+  record Reviewed(BigDecimal score, Map<String, BigDecimal> criterionMeans) {
+  }
+
+  @Override
+  public void rank(String callId, Threshold threshold) {
+    Call call = calls.require(callId);
+    rankAll(call, proposals(callId), p -> {
+      ItemOutcome outcome = outcomeOf(p);
+      return new Reviewed(outcome.getScore(), outcome.criterionMeanMap());
+    }, threshold);
+    call.enter(Call.Stage.AWAITING_APPROVAL);
+    auditLog.record("system", "call.ranked", CALL, callId, rankingSummary(callId));
+  }
+
+  /**
+   * The ranking rule of DOMAIN.md process 2, step 5, on the reviewed proposals of a call: the threshold
+   * decision per proposal, then {@link Funding} in rank order within each field.
+   */
+  static void rankAll(Call call, List<Proposal> proposals, java.util.function.Function<Proposal, Reviewed> reviewOf, Threshold threshold) {
+    List<Funding.Candidate> candidates = new ArrayList<>();
+    Map<String, Proposal> byId = new LinkedHashMap<>();
+    Map<String, String> thresholdReasons = new HashMap<>();
+    Map<String, BigDecimal> scores = new HashMap<>();
+    for (Proposal proposal : proposals) {
+      if (proposal.getStatus() != Proposal.Status.UNDER_REVIEW && proposal.getStatus() != Proposal.Status.REVIEWED) {
+        continue;
+      }
+      Reviewed reviewed = reviewOf.apply(proposal);
+      Verdict verdict = threshold.evaluate(reviewed.score(), lowestShare(call.getCriteria(), reviewed.criterionMeans()));
+      thresholdReasons.put(proposal.getId(), verdict.reason());
+      scores.put(proposal.getId(), reviewed.score());
+      byId.put(proposal.getId(), proposal);
+      candidates.add(new Funding.Candidate(proposal.getId(), proposal.content().field(), reviewed.score(), reviewed.criterionMeans(),
+          proposal.requested(), verdict.passes(), proposal.getSubmittedAt().toEpochMilli()));
+    }
+    List<String> tieBreak = call.getCriteria().stream().map(ReviewCriterion::getCode).toList();
+    for (Funding.Decision decision : Funding.allocate(candidates, tieBreak, call.getBudget(), call.getMaxAward(), call.getAwardCount())) {
+      byId.get(decision.proposalId()).ranked(scores.get(decision.proposalId()),
+          decision.rankInField() == 0 ? null : decision.rankInField(), decision.award(),
+          reason(decision, thresholdReasons.get(decision.proposalId())));
+    }
+  }
+
+  /** The lowest criterion mean as a share of its weight (1.0 when nothing was scored). */
+  static double lowestShare(List<ReviewCriterion> criteria, Map<String, BigDecimal> means) {
+    double lowest = 1.0;
+    for (ReviewCriterion criterion : criteria) {
+      BigDecimal mean = means.get(criterion.getCode());
+      if (mean != null) {
+        lowest = Math.min(lowest, mean.doubleValue() / criterion.getWeight());
+      }
+    }
+    return lowest;
+  }
+
+  static String reason(Funding.Decision decision, String thresholdReason) {
+    return switch (decision.outcome()) {
+      case FUNDED -> "领域内排名第" + decision.rankInField() + "，拟资助" + decision.award().setScale(0, RoundingMode.HALF_UP)
+          + "元。Rank " + decision.rankInField() + " in its field; proposed award " + decision.award().setScale(0, RoundingMode.HALF_UP) + " yuan.";
+      case NOT_FUNDED_BUDGET -> "达到门槛（领域内排名第" + decision.rankInField() + "），但资助预算已用完。Passed (rank "
+          + decision.rankInField() + " in its field) but the budget ran out.";
+      case NOT_FUNDED_COUNT -> "达到门槛（领域内排名第" + decision.rankInField() + "），但资助名额已满。Passed (rank "
+          + decision.rankInField() + " in its field) but the number of awards was reached.";
+      case BELOW_THRESHOLD -> "未达到门槛：" + thresholdReason + "。Below the thresholds.";
+    };
+  }
+
+  @Override
+  public String rankingSummary(String callId) {
+    StringBuilder table = new StringBuilder("| 领域 Field | 排名 Rank | 项目 Project | 申报单位 Applicant | 得分 Score | 拟资助 Award (yuan) |\n|---|---|---|---|---|---|\n");
+    proposals(callId).stream().filter(p -> p.getScore() != null)
+        .sorted((a, b) -> {
+          int field = a.content().field().compareTo(b.content().field());
+          return field != 0 ? field : Integer.compare(a.getRankInField() == null ? 999 : a.getRankInField(),
+              b.getRankInField() == null ? 999 : b.getRankInField());
+        })
+        .forEach(p -> table.append("| ").append(p.content().field()).append(" | ")
+            .append(p.getRankInField() == null ? "—" : p.getRankInField()).append(" | ").append(markdownSafe(p.content().title()))
+            .append(" | ").append(markdownSafe(organisation(p).getName())).append(" | ").append(p.getScore()).append(" | ")
+            .append(p.getAward() == null ? "0" : p.getAward().setScale(0, RoundingMode.HALF_UP)).append(" |\n"));
+    return table.toString();
+  }
+
+  /** Applicants' text shown in a Tasklist form's markdown: no markup, no table breaks. */
+  static String markdownSafe(String text) {
+    return text == null ? "" : text.replaceAll("[|<>*_`\\[\\]#\\\\]", " ").replaceAll("\\s+", " ").trim();
+  }
+
+  @Override
+  public void recordApproval(String callId, boolean approved, String comments, String actor) {
+    calls.require(callId);
+    if (!approved) {
+      org.aipo.common.Text.required(comments, "comments", 4000);
+    }
+    auditLog.record(actor, approved ? "call.awards-approved" : "call.ranking-returned", CALL, callId,
+        org.aipo.common.Text.atMost(comments, "comments", 4000));
+  }
+
+  @Override
+  public void recordRevision(String callId, String response, String actor) {
+    calls.require(callId);
+    auditLog.record(actor, "call.ranking-revised", CALL, callId, org.aipo.common.Text.required(response, "response", 4000));
+    proposals(callId).forEach(Proposal::reopenForRanking);
+  }
+
+  @Override
+  public void publishNotice(String callId, Instant closes) {
+    Call call = calls.require(callId);
+    call.openNotice(clock.instant(), closes);
+    for (Proposal proposal : proposals(callId)) {
+      if (proposal.getStatus() == Proposal.Status.REVIEWED) {
+        proposal.published();
+        proposalEvent(proposal, proposal.getStatus() == Proposal.Status.PROPOSED ? "proposal.proposed-for-award" : "proposal.not-selected",
+            proposal.getOutcomeReason());
+      }
+    }
+    auditLog.record("system", "call.notice-published", CALL, callId, "round " + call.getNoticeRound() + ", objections until " + closes);
+  }
+
+  private Objection objection(String objectionId) {
+    Objection objection = objectionId == null ? null : entityManager.find(Objection.class, objectionId);
+    if (objection == null) {
+      throw new IllegalArgumentException("objectionId: no objection " + objectionId);
+    }
+    return objection;
+  }
+
+  @Override
+  public String objectionSummary(String objectionId) {
+    Objection objection = objection(objectionId);
+    Proposal proposal = entityManager.find(Proposal.class, objection.getProposalId());
+    return "**" + markdownSafe(proposal.content().title()) + "**（" + markdownSafe(organisation(proposal).getName()) + "）\n\n"
+        + "异议人 Objector: " + markdownSafe(objection.getName()) + "\n\n" + markdownSafe(objection.getGrounds());
+  }
+
+  @Override
+  public void answerObjection(String objectionId, Objection.Decision decision, String answer, String actor) {
+    Objection objection = objection(objectionId);
+    Proposal proposal = entityManager.find(Proposal.class, objection.getProposalId());
+    applyAnswer(objection, proposal, decision, answer, actor, clock.instant());
+    if (decision.upheld()) {
+      proposalEvent(proposal, decision == Objection.Decision.REREVIEW ? "proposal.back-to-review" : "proposal.excluded", answer);
+    }
+    auditLog.record(actor, "objection.answered." + decision.name().toLowerCase(java.util.Locale.ROOT), "objection", objectionId, answer);
+  }
+
+  /** Records the answer; an upheld objection sends the proposal back to review or excludes it. */
+  static void applyAnswer(Objection objection, Proposal proposal, Objection.Decision decision, String answer, String actor,
+      Instant now) {
+    objection.answer(decision, answer, actor, now);
+    if (decision == Objection.Decision.REREVIEW) {
+      proposal.backToReview("异议成立，重新评审。An objection was upheld; the proposal is reviewed again: " + answer);
+    } else if (decision == Objection.Decision.EXCLUDE) {
+      proposal.excluded("异议成立，取消拟资助资格。An objection was upheld; the proposal is excluded: " + answer);
+    }
+  }
+
+  /** What follows a notice: "rereview" if any proposal went back to review, "rerank" if any was excluded, else "clear". */
+  static String noticeOutcome(List<Objection> objections) {
+    if (objections.stream().anyMatch(o -> o.getDecision() == Objection.Decision.REREVIEW)) {
+      return "rereview";
+    }
+    return objections.stream().anyMatch(o -> o.getDecision() == Objection.Decision.EXCLUDE) ? "rerank" : "clear";
+  }
+
+  @Override
+  public String closeNotice(String callId) {
+    Call call = calls.require(callId);
+    List<Objection> objections = entityManager.createNamedQuery(Objection.OF_CALL_ROUND, Objection.class)
+        .setParameter("call", callId).setParameter("round", call.getNoticeRound()).getResultList();
+    String next = noticeOutcome(objections);
+    if (!"clear".equals(next)) {
+      proposals(callId).forEach(Proposal::reopenForRanking);
+      call.enter("rereview".equals(next) ? Call.Stage.REVIEWING : Call.Stage.AWAITING_APPROVAL);
+    }
+    auditLog.record("system", "call.notice-closed", CALL, callId, objections.size() + " objection(s); next: " + next);
+    return next;
+  }
+
+  @Override
+  public List<String> announceAwards(String callId) {
+    Call call = calls.require(callId);
+    List<String> awarded = new ArrayList<>();
+    for (Proposal proposal : proposals(callId)) {
+      if (proposal.getStatus() == Proposal.Status.PROPOSED) {
+        proposal.awarded();
+        proposalEvent(proposal, "proposal.awarded", proposal.getAward().setScale(0, RoundingMode.HALF_UP) + " yuan");
+        awarded.add(proposal.getId());
+      }
+    }
+    call.enter(Call.Stage.AWARDED);
+    auditLog.record("system", "call.awards-announced", CALL, callId, awarded.size() + " award(s)");
+    return awarded;
+  }
+
+  @Override
+  public String title(String callId) {
+    return calls.require(callId).getTitle();
+  }
+}

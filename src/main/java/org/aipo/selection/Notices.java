@@ -1,0 +1,66 @@
+package org.aipo.selection;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.aipo.audit.AuditLog;
+import org.aipo.workflow.WorkflowEngine;
+import org.camunda.bpm.engine.variable.Variables;
+
+/** Public notices (公示) of proposed awardees and the real-name objections lodged against them. */
+@ApplicationScoped
+@Transactional
+public class Notices {
+
+  @PersistenceContext(unitName = "programmeOffice")
+  EntityManager entityManager;
+
+  @Inject
+  Calls calls;
+
+  @Inject
+  AuditLog auditLog;
+
+  @Inject
+  WorkflowEngine workflowEngine;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** The proposed awardees of a call in notice (nothing else of the call is public). */
+  public List<Proposal> proposedAwardees(Call call) {
+    return entityManager.createNamedQuery(Proposal.OF_CALL, Proposal.class).setParameter("call", call.getId()).getResultList()
+        .stream().filter(p -> p.getStatus() == Proposal.Status.PROPOSED).toList();
+  }
+
+  /**
+   * Stores the objection and hands it to the programme office (a Tasklist task), in one transaction.
+   * Refused outside the notice window and for a proposal that is not a proposed awardee of this call.
+   */
+  public Objection lodge(String callId, String proposalId, String name, String contact, String organisation, String grounds) {
+    Call call = calls.require(callId);
+    if (!call.isNoticeOpenAt(clock.instant())) {
+      throw new IllegalStateException(call.getNoticeClosesAt() != null && clock.instant().isAfter(call.getNoticeClosesAt())
+          ? "公示期已结束，不再受理异议。The notice period ended at " + call.getNoticeClosesAt() + "; objections are no longer accepted."
+          : "该征集当前没有公示。This call has no notice open for objections.");
+    }
+    Proposal proposal = proposalId == null ? null : entityManager.find(Proposal.class, proposalId);
+    if (proposal == null || !proposal.getCallId().equals(callId) || proposal.getStatus() != Proposal.Status.PROPOSED) {
+      throw new IllegalArgumentException("proposalId: not a proposed awardee in this notice");
+    }
+    Objection objection = new Objection(callId, call.getNoticeRound(), proposalId, name, contact, organisation, grounds, clock.instant());
+    entityManager.persist(objection);
+    workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(DemonstrationCall.MESSAGE_OBJECTION)
+        .processInstanceBusinessKey(callId)
+        .setVariablesLocal(Variables.createVariables().putValue(DemonstrationCall.VAR_OBJECTION, objection.getId()))
+        .correlate();
+    auditLog.record("public:" + objection.getName(), "objection.lodged", "objection", objection.getId(),
+        "call " + callId + ", proposal " + proposalId);
+    return objection;
+  }
+}

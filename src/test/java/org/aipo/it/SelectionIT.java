@@ -1,0 +1,292 @@
+package org.aipo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Demonstration-project selection end to end over HTTP against the started server: applicants register
+ * and submit through our API; officials, experts and leadership work their tasks through the Camunda
+ * REST API with their own credentials; the administrator fires the call's timers early through the same
+ * API; the applicants read their award or rejection with scores and comments, never the experts' names.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SelectionIT {
+
+  private static final String FIELD = "smart-transport";
+  private static final List<String> EXPERTS = List.of("st-zhao", "st-qian", "st-sun", "st-li", "st-zhou");
+  private static final List<String> EXPERT_NAMES = List.of("赵交通", "钱交通", "孙交通", "李交通", "周交通");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.applicationWar();
+  }
+
+  @ArquillianResource
+  URL baseUrl;
+
+  WebClient client;
+
+  @BeforeEach
+  void client() throws Exception {
+    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+  }
+
+  private HttpResponse<String> as(String user, String method, String path, String json) throws Exception {
+    return asUser(user, "demo", method, path, json);
+  }
+
+  private HttpResponse<String> asUser(String user, String password, String method, String path, String json) throws Exception {
+    return client.send(method, path, json == null ? null : "application/json", json, "Authorization", WebClient.basic(user, password));
+  }
+
+  private HttpResponse<String> anonymous(String method, String path, String json) throws Exception {
+    return client.send(method, path, json == null ? null : "application/json", json);
+  }
+
+  private static JsonObject object(HttpResponse<String> response) {
+    return (JsonObject) WebClient.json(response);
+  }
+
+  private JsonArray tasks(String businessKey, String key) throws Exception {
+    return (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/task?processInstanceBusinessKey=" + businessKey
+        + "&taskDefinitionKey=" + key, null));
+  }
+
+  /** The open tasks once there are {@code count} of them (some steps run on the job executor). */
+  private JsonArray awaitTasks(String businessKey, String key, int count) throws Exception {
+    JsonArray open = tasks(businessKey, key);
+    for (int attempt = 0; attempt < 120 && open.size() < count; attempt++) {
+      Thread.sleep(500);
+      open = tasks(businessKey, key);
+    }
+    assertThat(open).as(key + " for " + businessKey).hasSize(count);
+    return open;
+  }
+
+  private void complete(String user, JsonObject task, String variables) throws Exception {
+    HttpResponse<String> done = as(user, "POST", "/engine-rest/task/" + task.getString("id") + "/complete", "{\"variables\":{" + variables + "}}");
+    assertThat(done.statusCode()).as(task.getString("taskDefinitionKey") + ": " + done.body()).isEqualTo(204);
+  }
+
+  private static String string(String name, String value) {
+    return "\"" + name + "\":{\"value\":\"" + value + "\",\"type\":\"String\"}";
+  }
+
+  /** The administrator fires a timer of the process with this business key early (waits for it to exist). */
+  private void fireTimer(String businessKey, String definitionKey, String activityId) throws Exception {
+    String instance = ((JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/process-instance?businessKey=" + businessKey
+        + "&processDefinitionKey=" + definitionKey, null))).getJsonObject(0).getString("id");
+    JsonArray jobs = null;
+    for (int attempt = 0; attempt < 120; attempt++) {
+      jobs = (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId, null));
+      if (!jobs.isEmpty()) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(jobs).as("timer " + activityId).hasSize(1);
+    HttpResponse<String> fired = as("admin", "POST", "/engine-rest/job/" + jobs.getJsonObject(0).getString("id") + "/execute", null);
+    assertThat(fired.statusCode()).as(fired.body()).isEqualTo(204);
+  }
+
+  /** Experts of the field: engine users (password demo, group expert) and members of the pool. */
+  private void expertsOfTheField() throws Exception {
+    StringBuilder csv = new StringBuilder("userId,name,organisation,fields,relationships\n");
+    for (int i = 0; i < EXPERTS.size(); i++) {
+      HttpResponse<String> user = as("admin", "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + EXPERTS.get(i)
+          + "\",\"firstName\":\"" + EXPERT_NAMES.get(i) + "\",\"lastName\":\"专家\",\"email\":\"" + EXPERTS.get(i) + "@expert.example\"},"
+          + "\"credentials\":{\"password\":\"demo\"}}");
+      assertThat(user.statusCode()).as(user.body()).isEqualTo(204);
+      assertThat(as("admin", "PUT", "/engine-rest/group/expert/members/" + EXPERTS.get(i), null).statusCode()).isEqualTo(204);
+      csv.append(EXPERTS.get(i)).append(',').append(EXPERT_NAMES.get(i)).append(",交通大学 ").append(i).append(',').append(FIELD).append(",\n");
+    }
+    HttpResponse<String> imported = client.send("POST", "/api/experts/import", "text/csv", csv.toString(), "Authorization",
+        WebClient.basic("secretary", "demo"));
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+  }
+
+  /**
+   * Every expert step of the review called for this business key: invitations accepted, no conflicts,
+   * scores (points per criterion from {@code points} by item title), the chair's opinion as drafted.
+   */
+  private void review(String businessKey, java.util.Map<String, int[]> points) throws Exception {
+    for (JsonValue task : awaitTasks(businessKey, "userTask_answerInvitation", 3)) {
+      complete(task.asJsonObject().getString("assignee"), task.asJsonObject(), "\"accepted\":{\"value\":true,\"type\":\"Boolean\"}");
+    }
+    for (JsonValue task : tasks(businessKey, "userTask_declareConflict")) {
+      complete(task.asJsonObject().getString("assignee"), task.asJsonObject(), "\"conflict\":{\"value\":false,\"type\":\"Boolean\"}");
+    }
+    JsonArray scoring = awaitTasks(businessKey, "userTask_scoreItem", 3 * points.size());
+    int n = 0;
+    for (JsonValue value : scoring) {
+      JsonObject task = value.asJsonObject();
+      String expert = task.getString("assignee");
+      String title = ((JsonObject) WebClient.json(as(expert, "GET", "/engine-rest/task/" + task.getString("id") + "/variables/itemTitle", null)))
+          .getString("value");
+      int[] given = points.entrySet().stream().filter(e -> title.endsWith(e.getKey())).findFirst().orElseThrow().getValue();
+      StringBuilder variables = new StringBuilder();
+      for (int c = 0; c < given.length; c++) {
+        int p = Math.max(0, given[c] - (n % 2));
+        variables.append(c == 0 ? "" : ",").append("\"c").append(c + 1).append("Points\":{\"value\":").append(p).append(",\"type\":\"Long\"},")
+            .append(string("c" + (c + 1) + "Comment", "第" + (c + 1) + "项评语 comment " + (c + 1) + " on " + title));
+      }
+      complete(expert, task, variables.toString());
+      n++;
+    }
+    for (JsonValue task : awaitTasks(businessKey, "userTask_confirmOpinion", points.size())) {
+      complete("secretary", task.asJsonObject(), "");
+    }
+  }
+
+  @Test
+  void anApplicantRegistersSubmitsIsCorrectedReviewedNoticedAwardedAndAcceptedWhileAnotherReadsItsRejection() throws Exception {
+    expertsOfTheField();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+    String callJson = "{\"title\":\"2026 智能交通示范项目\",\"fields\":[\"" + FIELD + "\"],\"opensAt\":\"" + now.minusHours(1)
+        + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":2000000,\"maxAward\":1000000,\"awardCount\":2,\"panelSize\":3}";
+    HttpResponse<String> evenPanel = as("office", "POST", "/api/calls", callJson.replace("\"panelSize\":3", "\"panelSize\":4"));
+    assertThat(evenPanel.statusCode()).isEqualTo(400);
+    assertThat(object(evenPanel).getString("field")).isEqualTo("panelSize");
+    HttpResponse<String> opened = as("office", "POST", "/api/calls", callJson);
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String call = object(opened).getString("id");
+    assertThat(object(opened).getJsonArray("criteria")).hasSize(4);
+
+    assertThat(anonymous("POST", "/api/applicant/organisations", HttpIT.registration("甲智能交通有限公司",
+        HttpIT.creditCode("91310000MJ1JJJJJ5"), "st-org-a", "Password2026a", "a@jia.example")).statusCode()).isEqualTo(201);
+    assertThat(anonymous("POST", "/api/applicant/organisations", HttpIT.registration("乙交通研究院",
+        HttpIT.creditCode("12310000MY1YYYYY6"), "st-org-b", "Password2026b", "b@yi.example")).statusCode()).isEqualTo(201);
+    String full = "\"field\":\"" + FIELD + "\",\"summary\":\"车路协同信号优化\",\"technicalApproach\":\"交通大模型\","
+        + "\"expectedOutcomes\":\"通行效率提升10%\",\"team\":\"十二人\",\"budget\":1200000,\"coFunding\":400000";
+    String a = object(asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + call + "\",\"title\":\"路口信号大模型\"," + full + "}")).getString("id");
+    String b = object(asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + call + "\",\"title\":\"公交调度助手 <script>alert(1)</script>\"," + full + "}")).getString("id");
+    String late = object(asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + call + "\",\"title\":\"迟交的申报\"," + full + "}")).getString("id");
+    for (String[] submit : new String[][] {{"st-org-a", "Password2026a", a}, {"st-org-b", "Password2026b", b}}) {
+      HttpResponse<String> submitted = asUser(submit[0], submit[1], "POST", "/api/applicant/proposals/" + submit[2] + "/submit", null);
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    }
+
+    // formal check: a is returned for correction and corrected, b is eligible
+    complete("office", tasks(a, "userTask_formalCheck").getJsonObject(0), string("decision", "correction") + ","
+        + string("reasons", "请补充数据来源 Data sources missing"));
+    assertThat(object(asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a, null)).getString("status")).isEqualTo("RETURNED");
+    HttpResponse<String> corrected = asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals/" + a + "/correction",
+        "{\"title\":\"路口信号大模型\",\"dataSources\":\"卡口与信号机数据\"," + full + "}");
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    complete("office", tasks(a, "userTask_formalCheck").getJsonObject(0), string("decision", "eligible"));
+    complete("office", tasks(b, "userTask_formalCheck").getJsonObject(0), string("decision", "eligible"));
+    JsonObject before = object(asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a + "/outcome", null));
+    assertThat(before.getBoolean("published")).isFalse();
+
+    // the call closes (its timer, fired early by the administrator): late submissions are refused
+    fireTimer(call, "demonstrationCall", "timerEvent_callCloses");
+    HttpResponse<String> afterClose = asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals/" + late + "/submit", null);
+    assertThat(afterClose.statusCode()).isEqualTo(409);
+    assertThat(object(afterClose).getString("message")).contains("closed");
+    assertThat(object(asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a, null)).getString("status"))
+        .isEqualTo("UNDER_REVIEW");
+
+    // one review for the field: a scores 85, b scores 58 (below 70)
+    review(call, java.util.Map.of("路口信号大模型", new int[] {26, 21, 21, 17}, "公交调度助手 <script>alert(1)</script>", new int[] {20, 15, 15, 8}));
+
+    JsonArray approval = awaitTasks(call, "userTask_approveAwards", 1);
+    String ranking = ((JsonObject) WebClient.json(as("leader", "GET", "/engine-rest/task/" + approval.getJsonObject(0).getString("id")
+        + "/variables/rankingSummary", null))).getString("value");
+    assertThat(ranking).contains("路口信号大模型", "甲智能交通有限公司").doesNotContain("<script>");
+    HttpResponse<String> bareReturn = as("leader", "POST", "/engine-rest/task/" + approval.getJsonObject(0).getString("id") + "/complete",
+        "{\"variables\":{" + string("decision", "return") + "}}");
+    assertThat(bareReturn.statusCode()).isEqualTo(400);
+    assertThat(bareReturn.body()).contains("comments");
+    complete("leader", approval.getJsonObject(0), string("decision", "approve") + "," + string("comments", "同意公示"));
+
+    // the public notice: anyone reads it; a real-name objection becomes the office's task
+    HttpResponse<String> noticeResponse = anonymous("GET", "/api/notices/" + call, null);
+    assertThat(noticeResponse.statusCode()).as(noticeResponse.body()).isEqualTo(200);
+    JsonObject notice = object(noticeResponse);
+    assertThat(notice.getBoolean("open")).isTrue();
+    assertThat(notice.getJsonArray("proposedAwardees")).extracting(v -> v.asJsonObject().getString("proposalId")).containsExactly(a);
+    HttpResponse<String> nameless = anonymous("POST", "/api/notices/" + call + "/objections",
+        "{\"proposalId\":\"" + a + "\",\"contact\":\"13800000000\",\"grounds\":\"评分过高\"}");
+    assertThat(nameless.statusCode()).isEqualTo(400);
+    assertThat(object(nameless).getString("field")).isEqualTo("name");
+    HttpResponse<String> notProposed = anonymous("POST", "/api/notices/" + call + "/objections",
+        "{\"proposalId\":\"" + b + "\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"x\"}");
+    assertThat(object(notProposed).getString("field")).isEqualTo("proposalId");
+    HttpResponse<String> objection = anonymous("POST", "/api/notices/" + call + "/objections",
+        "{\"proposalId\":\"" + a + "\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"评分过高，不服专家打分\"}");
+    assertThat(objection.statusCode()).as(objection.body()).isEqualTo(201);
+    JsonObject answer = tasks(call, "userTask_answerObjection").getJsonObject(0);
+    complete("office", answer, string("decision", "not-grounds") + "," + string("answer", "仅对专家学术判断有异议，不予受理"));
+
+    JsonObject proposed = object(asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a + "/outcome", null));
+    assertThat(proposed.getString("status")).isEqualTo("PROPOSED");
+
+    fireTimer(call, "demonstrationCall", "timerEvent_noticeEnds");
+    HttpResponse<String> tooLate = anonymous("POST", "/api/notices/" + call + "/objections",
+        "{\"proposalId\":\"" + a + "\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"又一件\"}");
+    assertThat(tooLate.statusCode()).isEqualTo(409);
+
+    // the outcomes: award for a, rejection for b, scores and comments, never an expert's name
+    HttpResponse<String> awardedResponse = asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a + "/outcome", null);
+    JsonObject awarded = object(awardedResponse);
+    assertThat(awarded.getString("status")).isEqualTo("AWARDED");
+    assertThat(awarded.getJsonNumber("award").bigDecimalValue()).isEqualByComparingTo("800000");
+    assertThat(awarded.getJsonObject("review").getJsonArray("experts")).hasSize(3);
+    assertThat(awarded.getJsonObject("review").getJsonArray("experts").getJsonObject(0).getJsonArray("scores").getJsonObject(0)
+        .getString("comment")).contains("第1项评语");
+    HttpResponse<String> rejectedResponse = asUser("st-org-b", "Password2026b", "GET", "/api/applicant/proposals/" + b + "/outcome", null);
+    JsonObject rejected = object(rejectedResponse);
+    assertThat(rejected.getString("status")).isEqualTo("NOT_SELECTED");
+    assertThat(rejected.getString("reason")).contains("below 70");
+    assertThat(rejected.getJsonObject("review").getJsonNumber("score").doubleValue()).isLessThan(70);
+    for (String body : List.of(awardedResponse.body(), rejectedResponse.body())) {
+      EXPERTS.forEach(id -> assertThat(body).doesNotContain(id));
+      EXPERT_NAMES.forEach(name -> assertThat(body).doesNotContain(name));
+    }
+    assertThat(asUser("st-org-b", "Password2026b", "GET", "/api/applicant/proposals/" + a + "/outcome", null).statusCode())
+        .as("another organisation's outcome").isEqualTo(404);
+    assertThat(asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a + "/timeline", null).body())
+        .contains("proposal.under-review", "proposal.proposed-for-award", "proposal.awarded");
+
+    // the awarded project: mid-term check and acceptance, each reviewed; then a benchmark
+    HttpResponse<String> early = asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals/" + a + "/reports",
+        "{\"milestone\":\"acceptance\",\"summary\":\"总结\"}");
+    assertThat(early.statusCode()).as("acceptance before the mid-term check").isEqualTo(409);
+    assertThat(asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals/" + a + "/reports",
+        "{\"milestone\":\"mid-term\",\"summary\":\"中期进展顺利\"}").statusCode()).isEqualTo(200);
+    review(a, java.util.Map.of("路口信号大模型", new int[] {32, 28, 20}));
+    assertThat(asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals/" + a + "/reports",
+        "{\"milestone\":\"acceptance\",\"summary\":\"指标全部完成\"}").statusCode()).isEqualTo(200);
+    review(a, java.util.Map.of("路口信号大模型", new int[] {36, 30, 22}));
+    complete("leader", awaitTasks(a, "userTask_designateBenchmark", 1).getJsonObject(0), string("decision", "benchmark") + ","
+        + string("reasons", "成效显著，可规模化推广"));
+    JsonObject accepted = object(asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a + "/outcome", null));
+    assertThat(accepted.getString("status")).isEqualTo("ACCEPTED");
+    assertThat(accepted.getString("midTermResult")).isEqualTo("PASSED");
+    assertThat(accepted.getBoolean("benchmark")).isTrue();
+  }
+}

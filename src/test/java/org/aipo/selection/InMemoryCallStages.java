@@ -1,0 +1,187 @@
+package org.aipo.selection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.aipo.common.Text;
+
+/**
+ * The call's records in memory for process tests: the real entities and the real ranking, notice and
+ * objection rules of {@link CallStageService}; review results are given by the test.
+ */
+class InMemoryCallStages implements CallStages, ProjectStages {
+
+  final Call call;
+  final Map<String, Proposal> proposals = new LinkedHashMap<>();
+  final Map<String, CallStageService.Reviewed> reviewResults = new java.util.HashMap<>();
+  final Map<String, Objection> objections = new LinkedHashMap<>();
+  final List<String> events = new ArrayList<>();
+  final Map<String, Boolean> milestonePasses = new java.util.HashMap<>();
+  int reviewsRequested;
+
+  InMemoryCallStages(Call call) {
+    this.call = call;
+  }
+
+  @Override
+  public Instant opensAt(String callId) {
+    return call.getOpensAt();
+  }
+
+  @Override
+  public Instant closesAt(String callId) {
+    return call.getClosesAt();
+  }
+
+  @Override
+  public void open(String callId) {
+    call.enter(Call.Stage.OPEN);
+  }
+
+  @Override
+  public void close(String callId) {
+    call.enter(Call.Stage.CLOSED);
+  }
+
+  @Override
+  public int pendingChecks(String callId) {
+    return (int) proposals.values().stream()
+        .filter(p -> p.getStatus() == Proposal.Status.SUBMITTED || p.getStatus() == Proposal.Status.RETURNED).count();
+  }
+
+  @Override
+  public List<String> prepareReviews(String callId) {
+    Map<String, List<Proposal>> byField = new TreeMap<>();
+    proposals.values().stream().filter(p -> p.getStatus() == Proposal.Status.ELIGIBLE)
+        .forEach(p -> byField.computeIfAbsent(p.content().field(), f -> new ArrayList<>()).add(p));
+    List<String> ids = new ArrayList<>();
+    byField.forEach((field, list) -> {
+      String id = "review-" + field + "-" + (++reviewsRequested);
+      list.forEach(p -> p.underReview(id));
+      ids.add(id);
+    });
+    return ids;
+  }
+
+  @Override
+  public void rank(String callId, Threshold threshold) {
+    CallStageService.rankAll(call, new ArrayList<>(proposals.values()), p -> reviewResults.get(p.getId()), threshold);
+    events.add("ranked");
+  }
+
+  @Override
+  public String rankingSummary(String callId) {
+    return "ranking of " + proposals.size();
+  }
+
+  @Override
+  public void recordApproval(String callId, boolean approved, String comments, String actor) {
+    if (!approved) {
+      Text.required(comments, "comments", 4000);
+    }
+    events.add(approved ? "approved" : "returned: " + comments);
+  }
+
+  @Override
+  public void recordRevision(String callId, String response, String actor) {
+    events.add("revised: " + Text.required(response, "response", 4000));
+    proposals.values().forEach(Proposal::reopenForRanking);
+  }
+
+  @Override
+  public void publishNotice(String callId, Instant closes) {
+    call.openNotice(Instant.now(), closes);
+    proposals.values().stream().filter(p -> p.getStatus() == Proposal.Status.REVIEWED).forEach(Proposal::published);
+  }
+
+  Objection lodge(String proposalId, String grounds) {
+    Objection objection = new Objection(call.getId(), call.getNoticeRound(), proposalId, "王五", "13800000000", null, grounds, Instant.now());
+    objections.put(objection.getId(), objection);
+    return objection;
+  }
+
+  @Override
+  public String objectionSummary(String objectionId) {
+    return objections.get(objectionId).getGrounds();
+  }
+
+  @Override
+  public void answerObjection(String objectionId, Objection.Decision decision, String answer, String actor) {
+    Objection objection = objections.get(objectionId);
+    CallStageService.applyAnswer(objection, proposals.get(objection.getProposalId()), decision, answer, actor, Instant.now());
+  }
+
+  @Override
+  public String closeNotice(String callId) {
+    String next = CallStageService.noticeOutcome(objections.values().stream().filter(o -> o.getNoticeRound() == call.getNoticeRound()).toList());
+    if (!"clear".equals(next)) {
+      proposals.values().forEach(Proposal::reopenForRanking);
+    }
+    return next;
+  }
+
+  @Override
+  public List<String> announceAwards(String callId) {
+    List<String> awarded = new ArrayList<>();
+    proposals.values().stream().filter(p -> p.getStatus() == Proposal.Status.PROPOSED).forEach(p -> {
+      p.awarded();
+      awarded.add(p.getId());
+    });
+    call.enter(Call.Stage.AWARDED);
+    return awarded;
+  }
+
+  /** The call's title, or a project's (both interfaces ask by id). */
+  @Override
+  public String title(String id) {
+    return call.getId().equals(id) ? call.getTitle() : proposals.get(id).content().title();
+  }
+
+  // --- the project's milestones
+
+  @Override
+  public Instant dueDate(String proposalId, Milestone milestone) {
+    return Instant.now().plus(java.time.Duration.ofDays(milestone == Milestone.MID_TERM ? 180 : 365));
+  }
+
+  @Override
+  public String prepareReview(String proposalId, Milestone milestone) {
+    events.add("review " + milestone);
+    return "review-" + milestone + "-" + proposalId;
+  }
+
+  @Override
+  public boolean recordReview(String proposalId, Milestone milestone, String reviewRequestId) {
+    boolean passed = milestonePasses.getOrDefault(milestone.name(), true);
+    Proposal proposal = proposals.get(proposalId);
+    if (milestone == Milestone.MID_TERM) {
+      proposal.midTerm(passed ? "PASSED" : "FAILED");
+    } else {
+      proposal.accepted(passed ? AcceptanceRecord.Outcome.PASSED : AcceptanceRecord.Outcome.FAILED);
+    }
+    events.add(milestone + (passed ? " passed" : " failed") + " by " + reviewRequestId);
+    return passed;
+  }
+
+  @Override
+  public void recordOverdue(String proposalId, Milestone milestone) {
+    Proposal proposal = proposals.get(proposalId);
+    if (milestone == Milestone.MID_TERM) {
+      proposal.midTerm("OVERDUE");
+    } else {
+      proposal.accepted(AcceptanceRecord.Outcome.OVERDUE);
+    }
+    events.add(milestone + " overdue");
+  }
+
+  @Override
+  public void designateBenchmark(String proposalId, boolean designated, String reasons, String actor) {
+    Text.required(reasons, "reasons", 2000);
+    proposals.get(proposalId).designateBenchmark(designated);
+  }
+
+}
