@@ -56,6 +56,11 @@ public class ReviewItem {
   @Column(name = "REASON", length = 500)
   private Map<String, String> exclusions = new HashMap<>();
 
+  /** What the experts read (markdown, applicant text escaped); the caller's description of the item. */
+  @jakarta.persistence.Lob
+  @Column(name = "DETAILS")
+  private String details;
+
   protected ReviewItem() {
     // for JPA
   }
@@ -76,6 +81,14 @@ public class ReviewItem {
     this.exclusions = new HashMap<>(exclusions);
   }
 
+
+  public void describe(String details) {
+    this.details = Text.atMost(details, "items.details", 100_000);
+  }
+
+  public String getDetails() {
+    return details;
+  }
 
   public String getId() {
     return id;

@@ -88,7 +88,7 @@ public class ReviewResource {
         }
       }
       request.addItem(JsonBody.requiredString(item, "reference"), JsonBody.requiredString(item, "title"), JsonBody.requiredString(item, "applicantOrganisation"),
-          coApplicants, exclusions);
+          coApplicants, exclusions).describe(org.aipo.common.Markdown.escape(JsonBody.string(item, "details")));
     }
     String instanceId = starter.start(request, user());
     return Response.status(Response.Status.CREATED)

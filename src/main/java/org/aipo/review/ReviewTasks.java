@@ -81,6 +81,13 @@ public class ReviewTasks {
     return item.getReference() + " " + item.getTitle();
   }
 
+  /** The item's description for the experts, or a note that the caller gave none. */
+  public String itemDetails(String requestId, String itemId) {
+    String details = item(requestId, itemId).getDetails();
+    return details == null || details.isBlank() ? "（无详细材料 No further details）"
+        : org.aipo.common.Text.forTask(details, "评审秘书处 the committee secretariat");
+  }
+
   public String applicantOf(String requestId, String itemId) {
     return item(requestId, itemId).getApplicantOrganisation();
   }

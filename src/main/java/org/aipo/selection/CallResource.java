@@ -26,6 +26,9 @@ public class CallResource {
   @Inject
   Calls calls;
 
+  @Inject
+  OfficeProposalResource officeView;
+
   @Context
   HttpServletRequest http;
 
@@ -64,6 +67,17 @@ public class CallResource {
   public String list() {
     jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
     calls.all().forEach(c -> list.add(SelectionJson.call(c)));
+    return list.build().toString();
+  }
+
+  /** Every proposal of the call in full, with status, score, rank and award. */
+  @jakarta.ws.rs.GET
+  @Path("{id}/proposals")
+  @AllowedGroups({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
+  public String proposals(@jakarta.ws.rs.PathParam("id") String id) {
+    calls.find(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no call " + id));
+    jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+    officeView.ofCall(id).forEach(list::add);
     return list.build().toString();
   }
 

@@ -99,7 +99,8 @@ public class CallStageService implements CallStages {
       ReviewRequest request = new ReviewRequest(call.getTitle() + " · " + field.getKey(), field.getKey(), call.getPanelSize(), 2,
           10, 70, copy(call.getCriteria()), null, "system", clock.instant());
       for (Proposal proposal : field.getValue()) {
-        request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), Set.of(), Map.of());
+        request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), Set.of(), Map.of())
+            .describe(ProposalText.markdown(proposal, organisation(proposal).getName(), attachments(proposal)));
       }
       reviews.create(request, "system");
       for (Proposal proposal : field.getValue()) {
@@ -119,6 +120,10 @@ public class CallStageService implements CallStages {
 
   private static List<ReviewCriterion> copy(List<ReviewCriterion> criteria) {
     return criteria.stream().map(c -> new ReviewCriterion(c.getCode(), c.getName(), c.getWeight())).toList();
+  }
+
+  private List<Attachment> attachments(Proposal proposal) {
+    return entityManager.createNamedQuery(Attachment.OF_PROPOSAL, Attachment.class).setParameter("proposal", proposal.getId()).getResultList();
   }
 
   private Organisation organisation(Proposal proposal) {

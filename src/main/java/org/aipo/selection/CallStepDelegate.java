@@ -49,7 +49,7 @@ public class CallStepDelegate implements JavaDelegate {
       case DemonstrationCall.PREPARE_REVIEWS -> execution.setVariable("reviewRequestIds", new ArrayList<>(stages.prepareReviews(callId)));
       case DemonstrationCall.RANK -> {
         stages.rank(callId, (score, lowestShare) -> threshold(execution, score, lowestShare));
-        execution.setVariable("rankingSummary", stages.rankingSummary(callId));
+        execution.setVariable("rankingSummary", org.aipo.common.Text.forTask(stages.rankingSummary(callId), "GET /api/calls/" + callId + "/proposals"));
       }
       case DemonstrationCall.PUBLISH_NOTICE -> {
         Date closes = workingDays.after("P5D");

@@ -40,7 +40,7 @@ public class CallTasks {
   }
 
   public String objection(String objectionId) {
-    return calls.objectionSummary(objectionId);
+    return org.aipo.common.Text.forTask(calls.objectionSummary(objectionId), "Cockpit, objection " + objectionId);
   }
 
   public String projectTitle(String proposalId) {

@@ -9,6 +9,9 @@ public interface FormalCheckRecorder {
 
   String title(String proposalId);
 
+  /** The proposal as the office reads it in the formal-check form. */
+  String details(String proposalId);
+
   /**
    * Makes the proposal ineligible when its organisation had a failed or overdue acceptance in the last
    * three years; returns whether it did.

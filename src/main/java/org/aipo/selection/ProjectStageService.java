@@ -76,8 +76,14 @@ public class ProjectStageService implements ProjectStages {
     ReviewRequest request = new ReviewRequest(label(milestone) + " · " + proposal.content().title(), proposal.content().field(),
         call.getPanelSize(), 2, 10, 60, MILESTONE_CRITERIA.stream().map(c -> new ReviewCriterion(c.getCode(), c.getName(), c.getWeight())).toList(),
         null, "system", clock.instant());
-    request.addItem(proposal.getId(), proposal.content().title(),
-        entityManager.find(Organisation.class, proposal.getOrganisationId()).getName(), Set.of(), Map.of());
+    String organisation = entityManager.find(Organisation.class, proposal.getOrganisationId()).getName();
+    String reportAction = milestone == Milestone.MID_TERM ? "project.mid-term-reported" : "project.acceptance-applied";
+    String report = auditLog.forSubject(Proposals.SUBJECT_TYPE, proposalId).stream().filter(r -> r.getAction().equals(reportAction))
+        .reduce((first, second) -> second).map(r -> r.getDetail()).orElse(null);
+    request.addItem(proposal.getId(), proposal.content().title(), organisation, Set.of(), Map.of())
+        .describe("**" + label(milestone) + " 报告 Report**: " + org.aipo.common.Markdown.escape(report == null ? "—" : report) + "\n\n"
+            + ProposalText.markdown(proposal, organisation, entityManager.createNamedQuery(Attachment.OF_PROPOSAL, Attachment.class)
+                .setParameter("proposal", proposalId).getResultList()));
     reviews.create(request, "system");
     event("system", proposal, milestone == Milestone.MID_TERM ? "project.mid-term-review" : "project.acceptance-review", null);
     return request.getId();

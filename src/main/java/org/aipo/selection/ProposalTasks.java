@@ -23,4 +23,8 @@ public class ProposalTasks {
   public String title(String proposalId) {
     return recorder.title(proposalId);
   }
+
+  public String details(String proposalId) {
+    return org.aipo.common.Text.forTask(recorder.details(proposalId), "GET /api/proposals/" + proposalId);
+  }
 }

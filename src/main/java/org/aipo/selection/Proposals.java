@@ -151,6 +151,14 @@ public class Proposals implements FormalCheckRecorder {
   }
 
   @Override
+  public String details(String proposalId) {
+    Proposal proposal = find(proposalId);
+    org.aipo.applicant.Organisation organisation = entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId());
+    return ProposalText.markdown(proposal, organisation.getName() + "（" + organisation.getCreditCode() + "）",
+        entityManager.createNamedQuery(Attachment.OF_PROPOSAL, Attachment.class).setParameter("proposal", proposalId).getResultList());
+  }
+
+  @Override
   public String title(String proposalId) {
     return find(proposalId).content().title();
   }

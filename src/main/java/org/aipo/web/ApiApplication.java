@@ -11,6 +11,7 @@ import org.aipo.review.ReviewResource;
 import org.aipo.selection.AcceptanceResource;
 import org.aipo.selection.CallResource;
 import org.aipo.selection.NoticeResource;
+import org.aipo.selection.OfficeProposalResource;
 
 /**
  * Our own JSON API at /api (the applicant API and the secretariat's expert pool), beside Camunda's
@@ -22,7 +23,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class,
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class, OfficeProposalResource.class,
         ExpertResource.class, ReviewResource.class);
   }
 }

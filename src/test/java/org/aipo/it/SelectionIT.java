@@ -144,6 +144,9 @@ class SelectionIT {
       String expert = task.getString("assignee");
       String title = ((JsonObject) WebClient.json(as(expert, "GET", "/engine-rest/task/" + task.getString("id") + "/variables/itemTitle", null)))
           .getString("value");
+      String details = ((JsonObject) WebClient.json(as(expert, "GET", "/engine-rest/task/" + task.getString("id") + "/variables/itemDetails", null)))
+          .getString("value");
+      assertThat(details).as("the expert reads what is scored").contains("车路协同信号优化");
       int[] given = points.entrySet().stream().filter(e -> title.endsWith(e.getKey())).findFirst().orElseThrow().getValue();
       StringBuilder variables = new StringBuilder();
       for (int c = 0; c < given.length; c++) {
@@ -179,8 +182,10 @@ class SelectionIT {
         HttpIT.creditCode("12310000MY1YYYYY6"), "st-org-b", "Password2026b", "b@yi.example")).statusCode()).isEqualTo(201);
     String full = "\"field\":\"" + FIELD + "\",\"summary\":\"车路协同信号优化\",\"technicalApproach\":\"交通大模型\","
         + "\"expectedOutcomes\":\"通行效率提升10%\",\"team\":\"十二人\",\"budget\":1200000,\"coFunding\":400000";
+    String longApproach = "交通大模型与强化学习信号配时。".repeat(400);
     String a = object(asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals",
-        "{\"callId\":\"" + call + "\",\"title\":\"路口信号大模型\"," + full + "}")).getString("id");
+        "{\"callId\":\"" + call + "\",\"title\":\"路口信号大模型\"," + full.replace("\"交通大模型\"", "\"" + longApproach + "\"") + "}"))
+        .getString("id");
     String b = object(asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + call + "\",\"title\":\"公交调度助手 <script>alert(1)</script>\"," + full + "}")).getString("id");
     String late = object(asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals",
@@ -190,12 +195,20 @@ class SelectionIT {
       assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     }
 
-    // formal check: a is returned for correction and corrected, b is eligible
+    // formal check: the office reads the proposal in the task (a long one cut to fit, the rest over the API)
+    JsonObject check = tasks(a, "userTask_formalCheck").getJsonObject(0);
+    String details = object(as("office", "GET", "/engine-rest/task/" + check.getString("id") + "/variables/proposalDetails", null))
+        .getString("value");
+    assertThat(details).contains("甲智能交通有限公司", "车路协同信号优化", "GET /api/proposals/" + a).hasSizeLessThan(4000);
+    HttpResponse<String> inFull = as("office", "GET", "/api/proposals/" + a, null);
+    assertThat(object(inFull).getString("technicalApproach")).hasSize(longApproach.length());
+    assertThat(asUser("st-org-b", "Password2026b", "GET", "/api/proposals/" + a, null).statusCode()).isEqualTo(403);
+    // a is returned for correction and corrected, b is eligible
     complete("office", tasks(a, "userTask_formalCheck").getJsonObject(0), string("decision", "correction") + ","
         + string("reasons", "请补充数据来源 Data sources missing"));
     assertThat(object(asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a, null)).getString("status")).isEqualTo("RETURNED");
     HttpResponse<String> corrected = asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals/" + a + "/correction",
-        "{\"title\":\"路口信号大模型\",\"dataSources\":\"卡口与信号机数据\"," + full + "}");
+        "{\"title\":\"路口信号大模型\",\"dataSources\":\"卡口与信号机数据\"," + full.replace("\"交通大模型\"", "\"" + longApproach + "\"") + "}");
     assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
     complete("office", tasks(a, "userTask_formalCheck").getJsonObject(0), string("decision", "eligible"));
     complete("office", tasks(b, "userTask_formalCheck").getJsonObject(0), string("decision", "eligible"));
@@ -214,6 +227,9 @@ class SelectionIT {
     review(call, java.util.Map.of("路口信号大模型", new int[] {26, 21, 21, 17}, "公交调度助手 <script>alert(1)</script>", new int[] {20, 15, 15, 8}));
 
     JsonArray approval = awaitTasks(call, "userTask_approveAwards", 1);
+    JsonArray ofCall = (JsonArray) WebClient.json(as("leader", "GET", "/api/calls/" + call + "/proposals", null));
+    assertThat(ofCall).hasSize(3);
+    assertThat(ofCall.stream().map(v -> v.asJsonObject().getString("status"))).containsExactlyInAnyOrder("REVIEWED", "REVIEWED", "DRAFT");
     String ranking = ((JsonObject) WebClient.json(as("leader", "GET", "/engine-rest/task/" + approval.getJsonObject(0).getString("id")
         + "/variables/rankingSummary", null))).getString("value");
     assertThat(ranking).contains("路口信号大模型", "甲智能交通有限公司").doesNotContain("<script>");
@@ -236,6 +252,12 @@ class SelectionIT {
     HttpResponse<String> notProposed = anonymous("POST", "/api/notices/" + call + "/objections",
         "{\"proposalId\":\"" + b + "\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"x\"}");
     assertThat(object(notProposed).getString("field")).isEqualTo("proposalId");
+    HttpResponse<String> malformed = anonymous("POST", "/api/notices/" + call + "/objections", "{\"proposalId\": ");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at org.");
+    HttpResponse<String> noSuchCall = anonymous("POST", "/api/notices/no-such-call/objections",
+        "{\"proposalId\":\"" + a + "\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"x\"}");
+    assertThat(object(noSuchCall).getString("field")).isEqualTo("callId");
     HttpResponse<String> objection = anonymous("POST", "/api/notices/" + call + "/objections",
         "{\"proposalId\":\"" + a + "\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"评分过高，不服专家打分\"}");
     assertThat(objection.statusCode()).as(objection.body()).isEqualTo(201);
@@ -276,6 +298,11 @@ class SelectionIT {
     HttpResponse<String> early = asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals/" + a + "/reports",
         "{\"milestone\":\"acceptance\",\"summary\":\"总结\"}");
     assertThat(early.statusCode()).as("acceptance before the mid-term check").isEqualTo(409);
+    HttpResponse<String> unknownMilestone = asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals/" + a + "/reports",
+        "{\"milestone\":\"final\",\"summary\":\"总结\"}");
+    assertThat(object(unknownMilestone).getString("field")).isEqualTo("milestone");
+    assertThat(asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals/" + a + "/reports",
+        "{\"milestone\":\"mid-term\",\"summary\":\"冒名\"}").statusCode()).as("another organisation's project").isEqualTo(404);
     assertThat(asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals/" + a + "/reports",
         "{\"milestone\":\"mid-term\",\"summary\":\"中期进展顺利\"}").statusCode()).isEqualTo(200);
     review(a, java.util.Map.of("路口信号大模型", new int[] {32, 28, 20}));

@@ -56,6 +56,11 @@ class FormalCheckProcessTest {
     }
 
     @Override
+    public String details(String proposalId) {
+      return ProposalText.markdown(proposals.get(proposalId), "申报单位", java.util.List.of());
+    }
+
+    @Override
     public String title(String proposalId) {
       return proposals.get(proposalId).content().title();
     }
