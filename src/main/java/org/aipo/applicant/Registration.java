@@ -54,6 +54,16 @@ public class Registration {
     return organisation;
   }
 
+  /** A new organisation for an existing engine user in the applicant group (the demo applicants). */
+  @Transactional
+  public Organisation registerForExistingUser(Organisation organisation, String userId, String actor) {
+    entityManager.persist(organisation);
+    entityManager.persist(new ApplicantAccount(userId, organisation.getId(), clock.instant()));
+    auditLog.record(actor, "organisation.registered", SUBJECT_TYPE, organisation.getId(),
+        organisation.getName() + " (" + organisation.getCreditCode() + ") for " + userId);
+    return organisation;
+  }
+
   /** Another user of the caller's organisation. */
   @Transactional
   public void addUser(String callerUserId, String userId, String password, String displayName) {

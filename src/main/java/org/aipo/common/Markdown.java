@@ -2,7 +2,7 @@ package org.aipo.common;
 
 /**
  * Applicants' text inside a Tasklist form's markdown: every markdown and HTML character escaped, so that
- * it shows exactly as typed and never becomes a link, an image, a heading or markup.
+ * it shows exactly as typed and never becomes a link (autolinks included), an image, a heading or markup.
  */
 public final class Markdown {
 
@@ -19,7 +19,7 @@ public final class Markdown {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
-        case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~' -> out.append('\\').append(c);
+        case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', ':', '@' -> out.append('\\').append(c);
         case '\r' -> { }
         default -> out.append(c);
       }

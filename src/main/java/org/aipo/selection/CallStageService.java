@@ -216,15 +216,10 @@ public class CallStageService implements CallStages {
               b.getRankInField() == null ? 999 : b.getRankInField());
         })
         .forEach(p -> table.append("| ").append(p.content().field()).append(" | ")
-            .append(p.getRankInField() == null ? "—" : p.getRankInField()).append(" | ").append(markdownSafe(p.content().title()))
-            .append(" | ").append(markdownSafe(organisation(p).getName())).append(" | ").append(p.getScore()).append(" | ")
+            .append(p.getRankInField() == null ? "—" : p.getRankInField()).append(" | ").append(org.aipo.common.Markdown.escape(p.content().title()))
+            .append(" | ").append(org.aipo.common.Markdown.escape(organisation(p).getName())).append(" | ").append(p.getScore()).append(" | ")
             .append(p.getAward() == null ? "0" : p.getAward().setScale(0, RoundingMode.HALF_UP)).append(" |\n"));
     return table.toString();
-  }
-
-  /** Applicants' text shown in a Tasklist form's markdown: no markup, no table breaks. */
-  static String markdownSafe(String text) {
-    return text == null ? "" : text.replaceAll("[|<>*_`\\[\\]#\\\\]", " ").replaceAll("\\s+", " ").trim();
   }
 
   @Override
@@ -270,8 +265,8 @@ public class CallStageService implements CallStages {
   public String objectionSummary(String objectionId) {
     Objection objection = objection(objectionId);
     Proposal proposal = entityManager.find(Proposal.class, objection.getProposalId());
-    return "**" + markdownSafe(proposal.content().title()) + "**（" + markdownSafe(organisation(proposal).getName()) + "）\n\n"
-        + "异议人 Objector: " + markdownSafe(objection.getName()) + "\n\n" + markdownSafe(objection.getGrounds());
+    return "**" + org.aipo.common.Markdown.escape(proposal.content().title()) + "**（" + org.aipo.common.Markdown.escape(organisation(proposal).getName()) + "）\n\n"
+        + "异议人 Objector: " + org.aipo.common.Markdown.escape(objection.getName()) + "\n\n" + org.aipo.common.Markdown.escape(objection.getGrounds());
   }
 
   @Override

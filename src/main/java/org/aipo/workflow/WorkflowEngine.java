@@ -65,6 +65,11 @@ public class WorkflowEngine {
   @Inject
   DemoExperts demoExperts;
 
+  @Inject
+  org.aipo.selection.DemoSelection demoSelection;
+
+  private boolean seedDemo;
+
   private volatile ProcessEngine engine;
 
   /** Builds and registers the engine, deploys the models, applies identity reference data. */
@@ -106,7 +111,8 @@ public class WorkflowEngine {
           ? "Deployed " + deployed.deploymentId() + " with new definitions " + deployed.newDefinitions()
           : "Models unchanged: no new deployment (" + models.size() + " files)");
       new IdentitySetup(built).apply();
-      if (DemoUsers.apply(settings.profile(), isEmbeddedDatabase()) && new DemoUsers(built).seedOnce()) {
+      seedDemo = DemoUsers.apply(settings.profile(), isEmbeddedDatabase()) && new DemoUsers(built).seedOnce();
+      if (seedDemo) {
         demoExperts.seed();
       }
     } catch (RuntimeException e) {
@@ -114,6 +120,9 @@ public class WorkflowEngine {
       throw e;
     }
     engine = built;
+    if (seedDemo) {
+      demoSelection.seed();
+    }
     LOG.info("Process engine '" + ENGINE_NAME + "' is running (profile " + settings.profile() + ")");
     LOG.info(settings.readyBanner());
   }
