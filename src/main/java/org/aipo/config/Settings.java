@@ -25,13 +25,15 @@ public class Settings {
   public String readyBanner() {
     String base = "http://localhost:" + httpPort;
     StringBuilder banner = new StringBuilder("AI Programme Office is ready (profile ").append(profile()).append(")")
+        .append("\n  Portal    ").append(base).append("/portal/  (applicants)")
         .append("\n  Tasklist  ").append(base).append("/camunda/app/tasklist/")
         .append("\n  Cockpit   ").append(base).append("/camunda/app/cockpit/")
         .append("\n  Admin     ").append(base).append("/camunda/app/admin/")
         .append("\n  REST API  ").append(base).append("/engine-rest/engine")
         .append("\n  Ready?    ").append(base).append("/health/ready");
     if (profile() == Profile.DEMO) {
-      banner.append("\n  Demo logins (password 'demo'): office, secretary, expert1, leader in Tasklist; admin everywhere");
+      banner.append("\n  Demo logins (password 'demo'): office, secretary, expert1, leader in Tasklist; "
+          + "applicant1 in the portal; admin everywhere");
     }
     return banner.toString();
   }

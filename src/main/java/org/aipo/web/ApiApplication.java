@@ -23,7 +23,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class, OfficeProposalResource.class,
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class, OfficeProposalResource.class, SessionResource.class,
         ExpertResource.class, ReviewResource.class);
   }
 }

@@ -30,8 +30,20 @@ import org.camunda.bpm.engine.identity.Group;
 @Priority(Priorities.AUTHENTICATION)
 public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
+  /** Session attribute holding the {@link ApiUser} of a portal login ({@link SessionResource}). */
+  public static final String SESSION_USER = ApiUser.class.getName() + ".session";
+
+  /**
+   * Header a portal page sends with every change: a cross-site form or link cannot set it, so a session
+   * cookie alone never changes anything (CSRF).
+   */
+  public static final String PORTAL_HEADER = "X-AIPO-Portal";
+
   @Context
   ResourceInfo resourceInfo;
+
+  @Context
+  jakarta.servlet.http.HttpServletRequest http;
 
   @Inject
   WorkflowEngine workflowEngine;
@@ -43,11 +55,29 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null && sessionUser() != null) {
+      ApiUser user = sessionUser();
+      if (!isSafe(request.getMethod()) && request.getHeaderString(PORTAL_HEADER) == null) {
+        request.abortWith(ApiErrors.response(Response.Status.FORBIDDEN, null, "a change from a portal session needs the "
+            + PORTAL_HEADER + " header").build());
+        return;
+      }
+      if (Arrays.stream(allowed.value()).noneMatch(user.groups()::contains)) {
+        request.abortWith(ApiErrors.response(Response.Status.FORBIDDEN, null, "not allowed for your role").build());
+        return;
+      }
+      request.setProperty(ApiUser.PROPERTY, user);
+      return;
+    }
     String[] credentials = decode(header);
     IdentityService identity = workflowEngine.processEngine().getIdentityService();
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
-      request.abortWith(ApiErrors.response(Response.Status.UNAUTHORIZED, null, "credentials required (HTTP Basic)")
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"AI Programme Office\"").build());
+      Response.ResponseBuilder refused = ApiErrors.response(Response.Status.UNAUTHORIZED, null, "credentials required (HTTP Basic)");
+      if (request.getHeaderString(PORTAL_HEADER) == null) {
+        // not to the portal's pages: a browser would put up its own password dialog instead of the page's login
+        refused.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"AI Programme Office\"");
+      }
+      request.abortWith(refused.build());
       return;
     }
     List<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
@@ -56,6 +86,15 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     request.setProperty(ApiUser.PROPERTY, new ApiUser(credentials[0], groups));
+  }
+
+  private ApiUser sessionUser() {
+    jakarta.servlet.http.HttpSession session = http == null ? null : http.getSession(false);
+    return session == null ? null : (ApiUser) session.getAttribute(SESSION_USER);
+  }
+
+  private static boolean isSafe(String method) {
+    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
   }
 
   private AllowedGroups allowedGroups() {

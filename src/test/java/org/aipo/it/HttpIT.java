@@ -627,4 +627,28 @@ class HttpIT {
     assertThat((JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + id, null)))
         .as("no formal-check task for the office").isEmpty();
   }
+
+  @Test
+  void thePortalSessionIsForApplicantsAndChangesNeedThePortalHeader() throws Exception {
+    HttpResponse<String> official = client.send("POST", "/api/session", "application/json", "{\"userId\":\"office\",\"password\":\"demo\"}");
+    assertThat(official.statusCode()).as("officials work in Tasklist").isEqualTo(403);
+    assertThat(((JsonObject) WebClient.json(official)).getString("field")).isEqualTo("userId");
+    // (a wrong password for a real user would lock it for a while: the engine throttles failed logins)
+    HttpResponse<String> wrong = client.send("POST", "/api/session", "application/json", "{\"userId\":\"nobody-here\",\"password\":\"nope\"}");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(client.send("POST", "/api/session", "application/json", "{\"userId\":\"applicant1\",\"password\":\"demo\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(client.send("GET", "/api/applicant/organisation", null, null).statusCode()).as("a read with the session").isEqualTo(200);
+    assertThat(client.send("GET", "/api/applicant/calls", null, null).body()).as("the demo call").contains("Demo call");
+    HttpResponse<String> forged = client.send("POST", "/api/applicant/proposals", "application/json", "{\"title\":\"forged\"}");
+    assertThat(forged.statusCode()).as("a change by cookie alone (CSRF)").isEqualTo(403);
+    assertThat(forged.body()).contains("X-AIPO-Portal");
+    HttpResponse<String> refusedWithHeader = client.send("POST", "/api/calls", "application/json", "{}", "X-AIPO-Portal", "1");
+    assertThat(refusedWithHeader.statusCode()).as("an applicant's session opens no call").isEqualTo(403);
+    assertThat(client.send("DELETE", "/api/session", null, null).statusCode()).isEqualTo(204);
+    HttpResponse<String> after = client.send("GET", "/api/applicant/organisation", null, null, "X-AIPO-Portal", "1");
+    assertThat(after.statusCode()).isEqualTo(401);
+    assertThat(after.headers().firstValue("WWW-Authenticate")).as("the portal shows its own login, not the browser's").isEmpty();
+  }
 }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -46,14 +44,16 @@ class SelectionIT {
   URL baseUrl;
 
   WebClient client;
+  Officials officials;
 
   @BeforeEach
   void client() throws Exception {
     client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+    officials = new Officials(client);
   }
 
   private HttpResponse<String> as(String user, String method, String path, String json) throws Exception {
-    return asUser(user, "demo", method, path, json);
+    return officials.as(user, method, path, json);
   }
 
   private HttpResponse<String> asUser(String user, String password, String method, String path, String json) throws Exception {
@@ -65,106 +65,36 @@ class SelectionIT {
   }
 
   private static JsonObject object(HttpResponse<String> response) {
-    return (JsonObject) WebClient.json(response);
-  }
-
-  private JsonArray tasks(String businessKey, String key) throws Exception {
-    return (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/task?processInstanceBusinessKey=" + businessKey
-        + "&taskDefinitionKey=" + key, null));
-  }
-
-  /** The open tasks once there are {@code count} of them (some steps run on the job executor). */
-  private JsonArray awaitTasks(String businessKey, String key, int count) throws Exception {
-    JsonArray open = tasks(businessKey, key);
-    for (int attempt = 0; attempt < 120 && open.size() < count; attempt++) {
-      Thread.sleep(500);
-      open = tasks(businessKey, key);
-    }
-    assertThat(open).as(key + " for " + businessKey).hasSize(count);
-    return open;
-  }
-
-  private void complete(String user, JsonObject task, String variables) throws Exception {
-    HttpResponse<String> done = as(user, "POST", "/engine-rest/task/" + task.getString("id") + "/complete", "{\"variables\":{" + variables + "}}");
-    assertThat(done.statusCode()).as(task.getString("taskDefinitionKey") + ": " + done.body()).isEqualTo(204);
+    return Officials.object(response);
   }
 
   private static String string(String name, String value) {
-    return "\"" + name + "\":{\"value\":\"" + value + "\",\"type\":\"String\"}";
+    return Officials.string(name, value);
   }
 
-  /** The administrator fires a timer of the process with this business key early (waits for it to exist). */
+  private JsonArray tasks(String businessKey, String key) throws Exception {
+    return officials.tasks(businessKey, key);
+  }
+
+  private JsonArray awaitTasks(String businessKey, String key, int count) throws Exception {
+    return officials.awaitTasks(businessKey, key, count);
+  }
+
+  private void complete(String user, JsonObject task, String variables) throws Exception {
+    officials.complete(user, task, variables);
+  }
+
   private void fireTimer(String businessKey, String definitionKey, String activityId) throws Exception {
-    String instance = ((JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/process-instance?businessKey=" + businessKey
-        + "&processDefinitionKey=" + definitionKey, null))).getJsonObject(0).getString("id");
-    JsonArray jobs = null;
-    for (int attempt = 0; attempt < 120; attempt++) {
-      jobs = (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId, null));
-      if (!jobs.isEmpty()) {
-        break;
-      }
-      Thread.sleep(500);
-    }
-    assertThat(jobs).as("timer " + activityId).hasSize(1);
-    HttpResponse<String> fired = as("admin", "POST", "/engine-rest/job/" + jobs.getJsonObject(0).getString("id") + "/execute", null);
-    assertThat(fired.statusCode()).as(fired.body()).isEqualTo(204);
+    officials.fireTimer(businessKey, definitionKey, activityId);
   }
 
-  /** Experts of the field: engine users (password demo, group expert) and members of the pool. */
-  private void expertsOfTheField() throws Exception {
-    StringBuilder csv = new StringBuilder("userId,name,organisation,fields,relationships\n");
-    for (int i = 0; i < EXPERTS.size(); i++) {
-      HttpResponse<String> user = as("admin", "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + EXPERTS.get(i)
-          + "\",\"firstName\":\"" + EXPERT_NAMES.get(i) + "\",\"lastName\":\"专家\",\"email\":\"" + EXPERTS.get(i) + "@expert.example\"},"
-          + "\"credentials\":{\"password\":\"demo\"}}");
-      assertThat(user.statusCode()).as(user.body()).isEqualTo(204);
-      assertThat(as("admin", "PUT", "/engine-rest/group/expert/members/" + EXPERTS.get(i), null).statusCode()).isEqualTo(204);
-      csv.append(EXPERTS.get(i)).append(',').append(EXPERT_NAMES.get(i)).append(",交通大学 ").append(i).append(',').append(FIELD).append(",\n");
-    }
-    HttpResponse<String> imported = client.send("POST", "/api/experts/import", "text/csv", csv.toString(), "Authorization",
-        WebClient.basic("secretary", "demo"));
-    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-  }
-
-  /**
-   * Every expert step of the review called for this business key: invitations accepted, no conflicts,
-   * scores (points per criterion from {@code points} by item title), the chair's opinion as drafted.
-   */
   private void review(String businessKey, java.util.Map<String, int[]> points) throws Exception {
-    for (JsonValue task : awaitTasks(businessKey, "userTask_answerInvitation", 3)) {
-      complete(task.asJsonObject().getString("assignee"), task.asJsonObject(), "\"accepted\":{\"value\":true,\"type\":\"Boolean\"}");
-    }
-    for (JsonValue task : tasks(businessKey, "userTask_declareConflict")) {
-      complete(task.asJsonObject().getString("assignee"), task.asJsonObject(), "\"conflict\":{\"value\":false,\"type\":\"Boolean\"}");
-    }
-    JsonArray scoring = awaitTasks(businessKey, "userTask_scoreItem", 3 * points.size());
-    int n = 0;
-    for (JsonValue value : scoring) {
-      JsonObject task = value.asJsonObject();
-      String expert = task.getString("assignee");
-      String title = ((JsonObject) WebClient.json(as(expert, "GET", "/engine-rest/task/" + task.getString("id") + "/variables/itemTitle", null)))
-          .getString("value");
-      String details = ((JsonObject) WebClient.json(as(expert, "GET", "/engine-rest/task/" + task.getString("id") + "/variables/itemDetails", null)))
-          .getString("value");
-      assertThat(details).as("the expert reads what is scored").contains("车路协同信号优化");
-      int[] given = points.entrySet().stream().filter(e -> title.endsWith(e.getKey())).findFirst().orElseThrow().getValue();
-      StringBuilder variables = new StringBuilder();
-      for (int c = 0; c < given.length; c++) {
-        int p = Math.max(0, given[c] - (n % 2));
-        variables.append(c == 0 ? "" : ",").append("\"c").append(c + 1).append("Points\":{\"value\":").append(p).append(",\"type\":\"Long\"},")
-            .append(string("c" + (c + 1) + "Comment", "第" + (c + 1) + "项评语 comment " + (c + 1) + " on " + title));
-      }
-      complete(expert, task, variables.toString());
-      n++;
-    }
-    for (JsonValue task : awaitTasks(businessKey, "userTask_confirmOpinion", points.size())) {
-      complete("secretary", task.asJsonObject(), "");
-    }
+    officials.review(businessKey, points, "车路协同信号优化");
   }
 
   @Test
   void anApplicantRegistersSubmitsIsCorrectedReviewedNoticedAwardedAndAcceptedWhileAnotherReadsItsRejection() throws Exception {
-    expertsOfTheField();
+    officials.expertsOfTheField(FIELD, EXPERTS, EXPERT_NAMES);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
     String callJson = "{\"title\":\"2026 智能交通示范项目\",\"fields\":[\"" + FIELD + "\"],\"opensAt\":\"" + now.minusHours(1)
         + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":2000000,\"maxAward\":1000000,\"awardCount\":2,\"panelSize\":3}";

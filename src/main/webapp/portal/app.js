@@ -1,0 +1,493 @@
+/*
+ * The applicant portal: plain pages over our JSON API (/api), no build step (docs/adr/0003). Every text
+ * from the server is put into the page as text, never as HTML.
+ */
+(function () {
+  'use strict';
+  const view = document.getElementById('view');
+  let lang = localStorage.getItem('aipo.lang') || 'zh';
+  let me = null;
+
+  const TIMELINE = {
+    zh: { 'proposal.drafted': '创建草稿', 'proposal.saved': '保存草稿', 'proposal.submitted': '提交申报', 'proposal.attachment-added': '上传附件',
+      'proposal.formal-check.correction': '形式审查：退回补正', 'proposal.formal-check.eligible': '形式审查：符合条件',
+      'proposal.formal-check.ineligible': '形式审查：不符合条件', 'proposal.corrected': '提交补正', 'proposal.withdrawn-uncorrected': '逾期未补正',
+      'proposal.under-review': '进入专家评审', 'proposal.proposed-for-award': '拟资助，公示中', 'proposal.not-selected': '未入选',
+      'proposal.back-to-review': '异议成立，重新评审', 'proposal.excluded': '异议成立，取消拟资助', 'proposal.awarded': '正式立项',
+      'project.mid-term-reported': '提交中期报告', 'project.mid-term-review': '中期检查评审', 'project.mid-term-passed': '中期检查通过',
+      'project.mid-term-failed': '中期检查未通过', 'project.mid-term-overdue': '中期报告逾期', 'project.acceptance-applied': '申请验收',
+      'project.acceptance-review': '验收评审', 'project.accepted': '验收通过', 'project.acceptance-failed': '验收未通过',
+      'project.acceptance-overdue': '验收逾期', 'project.designated-benchmark': '认定为标杆项目', 'project.not-designated-benchmark': '未认定为标杆项目' },
+    en: { 'proposal.drafted': 'Draft created', 'proposal.saved': 'Draft saved', 'proposal.submitted': 'Submitted', 'proposal.attachment-added': 'Attachment added',
+      'proposal.formal-check.correction': 'Formal check: returned for correction', 'proposal.formal-check.eligible': 'Formal check: eligible',
+      'proposal.formal-check.ineligible': 'Formal check: ineligible', 'proposal.corrected': 'Correction submitted', 'proposal.withdrawn-uncorrected': 'Not corrected in time',
+      'proposal.under-review': 'Expert review', 'proposal.proposed-for-award': 'Proposed for award (notice)', 'proposal.not-selected': 'Not selected',
+      'proposal.back-to-review': 'Objection upheld: reviewed again', 'proposal.excluded': 'Objection upheld: excluded', 'proposal.awarded': 'Awarded',
+      'project.mid-term-reported': 'Mid-term report sent', 'project.mid-term-review': 'Mid-term review', 'project.mid-term-passed': 'Mid-term check passed',
+      'project.mid-term-failed': 'Mid-term check failed', 'project.mid-term-overdue': 'Mid-term report overdue', 'project.acceptance-applied': 'Acceptance applied for',
+      'project.acceptance-review': 'Acceptance review', 'project.accepted': 'Accepted', 'project.acceptance-failed': 'Acceptance failed',
+      'project.acceptance-overdue': 'Acceptance overdue', 'project.designated-benchmark': 'Designated a benchmark', 'project.not-designated-benchmark': 'Not designated a benchmark' }
+  };
+
+  function t(key, ...args) {
+    let text = (I18N[lang] && I18N[lang][key]) || I18N.zh[key] || key;
+    args.forEach((a, i) => { text = text.replace('{' + i + '}', a); });
+    return text;
+  }
+
+  /** h('p', {class: 'x'}, 'text', child): an element; strings become text nodes, never HTML. */
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === null || v === undefined || v === false) return;
+      if (k.startsWith('on')) el.addEventListener(k.slice(2), v); else el.setAttribute(k, v === true ? '' : v);
+    });
+    children.flat().forEach(c => { if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c)); });
+    return el;
+  }
+
+  function when(iso) {
+    if (!iso) return '—';
+    return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })
+      .format(new Date(iso));
+  }
+
+  function yuan(n) {
+    return n === null || n === undefined ? '—' : Number(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  }
+
+  /** The server's message in the user's language where we know its pattern. */
+  function say(message) {
+    if (!message) return '';
+    if (/ is required( before submitting)?$/.test(message)) return t('required');
+    const long = message.match(/is longer than (\d+) characters/);
+    if (long) return t('tooLong', long[1]);
+    const known = [
+      [/check character is wrong/, 'checkDigit'], [/must have 18 characters/, 'm_codeLength'], [/creditCode: /, 'm_codeChars'],
+      [/not a PDF document/, 'm_notPdf'], [/larger than \d+ MB/, 'tooLarge'], [/is not an e-mail address/, 'm_email'],
+      [/must be a telephone number/, 'm_phone'], [/needs at least 10 characters/, 'passwordHint'], [/may hold letters, digits/, 'm_userIdChars'],
+      [/ is taken$/, 'm_userTaken'], [/credit code is already registered/, 'm_codeTaken'], [/must not be negative/, 'm_negative'],
+      [/must be one of the call's fields/, 'm_field'], [/^the call is closed|申报已截止/, 'm_closed'], [/notice period ended|公示期已结束/, 'noticeClosed'],
+      [/not a proposed awardee/, 'm_notProposed']];
+    for (const [pattern, key] of known) if (pattern.test(message)) return t(key);
+    return message;
+  }
+
+  // --- the API, with a session; an expired session asks to log in again and retries, losing nothing
+  let relogin = null;
+  async function api(method, path, body, raw) {
+    const headers = { 'X-AIPO-Portal': '1' };
+    let payload;
+    if (raw) { payload = raw.body; headers['Content-Type'] = raw.type; } else if (body !== undefined) { payload = JSON.stringify(body); headers['Content-Type'] = 'application/json'; }
+    const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+    if (response.status === 401 && me && path !== '/api/session') {
+      await askToLogIn();
+      return api(method, path, body, raw);
+    }
+    const text = await response.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch (e) { data = { message: text }; }
+    return { ok: response.ok, status: response.status, data };
+  }
+
+  function askToLogIn() {
+    if (relogin) return relogin;
+    const modal = document.getElementById('relogin');
+    const form = document.getElementById('reloginForm');
+    form.userId.value = me ? me.userId : '';
+    modal.hidden = false;
+    relogin = new Promise(resolve => {
+      form.onsubmit = async event => {
+        event.preventDefault();
+        const r = await fetch('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
+          body: JSON.stringify({ userId: form.userId.value, password: form.password.value }) });
+        if (r.ok) { modal.hidden = true; form.password.value = ''; relogin = null; resolve(); }
+        else document.getElementById('reloginError').textContent = t('wrongLogin');
+      };
+    });
+    return relogin;
+  }
+
+  // --- forms: errors next to their fields
+  function clearErrors(form) {
+    form.querySelectorAll('.field-error').forEach(e => e.remove());
+    form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+    const general = form.querySelector('.error'); if (general) general.textContent = '';
+  }
+
+  function fieldError(form, name, message) {
+    const input = form.querySelector('[name="' + CSS.escape(name) + '"]');
+    if (!input) return false;
+    input.setAttribute('aria-invalid', 'true');
+    const error = h('p', { class: 'field-error', id: 'error-' + name.replace(/\W/g, '-'), role: 'alert' }, message);
+    input.setAttribute('aria-describedby', error.id);
+    input.closest('label').append(error);
+    return true;
+  }
+
+  function showError(form, result) {
+    const data = result.data || {};
+    const field = data.field;
+    if (!(field && fieldError(form, field, say(data.message)))) {
+      form.querySelector('.error').textContent = t('error') + say(data.message || String(result.status));
+    }
+  }
+
+  /** Client-side check of required and over-long fields, every error at once. */
+  function check(form, required) {
+    clearErrors(form);
+    let ok = true;
+    form.querySelectorAll('input, textarea, select').forEach(input => {
+      const value = input.value.trim();
+      if (required.includes(input.name) && !value) { fieldError(form, input.name, t('required')); ok = false; }
+      const max = input.getAttribute('data-max');
+      if (max && input.value.length > Number(max)) { fieldError(form, input.name, t('tooLong', max)); ok = false; }
+    });
+    return ok;
+  }
+
+  function input(name, label, attrs, hint) {
+    const kind = (attrs && attrs.area) ? 'textarea' : 'input';
+    const a = Object.assign({ name, 'data-max': attrs && attrs.max, type: attrs && attrs.type }, attrs && attrs.extra);
+    const control = h(kind, a);
+    if (attrs && attrs.value !== undefined && attrs.value !== null) control.value = attrs.value;
+    return h('label', null, h('span', null, label), control, hint ? h('span', { class: 'hint' }, hint) : null);
+  }
+
+  function select(name, label, options, value) {
+    const s = h('select', { name }, options.map(([v, text]) => h('option', { value: v }, text)));
+    if (value) s.value = value;
+    return h('label', null, h('span', null, label), s);
+  }
+
+  // --- pages
+  async function home() {
+    const notices = await api('GET', '/api/notices');
+    const parts = [h('h1', null, t('brand'))];
+    const noticeCard = h('section', { class: 'card notice' }, h('h2', null, t('noticesTitle')));
+    if (notices.ok && notices.data.length) {
+      notices.data.forEach(n => noticeCard.append(h('p', null, h('strong', null, n.title), ' · ', t('noticeUntil'), ' ', when(n.closesAt), ' · ',
+        h('a', { href: '#/notices/' + encodeURIComponent(n.callId) }, t('viewNotice')))));
+    } else noticeCard.append(h('p', null, t('noNotices')));
+    parts.push(noticeCard);
+    parts.push(h('section', { class: 'card' }, h('h2', null, t('scenariosTitle')), h('p', null, t('noScenarios'))));
+    const calls = h('section', { class: 'card' }, h('h2', null, t('callsTitle')));
+    if (me) {
+      const open = await api('GET', '/api/applicant/calls');
+      if (open.ok && open.data.length) {
+        open.data.forEach(c => calls.append(h('div', null, h('p', null, h('strong', null, c.title)),
+          h('p', { class: 'hint' }, t('field'), ': ', c.fields.join(', '), ' · ', t('closesAt'), ' ', when(c.closesAt), ' · ', t('budget'), ' ', yuan(c.budget),
+            ' · ', t('maxAward'), ' ', yuan(c.maxAward)),
+          h('a', { href: '#/proposals/new/' + encodeURIComponent(c.id), class: 'new-proposal' }, t('newProposal')))));
+      } else calls.append(h('p', null, t('noCalls')));
+    } else calls.append(h('p', null, h('a', { href: '#/login' }, t('loginToApply'))));
+    parts.push(calls);
+    view.replaceChildren(...parts);
+  }
+
+  function loginPage() {
+    const form = h('form', { class: 'card', novalidate: true, id: 'loginForm' }, h('h1', null, t('loginTitle')),
+      input('userId', t('userId'), { extra: { autocomplete: 'username' } }),
+      input('password', t('password'), { type: 'password', extra: { autocomplete: 'current-password' } }),
+      h('p', { class: 'error' }), h('button', { type: 'submit' }, t('login')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['userId', 'password'])) return;
+      const r = await api('POST', '/api/session', { userId: form.userId.value.trim(), password: form.password.value });
+      if (!r.ok) { clearErrors(form); form.querySelector('.error').textContent = r.status === 401 ? t('wrongLogin') : say(r.data && r.data.message); return; }
+      me = r.data; chrome(); location.hash = sessionStorage.getItem('aipo.after') || '#/proposals'; sessionStorage.removeItem('aipo.after');
+    };
+    view.replaceChildren(form);
+  }
+
+  function registerPage() {
+    const form = h('form', { class: 'card', novalidate: true, id: 'registerForm' }, h('h1', null, t('registerTitle')),
+      input('name', t('orgName'), { max: 200 }),
+      input('creditCode', t('creditCode'), { max: 18 }, t('creditCodeHint')),
+      select('kind', t('kind'), ['COMPANY', 'UNIVERSITY', 'INSTITUTE', 'OTHER'].map(k => [k, t('kind' + k)])),
+      h('div', { class: 'grid2' }, input('contact.name', t('contactName'), { max: 100 }), input('contact.phone', t('contactPhone'), { max: 20 })),
+      input('contact.email', t('contactEmail'), { type: 'email', max: 200 }),
+      h('h2', null, t('firstUser')),
+      h('div', { class: 'grid2' }, input('user.userId', t('userId'), { max: 64 }), input('user.name', t('userName'), { max: 100 })),
+      input('user.password', t('password'), { type: 'password', max: 128 }, t('passwordHint')),
+      h('p', { class: 'error' }), h('button', { type: 'submit' }, t('register')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      const required = ['name', 'creditCode', 'contact.name', 'contact.phone', 'contact.email', 'user.userId', 'user.name', 'user.password'];
+      if (!check(form, required)) return;
+      const v = n => form.querySelector('[name="' + n + '"]').value.trim();
+      const body = { name: v('name'), creditCode: v('creditCode').toUpperCase(), kind: v('kind'),
+        contact: { name: v('contact.name'), phone: v('contact.phone'), email: v('contact.email') },
+        user: { userId: v('user.userId'), password: form.querySelector('[name="user.password"]').value, name: v('user.name') } };
+      const r = await api('POST', '/api/applicant/organisations', body);
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      const login = await api('POST', '/api/session', { userId: body.user.userId, password: body.user.password });
+      if (login.ok) { me = login.data; chrome(); }
+      location.hash = '#/proposals';
+    };
+    view.replaceChildren(form);
+  }
+
+  async function proposalsPage(page) {
+    if (!await requireLogin()) return;
+    const r = await api('GET', '/api/applicant/proposals');
+    const list = r.ok ? r.data : [];
+    const size = 10;
+    const pages = Math.max(1, Math.ceil(list.length / size));
+    const current = Math.min(Math.max(1, page || 1), pages);
+    const parts = [h('h1', null, t('myProposals'))];
+    if (!list.length) parts.push(h('p', { class: 'card' }, t('noProposals'), ' ', h('a', { href: '#/' }, t('callsTitle'))));
+    else {
+      parts.push(h('table', { id: 'proposals' }, h('thead', null, h('tr', null, h('th', null, t('title')), h('th', null, t('status')), h('th', null, t('updatedAt')))),
+        h('tbody', null, list.slice((current - 1) * size, current * size).map(p => h('tr', null,
+          h('td', null, h('a', { href: '#/proposals/' + encodeURIComponent(p.id) }, p.title)),
+          h('td', null, h('span', { class: 'status' }, t('st_' + p.status))), h('td', null, when(p.updatedAt)))))));
+      if (pages > 1) parts.push(h('div', { class: 'pager' },
+        current > 1 ? h('a', { href: '#/proposals?page=' + (current - 1) }, t('prev')) : null, h('span', null, t('page', current, pages)),
+        current < pages ? h('a', { href: '#/proposals?page=' + (current + 1) }, t('next')) : null));
+    }
+    view.replaceChildren(...parts);
+  }
+
+  const CONTENT = ['title', 'field', 'summary', 'technicalApproach', 'models', 'dataSources', 'budget', 'coFunding', 'expectedOutcomes', 'team'];
+  const TO_SUBMIT = ['title', 'field', 'summary', 'technicalApproach', 'expectedOutcomes', 'team', 'budget'];
+
+  function proposalForm(fields, p, id) {
+    const v = name => p ? p[name] : undefined;
+    return h('form', { class: 'card', novalidate: true, id: id || 'proposalForm' },
+      input('title', t('title'), { max: 300, value: v('title') }),
+      select('field', t('field'), [['', '—']].concat(fields.map(f => [f, f])), v('field')),
+      input('summary', t('summary'), { area: true, max: 4000, value: v('summary') }),
+      input('technicalApproach', t('technicalApproach'), { area: true, max: 20000, value: v('technicalApproach') }),
+      input('models', t('models'), { area: true, max: 2000, value: v('models') }),
+      input('dataSources', t('dataSources'), { area: true, max: 4000, value: v('dataSources') }),
+      h('div', { class: 'grid2' }, input('budget', t('budgetField'), { type: 'number', value: v('budget'), extra: { min: 0, step: 1 } }),
+        input('coFunding', t('coFunding'), { type: 'number', value: v('coFunding'), extra: { min: 0, step: 1 } })),
+      input('expectedOutcomes', t('expectedOutcomes'), { area: true, max: 8000, value: v('expectedOutcomes') }),
+      input('team', t('team'), { area: true, max: 4000, value: v('team') }),
+      h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }));
+  }
+
+  function contentOf(form) {
+    const body = {};
+    CONTENT.forEach(name => {
+      const value = form.querySelector('[name="' + name + '"]').value.trim();
+      body[name] = value === '' ? null : (name === 'budget' || name === 'coFunding' ? Number(value) : value);
+    });
+    return body;
+  }
+
+  async function newProposalPage(callId) {
+    if (!await requireLogin()) return;
+    const calls = await api('GET', '/api/applicant/calls');
+    const call = calls.ok ? calls.data.find(c => c.id === callId) : null;
+    if (!call) { view.replaceChildren(h('p', { class: 'card' }, t('noCalls'))); return; }
+    const form = proposalForm(call.fields);
+    form.append(h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('save'))));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['title'])) return;
+      const r = await api('POST', '/api/applicant/proposals', Object.assign({ callId }, contentOf(form)));
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      location.hash = '#/proposals/' + encodeURIComponent(r.data.id);
+    };
+    view.replaceChildren(h('h1', null, call.title), form);
+  }
+
+  async function proposalPage(id) {
+    if (!await requireLogin()) return;
+    const r = await api('GET', '/api/applicant/proposals/' + encodeURIComponent(id));
+    if (!r.ok) { view.replaceChildren(h('p', { class: 'card', id: 'notFound' }, t('notFound'), ' ', h('a', { href: '#/proposals' }, t('backToList')))); return; }
+    const p = r.data;
+    const calls = await api('GET', '/api/applicant/calls');
+    const call = calls.ok ? calls.data.find(c => c.id === p.callId) : null;
+    const fields = call ? call.fields : [p.field].filter(Boolean);
+    const parts = [h('h1', null, p.title), h('p', null, t('status'), ': ', h('span', { class: 'status', id: 'status' }, t('st_' + p.status)))];
+    if (p.status === 'DRAFT' || p.status === 'RETURNED') {
+      if (p.status === 'RETURNED') parts.push(h('section', { class: 'card notice', id: 'correction' }, h('h2', null, t('correctionTitle')),
+        h('p', null, t('correctionHint')), h('p', null, p.checkReasons)));
+      const form = proposalForm(fields, p);
+      const okLine = form.querySelector('.ok');
+      const save = async () => {
+        if (!check(form, ['title'])) return false;
+        const s = await api('PUT', '/api/applicant/proposals/' + encodeURIComponent(id), contentOf(form));
+        if (!s.ok) { clearErrors(form); showError(form, s); return false; }
+        okLine.textContent = t('saved'); return true;
+      };
+      if (p.status === 'DRAFT') {
+        form.append(h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'secondary', id: 'save', onclick: save }, t('save')),
+          h('button', { type: 'submit', id: 'submit' }, t('submit'))));
+        form.onsubmit = async event => {
+          event.preventDefault();
+          if (!check(form, TO_SUBMIT)) return;
+          if (!await save()) return;
+          if (!confirm(t('confirmSubmit'))) return;
+          const s = await api('POST', '/api/applicant/proposals/' + encodeURIComponent(id) + '/submit');
+          if (!s.ok) { clearErrors(form); showError(form, s); return; }
+          route();
+        };
+      } else {
+        form.append(h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'submitCorrection' }, t('submitCorrection'))));
+        form.onsubmit = async event => {
+          event.preventDefault();
+          if (!check(form, TO_SUBMIT)) return;
+          const s = await api('POST', '/api/applicant/proposals/' + encodeURIComponent(id) + '/correction', contentOf(form));
+          if (!s.ok) { clearErrors(form); showError(form, s); return; }
+          route();
+        };
+      }
+      parts.push(form, await attachmentsCard(id, true));
+    } else {
+      parts.push(h('section', { class: 'card', id: 'content' }, CONTENT.filter(n => p[n] !== null && p[n] !== undefined).map(n =>
+        h('div', null, h('h2', null, t(n === 'budget' ? 'budgetField' : n)), h('p', { style: 'white-space: pre-wrap' }, n === 'budget' || n === 'coFunding' ? yuan(p[n]) : p[n])))));
+      parts.push(await attachmentsCard(id, false));
+    }
+    parts.push(await outcomeCard(id));
+    if (p.status === 'AWARDED') parts.push(reportCard(id));
+    parts.push(await timelineCard(id));
+    view.replaceChildren(...parts);
+  }
+
+  async function attachmentsCard(id, canUpload) {
+    const r = await api('GET', '/api/applicant/proposals/' + encodeURIComponent(id) + '/attachments');
+    const card = h('section', { class: 'card', id: 'attachments' }, h('h2', null, t('attachments')));
+    const list = r.ok ? r.data : [];
+    card.append(list.length ? h('ul', null, list.map(a => h('li', null, a.fileName, ' (', Math.ceil(a.size / 1024), ' KB)'))) : h('p', null, t('noAttachments')));
+    if (canUpload) {
+      const form = h('form', { novalidate: true, id: 'uploadForm' },
+        h('label', null, h('span', null, t('upload')), h('input', { type: 'file', name: 'file', accept: 'application/pdf,.pdf' }), h('span', { class: 'hint' }, t('uploadHint'))),
+        h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }), h('button', { type: 'submit', class: 'secondary' }, t('upload')));
+      form.onsubmit = async event => {
+        event.preventDefault();
+        clearErrors(form);
+        const file = form.file.files[0];
+        if (!file) { fieldError(form, 'file', t('required')); return; }
+        if (file.size > 10 * 1024 * 1024) { fieldError(form, 'file', t('tooLarge')); return; }
+        const u = await api('POST', '/api/applicant/proposals/' + encodeURIComponent(id) + '/attachments?name=' + encodeURIComponent(file.name), undefined,
+          { body: file, type: 'application/pdf' });
+        if (!u.ok) { const d = u.data || {}; fieldError(form, 'file', say(d.message || String(u.status))); return; }
+        const fresh = await attachmentsCard(id, true); card.replaceWith(fresh);
+        fresh.querySelector('.ok').textContent = t('uploaded');
+      };
+      card.append(form);
+    }
+    return card;
+  }
+
+  async function outcomeCard(id) {
+    const r = await api('GET', '/api/applicant/proposals/' + encodeURIComponent(id) + '/outcome');
+    const card = h('section', { class: 'card', id: 'outcome' }, h('h2', null, t('outcome')));
+    if (!r.ok) return card;
+    const o = r.data;
+    if (!o.published) { card.append(h('p', null, t('notPublished'))); return card; }
+    card.append(h('p', null, h('span', { class: 'status' }, t('st_' + o.status))));
+    if (o.reason) card.append(h('p', null, t('reason'), ': ', o.reason));
+    if (o.score !== undefined && o.score !== null) card.append(h('p', null, t('score'), ': ', h('strong', { id: 'score' }, o.score),
+      o.rankInField ? [' · ', t('rank'), ': ', o.rankInField] : null, ' · ', t('award'), ': ', yuan(o.award)));
+    if (o.midTermResult) card.append(h('p', null, t('midTermResult'), ': ', o.midTermResult));
+    if (o.benchmark) card.append(h('p', { class: 'ok' }, t('benchmark')));
+    if (o.review) {
+      card.append(h('h2', null, t('criteria')), h('table', null, h('tbody', null, o.review.criteria.map(c =>
+        h('tr', null, h('td', null, c.name), h('td', null, c.mean === null ? t('notApplicable') : c.mean + ' / ' + c.weight))))));
+      card.append(h('h2', null, t('expertsTitle')));
+      o.review.experts.forEach(e => card.append(h('div', { class: 'expert' }, h('h3', null, e.reviewer), h('table', null, h('tbody', null,
+        e.scores.map(s => h('tr', null, h('td', null, (o.review.criteria.find(c => c.code === s.criterion) || { name: s.criterion }).name), h('td', null, s.notApplicable ? t('notApplicable') : s.points),
+          h('td', null, s.comment))))))));
+      if (o.review.opinion) card.append(h('h2', null, t('opinion')), h('p', null, o.review.opinion));
+    }
+    return card;
+  }
+
+  function reportCard(id) {
+    const form = h('form', { class: 'card', novalidate: true, id: 'reportForm' }, h('h2', null, t('reports')),
+      select('milestone', t('reportMilestone'), [['mid-term', t('midTerm')], ['acceptance', t('acceptance')]]),
+      input('summary', t('reportSummary'), { area: true, max: 8000 }), h('p', { class: 'error' }), h('p', { class: 'ok' }),
+      h('button', { type: 'submit' }, t('sendReport')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['summary'])) return;
+      const r = await api('POST', '/api/applicant/proposals/' + encodeURIComponent(id) + '/reports', { milestone: form.milestone.value, summary: form.summary.value });
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      form.querySelector('.ok').textContent = t('reportSent');
+    };
+    return form;
+  }
+
+  async function timelineCard(id) {
+    const r = await api('GET', '/api/applicant/proposals/' + encodeURIComponent(id) + '/timeline');
+    const steps = r.ok ? r.data : [];
+    return h('section', { class: 'card', id: 'timeline' }, h('h2', null, t('timeline')), h('ul', { class: 'timeline' }, steps.map(s =>
+      h('li', null, when(s.at), ' — ', TIMELINE[lang][s.action] || s.action, s.detail && s.action !== 'proposal.saved' ? ' (' + s.detail + ')' : ''))));
+  }
+
+  async function noticePage(callId) {
+    const r = await api('GET', '/api/notices/' + encodeURIComponent(callId));
+    if (!r.ok) { view.replaceChildren(h('p', { class: 'card' }, t('noNotices'))); return; }
+    const n = r.data;
+    const parts = [h('h1', null, t('noticeTitle')), h('p', null, h('strong', null, n.title), ' · ', t('noticeUntil'), ' ', when(n.closesAt)),
+      h('table', { id: 'awardees' }, h('thead', null, h('tr', null, ['field', 'title', 'organisation', 'score', 'award'].map(k => h('th', null, t(k === 'award' ? 'award' : k))))),
+        h('tbody', null, n.proposedAwardees.map(a => h('tr', null, h('td', null, a.field), h('td', null, a.title), h('td', null, a.organisation),
+          h('td', null, a.score), h('td', null, yuan(a.award))))))];
+    if (!n.open) { parts.push(h('p', { class: 'card' }, t('noticeClosed'))); view.replaceChildren(...parts); return; }
+    const form = h('form', { class: 'card', novalidate: true, id: 'objectionForm' }, h('h2', null, t('objectionTitle')), h('p', { class: 'hint' }, t('objectionHint')),
+      select('proposalId', t('proposal'), n.proposedAwardees.map(a => [a.proposalId, a.title + ' — ' + a.organisation])),
+      h('div', { class: 'grid2' }, input('name', t('objectorName'), { max: 100 }), input('contact', t('objectorContact'), { max: 200 })),
+      input('organisation', t('objectorOrganisation'), { max: 200 }),
+      input('grounds', t('grounds'), { area: true, max: 4000 }), h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }),
+      h('button', { type: 'submit' }, t('lodge')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['proposalId', 'name', 'contact', 'grounds'])) return;
+      const body = {}; ['proposalId', 'name', 'contact', 'organisation', 'grounds'].forEach(k => { body[k] = form[k].value.trim() || null; });
+      const o = await api('POST', '/api/notices/' + encodeURIComponent(callId) + '/objections', body);
+      if (!o.ok) { clearErrors(form); showError(form, o); return; }
+      clearErrors(form); form.querySelector('.ok').textContent = t('lodged'); form.querySelector('button[type=submit]').disabled = true;
+    };
+    parts.push(form);
+    view.replaceChildren(...parts);
+  }
+
+  async function requireLogin() {
+    if (me) return true;
+    sessionStorage.setItem('aipo.after', location.hash);
+    location.hash = '#/login';
+    return false;
+  }
+
+  // --- header, language, routing
+  function chrome() {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.getAttribute('data-t')); });
+    document.getElementById('lang').textContent = t('langSwitch');
+    document.querySelectorAll('[data-when]').forEach(el => { el.hidden = (el.getAttribute('data-when') === 'in') !== Boolean(me); });
+    document.getElementById('who').textContent = me ? me.userId : '';
+    document.title = t('brand');
+  }
+
+  async function route() {
+    const hash = location.hash || '#/';
+    const [path, query] = hash.slice(1).split('?');
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const page = Number(new URLSearchParams(query || '').get('page')) || 1;
+    if (parts.length === 0) return home();
+    if (parts[0] === 'login') return loginPage();
+    if (parts[0] === 'register') return registerPage();
+    if (parts[0] === 'notices' && parts[1]) return noticePage(parts[1]);
+    if (parts[0] === 'proposals' && parts[1] === 'new' && parts[2]) return newProposalPage(parts[2]);
+    if (parts[0] === 'proposals' && parts[1]) return proposalPage(parts[1]);
+    if (parts[0] === 'proposals') return proposalsPage(page);
+    return home();
+  }
+
+  document.getElementById('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('aipo.lang', lang); chrome(); route(); });
+  document.getElementById('logout').addEventListener('click', async () => { await api('DELETE', '/api/session'); me = null; chrome(); location.hash = '#/'; });
+  window.addEventListener('hashchange', route);
+
+  (async () => {
+    const session = await fetch('/api/session', { credentials: 'same-origin' });
+    me = session.ok ? await session.json() : null;
+    chrome();
+    route();
+  })();
+})();
