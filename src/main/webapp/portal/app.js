@@ -176,7 +176,7 @@
       const open = await api('GET', '/api/applicant/calls');
       if (open.ok && open.data.length) {
         open.data.forEach(c => calls.append(h('div', null, h('p', null, h('strong', null, c.title)),
-          h('p', { class: 'hint' }, t('field'), ': ', c.fields.join(', '), ' · ', t('closesAt'), ' ', when(c.closesAt), ' · ', t('budget'), ' ', yuan(c.budget),
+          h('p', { class: 'hint' }, t('field'), ': ', c.fields.map(f => (c.fieldNames || {})[f] || f).join('，'), ' · ', t('closesAt'), ' ', when(c.closesAt), ' · ', t('budget'), ' ', yuan(c.budget),
             ' · ', t('maxAward'), ' ', yuan(c.maxAward)),
           h('a', { href: '#/proposals/new/' + encodeURIComponent(c.id), class: 'new-proposal' }, t('newProposal')))));
       } else calls.append(h('p', null, t('noCalls')));
@@ -252,11 +252,12 @@
   const CONTENT = ['title', 'field', 'summary', 'technicalApproach', 'models', 'dataSources', 'budget', 'coFunding', 'expectedOutcomes', 'team'];
   const TO_SUBMIT = ['title', 'field', 'summary', 'technicalApproach', 'expectedOutcomes', 'team', 'budget'];
 
-  function proposalForm(fields, p, id) {
+  function proposalForm(fields, p, id, names) {
+    names = names || {};
     const v = name => p ? p[name] : undefined;
     return h('form', { class: 'card', novalidate: true, id: id || 'proposalForm' },
       input('title', t('title'), { max: 300, value: v('title') }),
-      select('field', t('field'), [['', '—']].concat(fields.map(f => [f, f])), v('field')),
+      select('field', t('field'), [['', '—']].concat(fields.map(f => [f, names[f] || f])), v('field')),
       input('summary', t('summary'), { area: true, max: 4000, value: v('summary') }),
       input('technicalApproach', t('technicalApproach'), { area: true, max: 20000, value: v('technicalApproach') }),
       input('models', t('models'), { area: true, max: 2000, value: v('models') }),
@@ -282,7 +283,7 @@
     const calls = await api('GET', '/api/applicant/calls');
     const call = calls.ok ? calls.data.find(c => c.id === callId) : null;
     if (!call) { view.replaceChildren(h('p', { class: 'card' }, t('noCalls'))); return; }
-    const form = proposalForm(call.fields);
+    const form = proposalForm(call.fields, undefined, undefined, call.fieldNames);
     form.append(h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('save'))));
     form.onsubmit = async event => {
       event.preventDefault();
@@ -306,7 +307,7 @@
     if (p.status === 'DRAFT' || p.status === 'RETURNED') {
       if (p.status === 'RETURNED') parts.push(h('section', { class: 'card notice', id: 'correction' }, h('h2', null, t('correctionTitle')),
         h('p', null, t('correctionHint')), h('p', null, p.checkReasons)));
-      const form = proposalForm(fields, p);
+      const form = proposalForm(fields, p, undefined, call ? call.fieldNames : {});
       const okLine = form.querySelector('.ok');
       const save = async () => {
         if (!check(form, ['title'])) return false;
@@ -340,7 +341,8 @@
       parts.push(form, await attachmentsCard(id, true));
     } else {
       parts.push(h('section', { class: 'card', id: 'content' }, CONTENT.filter(n => p[n] !== null && p[n] !== undefined).map(n =>
-        h('div', null, h('h2', null, t(n === 'budget' ? 'budgetField' : n)), h('p', { style: 'white-space: pre-wrap' }, n === 'budget' || n === 'coFunding' ? yuan(p[n]) : p[n])))));
+        h('div', null, h('h2', null, t(n === 'budget' ? 'budgetField' : n)), h('p', { style: 'white-space: pre-wrap' },
+          n === 'budget' || n === 'coFunding' ? yuan(p[n]) : n === 'field' && call ? (call.fieldNames || {})[p[n]] || p[n] : p[n])))));
       parts.push(await attachmentsCard(id, false));
     }
     parts.push(await outcomeCard(id));
@@ -402,7 +404,7 @@
   function reportCard(id) {
     const form = h('form', { class: 'card', novalidate: true, id: 'reportForm' }, h('h2', null, t('reports')),
       select('milestone', t('reportMilestone'), [['mid-term', t('midTerm')], ['acceptance', t('acceptance')]]),
-      input('summary', t('reportSummary'), { area: true, max: 8000 }), h('p', { class: 'error' }), h('p', { class: 'ok' }),
+      input('summary', t('reportSummary'), { area: true, max: 4000 }), h('p', { class: 'error' }), h('p', { class: 'ok' }),
       h('button', { type: 'submit' }, t('sendReport')));
     form.onsubmit = async event => {
       event.preventDefault();

@@ -17,13 +17,21 @@ public final class SelectionJson {
 
   public static JsonObject call(Call call) {
     return Json.createObjectBuilder().add("id", call.getId()).add("title", call.getTitle())
-        .add("fields", Json.createArrayBuilder(call.getFields())).add("opensAt", call.getOpensAt().toString())
+        .add("fields", Json.createArrayBuilder(call.getFields())).add("fieldNames", fieldNames(call))
+        .add("opensAt", call.getOpensAt().toString())
         .add("closesAt", call.getClosesAt().toString()).add("budget", call.getBudget()).add("maxAward", call.getMaxAward())
         .add("awardCount", call.getAwardCount()).add("stage", call.getStage().name()).add("panelSize", call.getPanelSize())
         .add("projectMonths", call.getProjectMonths())
         .add("criteria", criteria(call))
         .add("noticeClosesAt", call.getNoticeClosesAt() == null ? JsonValue.NULL : Json.createValue(call.getNoticeClosesAt().toString()))
         .build();
+  }
+
+  /** Each field's name in Chinese and English, e.g. "机器人 Robotics". */
+  private static JsonObjectBuilder fieldNames(Call call) {
+    JsonObjectBuilder names = Json.createObjectBuilder();
+    call.getFields().forEach(f -> names.add(f, org.aipo.expert.Fields.name(f)));
+    return names;
   }
 
   private static jakarta.json.JsonArrayBuilder criteria(Call call) {

@@ -598,7 +598,8 @@ class HttpIT {
 
     assertThat(document.statusCode()).isEqualTo(200);
     assertThat(document.body()).contains("AI Programme Office API", "/api/applicant/organisations:",
-        "/api/applicant/proposals/{id}/submit:", "/api/experts/import:", "/api/reviews:")
+        "/api/applicant/proposals/{id}/submit:", "/api/experts/import:", "/api/reviews:", "/api/applicant/proposals/{id}/outcome:",
+        "/api/applicant/proposals/{id}/reports:", "/api/notices/{callId}/objections:", "/api/calls/{id}/proposals:", "/api/session:")
         .doesNotContain("/process-definition:");
   }
 

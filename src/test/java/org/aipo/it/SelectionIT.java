@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SelectionIT {
 
-  private static final String FIELD = "smart-transport";
+  private static final String FIELD = "smart-transport"; // no other test draws from this field's pool
   private static final List<String> EXPERTS = List.of("st-zhao", "st-qian", "st-sun", "st-li", "st-zhou");
   private static final List<String> EXPERT_NAMES = List.of("赵交通", "钱交通", "孙交通", "李交通", "周交通");
 
