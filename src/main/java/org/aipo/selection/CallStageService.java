@@ -150,7 +150,10 @@ public class CallStageService implements CallStages {
       return new Reviewed(outcome.getScore(), outcome.criterionMeanMap());
     }, threshold);
     call.enter(Call.Stage.AWAITING_APPROVAL);
-    auditLog.record("system", "call.ranked", CALL, callId, rankingSummary(callId));
+    List<Proposal> ranked = proposals(callId).stream().filter(p -> p.getStatus() == Proposal.Status.REVIEWED).toList();
+    List<Proposal> funded = ranked.stream().filter(p -> p.getAward() != null && p.getAward().signum() > 0).toList();
+    auditLog.record("system", "call.ranked", CALL, callId, ranked.size() + " proposal(s) ranked, " + funded.size() + " proposed for award, "
+        + funded.stream().map(Proposal::getAward).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString() + " yuan in all");
   }
 
   /**

@@ -36,7 +36,7 @@ public interface CallStages {
   /** Ranks every reviewed proposal with the threshold decision and funds them in rank order. */
   void rank(String callId, Threshold threshold);
 
-  /** Whether anything was ranked for funding (false: every proposal fell below the thresholds). */
+  /** The ranking as a markdown table for leadership's approval form. */
   String rankingSummary(String callId);
 
   void recordApproval(String callId, boolean approved, String comments, String actor);

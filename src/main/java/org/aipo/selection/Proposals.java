@@ -136,7 +136,7 @@ public class Proposals implements FormalCheckRecorder {
   /** The applicant's mid-term report or acceptance application for an awarded project. */
   public Proposal report(String proposalId, String organisationId, ProjectStages.Milestone milestone, String summary, String userId) {
     Proposal proposal = own(proposalId, organisationId);
-    org.aipo.common.Text.required(summary, "summary", 8000);
+    org.aipo.common.Text.required(summary, "summary", org.aipo.audit.AuditRecord.MAX_DETAIL);
     String message = milestone == ProjectStages.Milestone.MID_TERM ? DemonstrationProject.MESSAGE_MID_TERM : DemonstrationProject.MESSAGE_ACCEPTANCE;
     try {
       workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(message)
