@@ -35,6 +35,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {
       return response(Response.Status.FORBIDDEN, null, "not allowed: " + cause.getMessage()).build();
     }
+    if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+      // two changes to the same process at once (e.g. two objections in the same second): this one rolled back
+      return response(Response.Status.CONFLICT, null, "another change was made at the same moment; nothing was stored, please try again")
+          .build();
+    }
     if (cause instanceof Conflict conflict) {
       return response(Response.Status.CONFLICT, conflict.field(), conflict.getMessage()).build();
     }
