@@ -488,7 +488,8 @@
 
   (async () => {
     const session = await fetch('/api/session', { credentials: 'same-origin' });
-    me = session.ok ? await session.json() : null;
+    const current = session.ok ? await session.json() : null;
+    me = current && current.userId ? current : null;
     chrome();
     route();
   })();

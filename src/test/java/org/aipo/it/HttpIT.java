@@ -647,7 +647,9 @@ class HttpIT {
     assertThat(forged.body()).contains("X-AIPO-Portal");
     HttpResponse<String> refusedWithHeader = client.send("POST", "/api/calls", "application/json", "{}", "X-AIPO-Portal", "1");
     assertThat(refusedWithHeader.statusCode()).as("an applicant's session opens no call").isEqualTo(403);
+    assertThat(client.send("GET", "/api/session", null, null).body()).contains("\"userId\":\"applicant1\"");
     assertThat(client.send("DELETE", "/api/session", null, null).statusCode()).isEqualTo(204);
+    assertThat(client.send("GET", "/api/session", null, null).body()).as("logged out").contains("\"userId\":null");
     HttpResponse<String> after = client.send("GET", "/api/applicant/organisation", null, null, "X-AIPO-Portal", "1");
     assertThat(after.statusCode()).isEqualTo(401);
     assertThat(after.headers().firstValue("WWW-Authenticate")).as("the portal shows its own login, not the browser's").isEmpty();
