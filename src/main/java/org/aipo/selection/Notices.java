@@ -55,10 +55,15 @@ public class Notices {
     }
     Objection objection = new Objection(callId, call.getNoticeRound(), proposalId, name, contact, organisation, grounds, clock.instant());
     entityManager.persist(objection);
-    workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(DemonstrationCall.MESSAGE_OBJECTION)
-        .processInstanceBusinessKey(callId)
-        .setVariablesLocal(Variables.createVariables().putValue(DemonstrationCall.VAR_OBJECTION, objection.getId()))
-        .correlate();
+    try {
+      workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(DemonstrationCall.MESSAGE_OBJECTION)
+          .processInstanceBusinessKey(callId)
+          .setVariablesLocal(Variables.createVariables().putValue(DemonstrationCall.VAR_OBJECTION, objection.getId()))
+          .correlate();
+    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      // the notice ended between the check above and now: nothing is stored (the transaction rolls back)
+      throw new IllegalStateException("公示期已结束，不再受理异议。The notice period has just ended; objections are no longer accepted.", e);
+    }
     auditLog.record("public:" + objection.getName(), "objection.lodged", "objection", objection.getId(),
         "call " + callId + ", proposal " + proposalId);
     return objection;
