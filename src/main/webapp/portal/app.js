@@ -178,6 +178,7 @@
         open.data.forEach(c => calls.append(h('div', null, h('p', null, h('strong', null, c.title)),
           h('p', { class: 'hint' }, t('field'), ': ', c.fields.map(f => (c.fieldNames || {})[f] || f).join('，'), ' · ', t('closesAt'), ' ', when(c.closesAt), ' · ', t('budget'), ' ', yuan(c.budget),
             ' · ', t('maxAward'), ' ', yuan(c.maxAward)),
+          c.scenarios && c.scenarios.length ? h('p', { class: 'hint' }, t('scenarios'), ': ', c.scenarios.join('；')) : null,
           h('a', { href: '#/proposals/new/' + encodeURIComponent(c.id), class: 'new-proposal' }, t('newProposal')))));
       } else calls.append(h('p', null, t('noCalls')));
     } else calls.append(h('p', null, h('a', { href: '#/login' }, t('loginToApply'))));

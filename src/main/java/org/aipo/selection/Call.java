@@ -98,6 +98,17 @@ public class Call {
   @Column(name = "NOTICE_ROUND")
   private int noticeRound;
 
+  /** The published scenarios the call answers (揭榜挂帅: scenarios as open challenges), by reference. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "AIPO_CALL_SCENARIO", joinColumns = @JoinColumn(name = "CALL_ID"))
+  @OrderColumn(name = "POSITION")
+  @Column(name = "SCENARIO", length = 300)
+  private java.util.List<String> scenarios = new java.util.ArrayList<>();
+
+  /** Eligibility: no failed or overdue acceptance in this many years (0: no such rule). */
+  @Column(name = "ADVERSE_ACCEPTANCE_YEARS")
+  private Integer adverseAcceptanceYears;
+
   protected Call() {
     // for JPA
   }
@@ -163,6 +174,35 @@ public class Call {
       this.projectMonths = projectMonths;
     }
     return this;
+  }
+
+  /**
+   * What the call answers and whom it admits: the scenarios (at most 50, each at most 300 characters) and
+   * the years in which a failed or overdue acceptance excludes an applicant (0 to 10, default 3).
+   */
+  public Call answers(java.util.List<String> scenarioReferences, Integer adverseAcceptanceYears) {
+    if (scenarioReferences != null) {
+      if (scenarioReferences.size() > 50) {
+        throw new IllegalArgumentException("scenarios: at most 50 scenarios per call");
+      }
+      scenarioReferences.forEach(s -> Text.required(s, "scenarios", 300));
+      this.scenarios = new java.util.ArrayList<>(scenarioReferences.stream().map(String::trim).toList());
+    }
+    if (adverseAcceptanceYears != null) {
+      if (adverseAcceptanceYears < 0 || adverseAcceptanceYears > 10) {
+        throw new IllegalArgumentException("adverseAcceptanceYears must be between 0 and 10");
+      }
+      this.adverseAcceptanceYears = adverseAcceptanceYears;
+    }
+    return this;
+  }
+
+  public java.util.List<String> getScenarios() {
+    return scenarios == null ? java.util.List.of() : java.util.List.copyOf(scenarios);
+  }
+
+  public int getAdverseAcceptanceYears() {
+    return adverseAcceptanceYears == null ? 3 : adverseAcceptanceYears;
   }
 
   /** Moves the call to its next stage (the call process decides when). */

@@ -1,5 +1,7 @@
 package org.aipo.selection;
 
+import java.util.List;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -40,6 +42,8 @@ public class CallResource {
     Call call = new Call(JsonBody.string(body, "title"), JsonBody.strings(body, "fields"), JsonBody.instant(body, "opensAt"),
         JsonBody.instant(body, "closesAt"), JsonBody.amount(body, "budget"), JsonBody.amount(body, "maxAward"),
         JsonBody.integer(body, "awardCount", null), actor);
+    call.answers(body.containsKey("scenarios") && !body.isNull("scenarios") ? List.copyOf(JsonBody.strings(body, "scenarios")) : null,
+        body.containsKey("adverseAcceptanceYears") ? JsonBody.integer(body, "adverseAcceptanceYears", null) : null);
     call.reviewedBy(body.containsKey("panelSize") ? JsonBody.integer(body, "panelSize", null) : null, criteria(body),
         body.containsKey("projectMonths") ? JsonBody.integer(body, "projectMonths", null) : null);
     calls.open(call, actor);

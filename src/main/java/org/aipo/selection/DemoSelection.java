@@ -37,6 +37,7 @@ public class DemoSelection {
     Call call = new Call("2026 机器人与智能制造示范项目征集（演示）Demo call: robotics and intelligent manufacturing",
         Set.of("robotics", "intelligent-manufacturing"), today.minus(Duration.ofMinutes(1)), today.plus(Duration.ofDays(60)),
         new BigDecimal("5000000"), new BigDecimal("1000000"), 5, "system");
-    calls.open(call.reviewedBy(3, null, null), "system");
+    calls.open(call.reviewedBy(3, null, null).answers(java.util.List.of("工业视觉质检 Industrial visual inspection",
+        "人形机器人柔性装配 Flexible assembly by humanoid robots"), null), "system");
   }
 }

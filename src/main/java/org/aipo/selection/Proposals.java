@@ -112,7 +112,11 @@ public class Proposals implements FormalCheckRecorder {
   public boolean excludeForPastAcceptance(String proposalId) {
     Proposal proposal = find(proposalId);
     org.aipo.applicant.Organisation organisation = entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId());
-    java.time.LocalDate since = java.time.LocalDate.now(org.aipo.calendar.WorkingDayCalendar.CHINA).minusYears(3);
+    int years = calls.require(proposal.getCallId()).getAdverseAcceptanceYears();
+    if (years == 0) {
+      return false;
+    }
+    java.time.LocalDate since = java.time.LocalDate.now(org.aipo.calendar.WorkingDayCalendar.CHINA).minusYears(years);
     java.util.List<AcceptanceRecord> adverse = entityManager.createNamedQuery(AcceptanceRecord.ADVERSE_SINCE, AcceptanceRecord.class)
         .setParameter("code", organisation.getCreditCode()).setParameter("since", since).getResultList();
     if (adverse.isEmpty()) {

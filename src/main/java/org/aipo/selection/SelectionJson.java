@@ -22,6 +22,7 @@ public final class SelectionJson {
         .add("closesAt", call.getClosesAt().toString()).add("budget", call.getBudget()).add("maxAward", call.getMaxAward())
         .add("awardCount", call.getAwardCount()).add("stage", call.getStage().name()).add("panelSize", call.getPanelSize())
         .add("projectMonths", call.getProjectMonths())
+        .add("scenarios", Json.createArrayBuilder(call.getScenarios())).add("adverseAcceptanceYears", call.getAdverseAcceptanceYears())
         .add("criteria", criteria(call))
         .add("noticeClosesAt", call.getNoticeClosesAt() == null ? JsonValue.NULL : Json.createValue(call.getNoticeClosesAt().toString()))
         .build();

@@ -627,6 +627,25 @@ class HttpIT {
     assertThat(proposal.getString("checkReasons")).contains("2024 智能质检").contains("failed");
     assertThat((JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + id, null)))
         .as("no formal-check task for the office").isEmpty();
+
+    // a call whose eligibility rule is switched off (0 years) admits the same organisation to the formal check
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+    HttpResponse<String> lenient = as("office", "POST", "/api/calls", "{\"title\":\"不设验收限制的征集\",\"fields\":[\"robotics\"],"
+        + "\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":5000000,\"maxAward\":1000000,"
+        + "\"awardCount\":5,\"adverseAcceptanceYears\":0,\"scenarios\":[\"工业质检场景 S-2026-07\"]}");
+    assertThat(lenient.statusCode()).as(lenient.body()).isEqualTo(201);
+    assertThat(((JsonObject) WebClient.json(lenient)).getJsonArray("scenarios").getString(0)).isEqualTo("工业质检场景 S-2026-07");
+    String lenientCall = ((JsonObject) WebClient.json(lenient)).getString("id");
+    String second = ((JsonObject) WebClient.json(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals",
+        "{\"callId\":\"" + lenientCall + "\",\"title\":\"质检三期\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\","
+        + "\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}"))).getString("id");
+    asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals/" + second + "/submit", null);
+    assertThat((JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + second, null)))
+        .as("the office checks it").hasSize(1);
+    HttpResponse<String> tooLong = as("office", "POST", "/api/calls", "{\"title\":\"x\",\"fields\":[\"robotics\"],"
+        + "\"opensAt\":\"" + now + "\",\"closesAt\":\"" + now.plusDays(1) + "\",\"budget\":1,\"maxAward\":1,\"awardCount\":1,"
+        + "\"adverseAcceptanceYears\":11}");
+    assertThat(((JsonObject) WebClient.json(tooLong)).getString("field")).isEqualTo("adverseAcceptanceYears");
   }
 
   @Test
