@@ -170,7 +170,7 @@
         h('a', { href: '#/notices/' + encodeURIComponent(n.callId) }, t('viewNotice')))));
     } else noticeCard.append(h('p', null, t('noNotices')));
     parts.push(noticeCard);
-    parts.push(h('section', { class: 'card' }, h('h2', null, t('scenariosTitle')), h('p', null, t('noScenarios'))));
+    parts.push(await scenarioCard());
     const calls = h('section', { class: 'card' }, h('h2', null, t('callsTitle')));
     if (me) {
       const open = await api('GET', '/api/applicant/calls');
@@ -424,6 +424,58 @@
       h('li', null, when(s.at), ' — ', TIMELINE[lang][s.action] || s.action, s.detail && s.action !== 'proposal.saved' ? ' (' + s.detail + ')' : ''))));
   }
 
+  // --- scenario lists (public): published versions, draft lists under notice, objections to them
+  async function scenarioCard() {
+    const [lists, notices] = await Promise.all([api('GET', '/api/scenario-lists'), api('GET', '/api/scenario-notices')]);
+    const card = h('section', { class: 'card', id: 'scenarioLists' }, h('h2', null, t('scenariosTitle')));
+    if (notices.ok && notices.data.length) {
+      notices.data.forEach(n => card.append(h('p', { class: 'notice' }, h('strong', null, t('scenarioNotice'), ' · ', n.theme), ' · ', t('noticeUntil'), ' ',
+        when(n.noticeClosesAt), ' · ', h('a', { href: '#/scenario-notices/' + encodeURIComponent(n.roundId) }, t('viewNotice')))));
+    }
+    if (lists.ok && lists.data.length) {
+      card.append(h('ul', null, lists.data.map(l => h('li', null, h('a', { href: '#/scenario-lists/' + l.version }, t('listVersion', l.version), ' ', l.theme),
+        ' · ', t('publishedAt'), ' ', when(l.publishedAt), ' · ', t('scenarioCount', l.scenarioCount)))));
+    } else card.append(h('p', null, t('noScenarios')));
+    return card;
+  }
+
+  function scenarioTable(scenarios, id) {
+    return h('table', { id }, h('thead', null, h('tr', null, ['scenarioNo', 'scenarioTitle', 'field', 'demandOwner', 'riskTier', 'supervision'].map(k => h('th', null, t(k))))),
+      h('tbody', null, scenarios.map(s => h('tr', null, h('td', null, s.code || s.number), h('td', null, h('strong', null, s.title), h('br'),
+        h('span', { class: 'hint' }, s.description)), h('td', null, s.fieldName), h('td', null, s.demandOwner),
+        h('td', null, t('tier_' + s.riskTier)), h('td', null, s.supervisionMode || '')))));
+  }
+
+  async function scenarioListPage(version) {
+    const r = await api('GET', '/api/scenario-lists/' + encodeURIComponent(version));
+    if (!r.ok) { view.replaceChildren(h('p', { class: 'card' }, t('noScenarios'))); return; }
+    const l = r.data;
+    view.replaceChildren(h('h1', null, t('listVersion', l.version), ' ', l.theme), h('p', null, t('publishedAt'), ' ', when(l.publishedAt)),
+      scenarioTable(l.scenarios, 'scenarios'), h('p', null, h('a', { href: '#/' }, t('backHome'))));
+  }
+
+  async function scenarioNoticePage(roundId) {
+    const r = await api('GET', '/api/scenario-notices');
+    const n = r.ok ? r.data.find(x => x.roundId === roundId) : null;
+    if (!n) { view.replaceChildren(h('p', { class: 'card' }, t('noticeClosed'))); return; }
+    const form = h('form', { class: 'card', novalidate: true, id: 'scenarioObjectionForm' }, h('h2', null, t('objectionTitle')), h('p', { class: 'hint' }, n.howToObject),
+      select('scenario', t('objectTo'), [['', t('wholeList')]].concat(n.scenarios.map(s => [s.number, s.number + ' ' + s.title]))),
+      h('div', { class: 'grid2' }, input('name', t('objectorName'), { max: 100 }), input('contact', t('objectorContact'), { max: 200 })),
+      input('organisation', t('objectorOrganisation'), { max: 200 }),
+      input('grounds', t('grounds'), { area: true, max: 4000 }), h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }),
+      h('button', { type: 'submit' }, t('lodge')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['name', 'contact', 'grounds'])) return;
+      const body = {}; ['scenario', 'name', 'contact', 'organisation', 'grounds'].forEach(k => { body[k] = form[k].value.trim() || null; });
+      const o = await api('POST', '/api/scenario-notices/' + encodeURIComponent(roundId) + '/objections', body);
+      if (!o.ok) { clearErrors(form); showError(form, o); return; }
+      clearErrors(form); form.querySelector('.ok').textContent = t('lodged'); form.querySelector('button[type=submit]').disabled = true;
+    };
+    view.replaceChildren(h('h1', null, t('scenarioNotice')), h('p', null, h('strong', null, n.theme), ' · ', t('noticeUntil'), ' ', when(n.noticeClosesAt)),
+      scenarioTable(n.scenarios, 'draftScenarios'), form);
+  }
+
   async function noticePage(callId) {
     const r = await api('GET', '/api/notices/' + encodeURIComponent(callId));
     if (!r.ok) { view.replaceChildren(h('p', { class: 'card' }, t('noNotices'))); return; }
@@ -477,6 +529,8 @@
     if (parts[0] === 'login') return loginPage();
     if (parts[0] === 'register') return registerPage();
     if (parts[0] === 'notices' && parts[1]) return noticePage(parts[1]);
+    if (parts[0] === 'scenario-lists' && parts[1]) return scenarioListPage(parts[1]);
+    if (parts[0] === 'scenario-notices' && parts[1]) return scenarioNoticePage(parts[1]);
     if (parts[0] === 'proposals' && parts[1] === 'new' && parts[2]) return newProposalPage(parts[2]);
     if (parts[0] === 'proposals' && parts[1]) return proposalPage(parts[1]);
     if (parts[0] === 'proposals') return proposalsPage(page);

@@ -27,8 +27,22 @@ public class Calls {
   @Inject
   org.aipo.workflow.WorkflowEngine workflowEngine;
 
-  /** Stores the call and starts its process (timers open and close it), in one transaction. */
+  @Inject
+  org.aipo.scenario.ScenarioRounds scenarioRounds;
+
+  /**
+   * Stores the call and starts its process (timers open and close it), in one transaction. The scenarios it
+   * answers must be listed in a published scenario list; they are kept as "code title".
+   */
   public Call open(Call call, String actor) {
+    java.util.List<String> answered = new java.util.ArrayList<>();
+    for (String reference : call.getScenarios()) {
+      String code = reference.trim().split("\\s+")[0];
+      org.aipo.scenario.Scenario scenario = scenarioRounds.listed(code).orElseThrow(() -> new IllegalArgumentException(
+          "scenarios: '" + reference + "' is not a published scenario; use a code such as V1-01 from GET /api/scenarios"));
+      answered.add(scenario.getCode() + " " + scenario.getTitle());
+    }
+    call.answers(answered, null);
     entityManager.persist(call);
     workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(DemonstrationCall.PROCESS_KEY, call.getId(),
         java.util.Map.of(DemonstrationCall.VAR_CALL, call.getId(), "initiator", actor));

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import org.aipo.common.Objector;
 import org.aipo.common.Text;
 
 /**
@@ -55,14 +56,8 @@ public class Objection {
   @Column(name = "PROPOSAL_ID", nullable = false, length = 36)
   private String proposalId;
 
-  @Column(name = "OBJECTOR_NAME", nullable = false, length = 100)
-  private String name;
-
-  @Column(name = "OBJECTOR_CONTACT", nullable = false, length = 200)
-  private String contact;
-
-  @Column(name = "OBJECTOR_ORGANISATION", length = 200)
-  private String organisation;
+  @jakarta.persistence.Embedded
+  private Objector objector;
 
   @Column(name = "GROUNDS", nullable = false, length = 4000)
   private String grounds;
@@ -93,9 +88,7 @@ public class Objection {
     this.callId = callId;
     this.noticeRound = noticeRound;
     this.proposalId = Text.required(proposalId, "proposalId", 36);
-    this.name = Text.required(name, "name", 100);
-    this.contact = Text.required(contact, "contact", 200);
-    this.organisation = Text.atMost(organisation, "organisation", 200);
+    this.objector = new Objector(name, contact, organisation);
     this.grounds = Text.required(grounds, "grounds", 4000);
     this.lodgedAt = now;
   }
@@ -130,7 +123,7 @@ public class Objection {
   }
 
   public String getName() {
-    return name;
+    return objector.getName();
   }
 
   public String getGrounds() {

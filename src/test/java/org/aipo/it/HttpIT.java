@@ -632,9 +632,9 @@ class HttpIT {
     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
     HttpResponse<String> lenient = as("office", "POST", "/api/calls", "{\"title\":\"不设验收限制的征集\",\"fields\":[\"robotics\"],"
         + "\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":5000000,\"maxAward\":1000000,"
-        + "\"awardCount\":5,\"adverseAcceptanceYears\":0,\"scenarios\":[\"工业质检场景 S-2026-07\"]}");
+        + "\"awardCount\":5,\"adverseAcceptanceYears\":0,\"scenarios\":[\"V1-01\"]}");
     assertThat(lenient.statusCode()).as(lenient.body()).isEqualTo(201);
-    assertThat(((JsonObject) WebClient.json(lenient)).getJsonArray("scenarios").getString(0)).isEqualTo("工业质检场景 S-2026-07");
+    assertThat(((JsonObject) WebClient.json(lenient)).getJsonArray("scenarios").getString(0)).startsWith("V1-01 工业视觉质检");
     String lenientCall = ((JsonObject) WebClient.json(lenient)).getString("id");
     String second = ((JsonObject) WebClient.json(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + lenientCall + "\",\"title\":\"质检三期\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\","
