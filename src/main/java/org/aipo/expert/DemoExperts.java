@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * The demo users expert1..expert5 as members of the expert pool (intelligent manufacturing and
- * robotics), so that a review can be tried in Tasklist on a demo server. Seeded together with the demo
+ * The demo users expert1..expert5 as members of the expert pool (intelligent manufacturing,
+ * robotics and digital government — the default field of scenario-list reviews), so that a review can be tried in Tasklist on a demo server. Seeded together with the demo
  * users, once.
  */
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class DemoExperts {
   public void seed() {
     for (Demo demo : EXPERTS) {
       if (pool.byUser(demo.userId()).isEmpty()) {
-        pool.add(new Expert(demo.userId(), demo.name(), demo.organisation(), Set.of("intelligent-manufacturing", "robotics")), "system");
+        pool.add(new Expert(demo.userId(), demo.name(), demo.organisation(), Set.of("intelligent-manufacturing", "robotics", "digital-government")), "system");
       }
     }
   }

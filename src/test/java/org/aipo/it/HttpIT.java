@@ -253,15 +253,15 @@ class HttpIT {
   void theSecretariatStartsAReviewOverTheApiAndSeesTheDrawWithEveryReason() throws Exception {
     String header = "userId,name,organisation,fields,relationships\n";
     HttpResponse<String> imported = asSecretary("POST", "/api/experts/import", "text/csv", header
-        + "rv-1,赵一,Univ A,digital-government,\nrv-2,赵二,Univ B,digital-government,\nrv-3,赵三,Univ C,digital-government,\n"
-        + "rv-4,赵四,Univ D,digital-government,\nrv-own,赵五,Smart City Co.,digital-government,\n");
+        + "rv-1,赵一,Univ A,scientific-research,\nrv-2,赵二,Univ B,scientific-research,\nrv-3,赵三,Univ C,scientific-research,\n"
+        + "rv-4,赵四,Univ D,scientific-research,\nrv-own,赵五,Smart City Co.,scientific-research,\n");
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     String criteria = "\"criteria\":[{\"code\":\"value\",\"name\":\"应用价值\",\"weight\":60},{\"code\":\"feasibility\",\"name\":\"可行性\",\"weight\":40}]";
     String items = "\"items\":[{\"reference\":\"S-7\",\"title\":\"一网通办 AI assistant\",\"applicantOrganisation\":\"Smart City Co.\","
         + "\"exclusions\":[{\"expertUserId\":\"rv-4\",\"reason\":\"competitor's adviser\"}]}]";
 
     HttpResponse<String> started = asSecretary("POST", "/api/reviews", "application/json",
-        "{\"title\":\"Digital government scenarios\",\"field\":\"digital-government\",\"panelSize\":3,\"reserves\":1," + criteria + "," + items + "}");
+        "{\"title\":\"Scientific research scenarios\",\"field\":\"scientific-research\",\"panelSize\":3,\"reserves\":1," + criteria + "," + items + "}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
     String id = ((JsonObject) WebClient.json(started)).getString("id");
 
@@ -274,19 +274,19 @@ class HttpIT {
 
     long reviewsBefore = reviewCount();
     HttpResponse<String> even = asSecretary("POST", "/api/reviews", "application/json",
-        "{\"title\":\"x\",\"field\":\"digital-government\",\"panelSize\":4," + criteria + "," + items + "}");
+        "{\"title\":\"x\",\"field\":\"scientific-research\",\"panelSize\":4," + criteria + "," + items + "}");
     assertThat(even.statusCode()).isEqualTo(400);
     assertThat(((JsonObject) WebClient.json(even)).getString("field")).isEqualTo("panelSize");
     HttpResponse<String> tooLarge = asSecretary("POST", "/api/reviews", "application/json",
-        "{\"title\":\"x\",\"field\":\"digital-government\",\"panelSize\":7," + criteria + "," + items + "}");
+        "{\"title\":\"x\",\"field\":\"scientific-research\",\"panelSize\":7," + criteria + "," + items + "}");
     assertThat(tooLarge.statusCode()).isEqualTo(400);
     assertThat(((JsonObject) WebClient.json(tooLarge)).getString("message")).contains("larger than the 5 active experts");
     HttpResponse<String> weights = asSecretary("POST", "/api/reviews", "application/json",
-        "{\"title\":\"x\",\"field\":\"digital-government\",\"panelSize\":3,\"criteria\":[{\"code\":\"value\",\"name\":\"v\",\"weight\":50}]," + items + "}");
+        "{\"title\":\"x\",\"field\":\"scientific-research\",\"panelSize\":3,\"criteria\":[{\"code\":\"value\",\"name\":\"v\",\"weight\":50}]," + items + "}");
     assertThat(weights.statusCode()).isEqualTo(400);
     assertThat(((JsonObject) WebClient.json(weights)).getString("field")).isEqualTo("criteria");
     HttpResponse<String> noItems = asSecretary("POST", "/api/reviews", "application/json",
-        "{\"title\":\"x\",\"field\":\"digital-government\",\"panelSize\":3," + criteria + "}");
+        "{\"title\":\"x\",\"field\":\"scientific-research\",\"panelSize\":3," + criteria + "}");
     assertThat(noItems.statusCode()).isEqualTo(400);
     assertThat(((JsonObject) WebClient.json(noItems)).getString("field")).isEqualTo("items");
 

@@ -182,9 +182,7 @@ class ScenarioIT {
     assertThat(anonymous("POST", objections, "not json").statusCode()).isEqualTo(400);
     assertThat(anonymous("POST", "/api/scenario-notices/no-such-round/objections", "{\"name\":\"a\",\"contact\":\"b\",\"grounds\":\"c\"}")
         .statusCode()).isEqualTo(404);
-    HttpResponse<String> lodged = anonymous("POST", objections,
-        "{\"name\":\"张三\",\"contact\":\"13800000000\",\"grounds\":\"天气场景已有成熟产品 already solved\",\"scenario\":\"N2\"}");
-    assertThat(lodged.statusCode()).as(lodged.body()).isEqualTo(201);
+    objectInThePortal(roundId, theme);
     officials.completeOne("office", roundId, "userTask_answerScenarioObjection",
         Officials.string("decision", "dismissed") + "," + Officials.string("answer", "该场景仍需攻关 still open"));
     officials.fireTimer(roundId, PROCESS, "timerEvent_noticeEnds");
@@ -220,6 +218,65 @@ class ScenarioIT {
     assertThat(answering.statusCode()).as(answering.body()).isEqualTo(201);
     assertThat(object(answering).getJsonArray("scenarios").getString(0)).isEqualTo("V" + version + "-01 智能辅助诊疗");
     assertThat(error(as("office", "POST", "/api/calls", String.format(call, "V99999-01")))).startsWith("400 scenarios");
+    readThePublishedListInThePortal(version, theme);
+  }
+
+  private static final java.nio.file.Path SHOTS = java.nio.file.Path.of("target", "portal-screenshots");
+
+  private String portal(String hash) {
+    return URI.create(baseUrl.toString()).resolve("/portal/").toString() + hash;
+  }
+
+  private void shot(org.openqa.selenium.WebDriver browser, String name) throws Exception {
+    java.nio.file.Files.createDirectories(SHOTS);
+    java.nio.file.Files.write(SHOTS.resolve(name + ".png"),
+        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+  }
+
+  /** A visitor without an account finds the notice on the portal's home page and objects to one scenario. */
+  private void objectInThePortal(String roundId, String theme) throws Exception {
+    org.openqa.selenium.WebDriver browser = PortalIT.chromium();
+    try {
+      var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+      browser.get(portal("#/"));
+      wait.until(d -> d.findElement(org.openqa.selenium.By.id("scenarioLists")).getText().contains(theme));
+      browser.findElement(org.openqa.selenium.By.cssSelector("#scenarioLists a[href='#/scenario-notices/" + roundId + "']")).click();
+      wait.until(d -> !d.findElements(org.openqa.selenium.By.id("scenarioObjectionForm")).isEmpty());
+      assertThat(browser.findElement(org.openqa.selenium.By.id("draftScenarios")).getText()).contains("智能辅助诊疗", "数值天气预报后处理", "高");
+      new org.openqa.selenium.support.ui.Select(browser.findElement(org.openqa.selenium.By.name("scenario"))).selectByValue("N2");
+      browser.findElement(org.openqa.selenium.By.name("contact")).sendKeys("13800000000");
+      browser.findElement(org.openqa.selenium.By.name("grounds")).sendKeys("<script>alert(1)</script> 天气场景已有成熟产品 already solved");
+      browser.findElement(org.openqa.selenium.By.cssSelector("#scenarioObjectionForm button[type=submit]")).click();
+      wait.until(d -> d.findElement(org.openqa.selenium.By.name("name")).findElement(org.openqa.selenium.By.xpath("ancestor::label"))
+          .getText().contains("此项为必填项"));
+      browser.findElement(org.openqa.selenium.By.name("name")).sendKeys("张三");
+      browser.findElement(org.openqa.selenium.By.cssSelector("#scenarioObjectionForm button[type=submit]")).click();
+      wait.until(d -> d.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("异议已受理"));
+      shot(browser, "scenario-1-notice-objection");
+    } finally {
+      browser.quit();
+    }
+    JsonObject record = object(as("office", "GET", "/api/scenario-rounds/" + roundId, null));
+    JsonObject lodged = record.getJsonArray("objections").getJsonObject(0);
+    assertThat(lodged.getString("scenario")).isEqualTo("N2");
+    assertThat(lodged.getString("grounds")).as("stored as typed").startsWith("<script>alert(1)</script>");
+  }
+
+  /** The published list on the portal's home page and its own page, with codes and risk tiers. */
+  private void readThePublishedListInThePortal(int version, String theme) throws Exception {
+    org.openqa.selenium.WebDriver browser = PortalIT.chromium();
+    try {
+      var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+      browser.get(portal("#/"));
+      wait.until(d -> d.findElement(org.openqa.selenium.By.id("scenarioLists")).getText().contains("第 " + version + " 批 " + theme));
+      browser.findElement(org.openqa.selenium.By.cssSelector("#scenarioLists a[href='#/scenario-lists/" + version + "']")).click();
+      wait.until(d -> !d.findElements(org.openqa.selenium.By.id("scenarios")).isEmpty());
+      assertThat(browser.findElement(org.openqa.selenium.By.id("scenarios")).getText()).contains("V" + version + "-01", "智能辅助诊疗", "高",
+          "V" + version + "-02", "数值天气预报后处理").doesNotContain("电子算命");
+      shot(browser, "scenario-2-published-list");
+    } finally {
+      browser.quit();
+    }
   }
 
   private JsonObject awaitPublished(String roundId) throws Exception {
