@@ -2,7 +2,6 @@ package org.aipo.scenario;
 
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,9 @@ public final class ScenarioRules {
 
   /** At most this many scenarios in one unit's nomination. */
   public static final int MAX_PER_UNIT = 20;
+
+  /** Scenarios on one nomination form in Tasklist (the API takes up to {@link #MAX_PER_UNIT}). */
+  public static final int FORM_SLOTS = 5;
 
   private ScenarioRules() {
   }
@@ -86,118 +88,111 @@ public final class ScenarioRules {
     return nominations;
   }
 
-  /** The consolidation table: one row per nomination with its current decision, for the office's form. */
-  public static String consolidationRows(List<Scenario> scenarios) {
-    JsonArrayBuilder rows = Json.createArrayBuilder();
+  /** The consolidation table (markdown) for the office's form: every nomination with its current decision. */
+  public static String consolidationTable(List<Scenario> scenarios) {
+    StringBuilder table = new StringBuilder(
+        "| 编号 No. | 场景 Scenario | 领域 Field | 推荐单位 Nominated by | 需求方 Demand owner | 当前处理 Now |\n|---|---|---|---|---|---|\n");
     for (Scenario s : scenarios) {
-      String action = switch (s.getStatus()) {
-        case MERGED -> "merge";
-        case REJECTED -> "reject";
-        default -> "keep";
+      String now = switch (s.getStatus()) {
+        case MERGED -> "合并到 merged into N" + s.getMergedInto();
+        case REJECTED -> "不予收录 rejected";
+        default -> "保留 kept";
       };
-      rows.add(Json.createObjectBuilder().add("scenario", s.getLabel()).add("title", s.getTitle())
-          .add("field", fieldName(s.getField())).add("nominatedBy", s.getNominatedBy()).add("demandOwner", s.getDemandOwner())
-          .add("summary", s.getDescription().length() > 300 ? s.getDescription().substring(0, 300) + "…" : s.getDescription())
-          .add("action", action).add("mergeInto", s.getMergedInto() == null ? "" : "N" + s.getMergedInto())
-          .add("reason", s.getReason() == null ? "" : s.getReason()));
+      table.append("| ").append(s.getLabel()).append(" | ").append(Markdown.escape(s.getTitle())).append(" | ")
+          .append(Markdown.escape(fieldName(s.getField()))).append(" | ").append(Markdown.escape(s.getNominatedBy())).append(" | ")
+          .append(Markdown.escape(s.getDemandOwner())).append(" | ").append(now).append(" |\n");
     }
-    return rows.build().toString();
+    return table.toString();
+  }
+
+  /** The current merges as the form's lines ("N3 → N1"), so that a second consolidation starts from the first. */
+  public static String mergeLines(List<Scenario> scenarios) {
+    return String.join("\n", scenarios.stream().filter(s -> s.getStatus() == Scenario.Status.MERGED)
+        .map(s -> s.getLabel() + " → N" + s.getMergedInto()).toList());
+  }
+
+  /** The current rejections as the form's lines ("N4: reason"). */
+  public static String rejectionLines(List<Scenario> scenarios) {
+    return String.join("\n", scenarios.stream().filter(s -> s.getStatus() == Scenario.Status.REJECTED)
+        .map(s -> s.getLabel() + ": " + s.getReason()).toList());
   }
 
   /** What consolidation did. */
   public record Consolidated(int kept, int merged, int rejected) {
   }
 
+  private static final java.util.regex.Pattern MERGE =
+      java.util.regex.Pattern.compile("^\\s*[Nn]?(\\d+)\\s*(?:→|->|=>|>|＞|=|:|：|,|，|\\s)\\s*[Nn]?(\\d+)\\s*$");
+  private static final java.util.regex.Pattern REJECTION = java.util.regex.Pattern.compile("^\\s*[Nn]?(\\d+)\\s*[:：,，]?\\s*(.*)$");
+
+  private static List<String> lines(String text) {
+    return text == null ? List.of() : text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+  }
+
   /**
-   * Applies the office's decisions (every nomination once: keep, merge into a kept one, or reject with a
-   * reason). Nothing changes unless every row is valid.
+   * Applies the office's decisions: merges ("N3 → N1", one per line, into a kept nomination) and
+   * rejections ("N4: reason", one per line, the reason required); every nomination not named is kept.
+   * Nothing changes unless every line is valid; each error names the field and the line.
    */
-  public static Consolidated consolidate(List<Scenario> scenarios, String json) {
+  public static Consolidated consolidate(List<Scenario> scenarios, String merges, String rejections) {
     Map<String, Scenario> byLabel = new LinkedHashMap<>();
     scenarios.forEach(s -> byLabel.put(s.getLabel(), s));
-    Map<String, JsonObject> decisions = new HashMap<>();
-    for (JsonValue value : array(json, "decisions")) {
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new IllegalArgumentException("decisions: every row must be an object");
+    Map<String, String> mergeInto = new LinkedHashMap<>();
+    Map<String, String> rejected = new LinkedHashMap<>();
+    List<String> mergeLines = lines(merges);
+    for (int i = 0; i < mergeLines.size(); i++) {
+      String at = "merges line " + (i + 1) + " (" + mergeLines.get(i) + "): ";
+      java.util.regex.Matcher m = MERGE.matcher(mergeLines.get(i));
+      if (!m.matches()) {
+        throw new IllegalArgumentException(at + "写作“N3 → N1”write it as N3 → N1");
       }
-      JsonObject row = value.asJsonObject();
-      String label = text(row, "scenario");
-      if (label == null || !byLabel.containsKey(label.trim())) {
-        throw new IllegalArgumentException("decisions: no nomination '" + label + "' in this round");
+      String from = known(byLabel, "N" + Integer.parseInt(m.group(1)), at);
+      String into = known(byLabel, "N" + Integer.parseInt(m.group(2)), at);
+      if (from.equals(into)) {
+        throw new IllegalArgumentException(at + "不能合并到自身 a nomination cannot be merged into itself");
       }
-      if (decisions.put(label.trim(), row) != null) {
-        throw new IllegalArgumentException("decisions." + label + ": decided twice");
-      }
-    }
-    for (String label : byLabel.keySet()) {
-      if (!decisions.containsKey(label)) {
-        throw new IllegalArgumentException("decisions." + label + ": no decision (keep, merge or reject)");
-      }
-    }
-    Map<String, String> actions = new HashMap<>();
-    decisions.forEach((label, row) -> actions.put(label, action(label, row)));
-    for (Map.Entry<String, JsonObject> entry : decisions.entrySet()) {
-      String label = entry.getKey();
-      JsonObject row = entry.getValue();
-      if ("merge".equals(actions.get(label))) {
-        String into = normalise(text(row, "mergeInto"));
-        if (into == null || !byLabel.containsKey(into)) {
-          throw new IllegalArgumentException("decisions." + label + ".mergeInto: 合并到哪一项？name the nomination to merge into (e.g. N1)");
-        }
-        if (into.equals(label) || !"keep".equals(actions.get(into))) {
-          throw new IllegalArgumentException("decisions." + label + ".mergeInto: " + into + " 须为保留项 must be a kept nomination");
-        }
-      }
-      if ("reject".equals(actions.get(label)) && blank(text(row, "reason"))) {
-        throw new IllegalArgumentException("decisions." + label + ".reason: 不予收录须说明理由 a rejection needs a reason");
+      if (mergeInto.put(from, into) != null) {
+        throw new IllegalArgumentException(at + from + " 重复出现 is named twice");
       }
     }
-    int kept = 0;
-    int merged = 0;
-    int rejected = 0;
-    for (Map.Entry<String, Scenario> entry : byLabel.entrySet()) {
-      JsonObject row = decisions.get(entry.getKey());
-      switch (actions.get(entry.getKey())) {
-        case "merge" -> {
-          entry.getValue().mergeInto(Integer.parseInt(normalise(text(row, "mergeInto")).substring(1)), emptyToNull(text(row, "reason")));
-          merged++;
-        }
-        case "reject" -> {
-          entry.getValue().reject(text(row, "reason").trim());
-          rejected++;
-        }
-        default -> {
-          entry.getValue().keep();
-          kept++;
-        }
+    List<String> rejectionLines = lines(rejections);
+    for (int i = 0; i < rejectionLines.size(); i++) {
+      String at = "rejections line " + (i + 1) + " (" + rejectionLines.get(i) + "): ";
+      java.util.regex.Matcher m = REJECTION.matcher(rejectionLines.get(i));
+      if (!m.matches()) {
+        throw new IllegalArgumentException(at + "写作“N4：理由”write it as N4: reason");
+      }
+      String label = known(byLabel, "N" + Integer.parseInt(m.group(1)), at);
+      if (m.group(2).isBlank()) {
+        throw new IllegalArgumentException(at + "不予收录须说明理由 a rejection needs a reason");
+      }
+      if (mergeInto.containsKey(label) || rejected.put(label, m.group(2).trim()) != null) {
+        throw new IllegalArgumentException(at + label + " 重复出现 is named twice");
       }
     }
-    return new Consolidated(kept, merged, rejected);
+    for (Map.Entry<String, String> merge : mergeInto.entrySet()) {
+      if (mergeInto.containsKey(merge.getValue()) || rejected.containsKey(merge.getValue())) {
+        throw new IllegalArgumentException("merges: " + merge.getKey() + " → " + merge.getValue() + ": " + merge.getValue()
+            + " 须为保留项 must be a kept nomination");
+      }
+    }
+    for (Scenario s : scenarios) {
+      if (mergeInto.containsKey(s.getLabel())) {
+        s.mergeInto(Integer.parseInt(mergeInto.get(s.getLabel()).substring(1)), null);
+      } else if (rejected.containsKey(s.getLabel())) {
+        s.reject(rejected.get(s.getLabel()));
+      } else {
+        s.keep();
+      }
+    }
+    return new Consolidated(scenarios.size() - mergeInto.size() - rejected.size(), mergeInto.size(), rejected.size());
   }
 
-  private static String action(String label, JsonObject row) {
-    String action = text(row, "action");
-    String a = action == null ? "" : action.trim().toLowerCase(Locale.ROOT);
-    if (!a.equals("keep") && !a.equals("merge") && !a.equals("reject")) {
-      throw new IllegalArgumentException("decisions." + label + ".action must be keep, merge or reject, not '" + action + "'");
+  private static String known(Map<String, Scenario> byLabel, String label, String at) {
+    if (!byLabel.containsKey(label)) {
+      throw new IllegalArgumentException(at + "本轮没有 " + label + " no nomination " + label + " in this round");
     }
-    return a;
-  }
-
-  private static String normalise(String label) {
-    if (blank(label)) {
-      return null;
-    }
-    String l = label.trim().toUpperCase(Locale.ROOT);
-    return l.startsWith("N") ? l : "N" + l;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String emptyToNull(String s) {
-    return blank(s) ? null : s.trim();
+    return label;
   }
 
   public static String fieldName(String code) {

@@ -30,7 +30,7 @@ public interface ScenarioStages {
 
   String theme(String roundId);
 
-  /** A unit's answer: its nominations as the form's JSON list (empty: nothing to nominate this round). */
+  /** A unit's answer: its nominations as a JSON list (empty: nothing to nominate this round). */
   void nominate(String roundId, String unit, String scenariosJson, String actor);
 
   /** The reminder before the deadline to the units that have not answered; those units. */
@@ -41,14 +41,19 @@ public interface ScenarioStages {
 
   int nominationCount(String roundId);
 
-  /** The consolidation table (JSON rows for the office's form). */
-  String consolidationRows(String roundId);
+  /** The consolidation table (markdown) for the office's form. */
+  String consolidationTable(String roundId);
+
+  /** The current merges and rejections as the form's lines. */
+  String mergeLines(String roundId);
+
+  String rejectionLines(String roundId);
 
   /** What the office should know when consolidating: leadership's comments, upheld objections. */
   String consolidationNotes(String roundId);
 
-  /** Applies the office's decisions; the number of kept scenarios. */
-  int consolidate(String roundId, String decisionsJson, String actor);
+  /** Applies the office's merges ("N3 → N1" lines) and rejections ("N4: reason" lines); the number of kept scenarios. */
+  int consolidate(String roundId, String merges, String rejections, String actor);
 
   /** Gives every kept scenario its risk tier and supervision mode; the number of high-risk ones. */
   int assessRisk(String roundId, RiskTier decision);

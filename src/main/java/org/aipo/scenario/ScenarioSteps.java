@@ -129,8 +129,18 @@ public abstract class ScenarioSteps implements ScenarioStages {
   }
 
   @Override
-  public String consolidationRows(String roundId) {
-    return ScenarioRules.consolidationRows(scenarios(roundId));
+  public String consolidationTable(String roundId) {
+    return Text.forTask(ScenarioRules.consolidationTable(scenarios(roundId)), "GET /api/scenario-rounds/" + roundId);
+  }
+
+  @Override
+  public String mergeLines(String roundId) {
+    return ScenarioRules.mergeLines(scenarios(roundId));
+  }
+
+  @Override
+  public String rejectionLines(String roundId) {
+    return Text.forTask(ScenarioRules.rejectionLines(scenarios(roundId)), "GET /api/scenario-rounds/" + roundId);
   }
 
   @Override
@@ -155,12 +165,12 @@ public abstract class ScenarioSteps implements ScenarioStages {
   }
 
   @Override
-  public int consolidate(String roundId, String decisionsJson, String actor) {
+  public int consolidate(String roundId, String merges, String rejections, String actor) {
     ScenarioRound round = round(roundId);
     if (round.getStage() != ScenarioRound.Stage.CONSOLIDATING) {
       throw new IllegalStateException("round " + roundId + " is not being consolidated");
     }
-    ScenarioRules.Consolidated result = ScenarioRules.consolidate(scenarios(roundId), decisionsJson);
+    ScenarioRules.Consolidated result = ScenarioRules.consolidate(scenarios(roundId), merges, rejections);
     audit(actor, "scenario-round.consolidated", roundId,
         result.kept() + " kept, " + result.merged() + " merged, " + result.rejected() + " rejected");
     return result.kept();

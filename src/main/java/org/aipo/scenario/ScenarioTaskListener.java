@@ -34,9 +34,9 @@ public class ScenarioTaskListener implements TaskListener {
     String roundId = (String) task.getVariable(ScenarioListRound.VAR_ROUND);
     switch (task.getTaskDefinitionKey()) {
       case ScenarioListRound.NOMINATE -> stages.nominate(roundId, task.getAssignee() == null ? actor : task.getAssignee(),
-          json(task, "scenarios"), actor);
+          nominations(task), actor);
       case ScenarioListRound.CONSOLIDATE -> task.getExecution().getProcessInstance()
-          .setVariable("keptCount", stages.consolidate(roundId, json(task, "decisions"), actor));
+          .setVariable("keptCount", stages.consolidate(roundId, text(task, "merges"), text(task, "rejections"), actor));
       case ScenarioListRound.APPROVE_LIST -> {
         Object decision = task.getVariable("decision");
         if (!"approve".equals(decision) && !"return".equals(decision)) {
@@ -52,10 +52,31 @@ public class ScenarioTaskListener implements TaskListener {
     }
   }
 
-  /** A list the form submitted: a Json variable from Tasklist (Spin), or JSON text over REST. */
-  private static String json(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    return value == null ? null : value.toString();
+  /**
+   * The unit's nominations as a JSON list: the variable {@code scenarios} (a list, over REST), or the
+   * form's groups {@code scenario1} … {@code scenario5} that were filled in (Json objects from Tasklist);
+   * none when the unit ticked "nothing to nominate".
+   */
+  static String nominations(DelegateTask task) {
+    Object list = task.getVariable("scenarios");
+    if (list != null) {
+      return list.toString();
+    }
+    if (Boolean.TRUE.equals(task.getVariable("nothingToNominate"))) {
+      return "[]";
+    }
+    java.util.List<String> filled = new java.util.ArrayList<>();
+    for (int n = 1; n <= ScenarioRules.FORM_SLOTS; n++) {
+      Object slot = task.getVariable("scenario" + n);
+      String json = slot == null ? "" : slot.toString().trim();
+      if (!json.isEmpty() && !json.equals("{}") && !json.equals("null")) {
+        filled.add(json);
+      }
+    }
+    if (filled.isEmpty()) {
+      throw new IllegalArgumentException("scenario1: 请填写至少一个场景，或勾选“本轮无推荐场景” nominate a scenario or tick 'nothing to nominate'");
+    }
+    return "[" + String.join(",", filled) + "]";
   }
 
   private static String text(DelegateTask task, String name) {

@@ -9,8 +9,8 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code ${scenarioTasks...}}: what the round's tasks show (theme, the consolidation table as a list the form
- * edits, the draft list, an objection) and the cadence of the timer start event.
+ * {@code ${scenarioTasks...}}: what the round's tasks show (theme, the consolidation table,
+ * the draft list, an objection) and the cadence of the timer start event.
  */
 @ApplicationScoped
 @Named("scenarioTasks")
@@ -39,14 +39,24 @@ public class ScenarioTasks {
     return stages.theme(roundId);
   }
 
-  /** One empty row, so that the nomination form opens with a scenario to fill in. */
+  /**
+   * An empty scenario for one of the nomination form's groups: a Json variable, so that Tasklist submits the
+   * group's fields back as one Json object local to the unit's task.
+   */
   public SpinJsonNode blankNomination() {
-    return Spin.JSON("[{}]");
+    return Spin.JSON("{}");
   }
 
-  /** The consolidation table as a Json variable: the form shows and edits one row per nomination. */
-  public SpinJsonNode consolidationRows(String roundId) {
-    return Spin.JSON(stages.consolidationRows(roundId));
+  public String consolidationTable(String roundId) {
+    return stages.consolidationTable(roundId);
+  }
+
+  public String mergeLines(String roundId) {
+    return stages.mergeLines(roundId);
+  }
+
+  public String rejectionLines(String roundId) {
+    return stages.rejectionLines(roundId);
   }
 
   public String consolidationNotes(String roundId) {

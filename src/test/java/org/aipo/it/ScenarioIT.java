@@ -2,7 +2,6 @@ package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -13,7 +12,6 @@ import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -138,30 +136,23 @@ class ScenarioIT {
         .as("a unit cannot answer another unit's task").isIn(403, 404);
     officials.complete(unitA, taskA, json("scenarios", "[" + scenario("智能辅助诊疗", "healthcare", "high", true, "province") + ","
         + scenario("数值天气预报后处理", "meteorology", "low", false, "city") + "]"));
-    officials.complete(unitB, taskOf(roundId, "userTask_nominateScenarios", unitB), json("scenarios", "["
-        + scenario("智能辅助诊疗二", "healthcare", "high", true, "city") + "," + scenario("电子算命", "robotics", "low", false, "district") + "]"));
+    officials.complete(unitB, taskOf(roundId, "userTask_nominateScenarios", unitB), json("scenario1",
+        scenario("智能辅助诊疗二", "healthcare", "high", true, "city")) + ",\"more2\":{\"value\":true,\"type\":\"Boolean\"},"
+        + json("scenario2", scenario("电子算命", "robotics", "low", false, "district")));
     officials.fireTimer(roundId, PROCESS, "timerEvent_nominationDeadline");
 
     // consolidation: merge the duplicate, reject the out-of-scope one with a reason
     JsonObject consolidation = taskOf(roundId, "userTask_consolidateScenarios", null);
-    JsonValue value0 = object(as("office", "GET", "/engine-rest/task/" + consolidation.getString("id") + "/variables/decisions?deserializeValue=false", null)).get("value");
-    String rows = value0 instanceof jakarta.json.JsonString text ? text.getString() : value0.toString();
-    JsonArrayBuilder decided = Json.createArrayBuilder();
-    for (JsonValue value : Json.createReader(new StringReader(rows)).readArray()) {
-      JsonObject row = value.asJsonObject();
-      var out = Json.createObjectBuilder(row);
-      switch (row.getString("title")) {
-        case "智能辅助诊疗二" -> out.add("action", "merge").add("mergeInto", "N1");
-        case "电子算命" -> out.add("action", "reject").add("reason", "不属于人工智能应用场景 out of scope");
-        default -> out.add("action", "keep");
-      }
-      decided.add(out);
-    }
+    String table = object(as("office", "GET", "/engine-rest/task/" + consolidation.getString("id") + "/variables/consolidationTable", null))
+        .getString("value");
+    assertThat(table).contains("| N1 | 智能辅助诊疗 |", "| N3 | 智能辅助诊疗二 |", "| N4 | 电子算命 |");
     HttpResponse<String> noReason = as("office", "POST", "/engine-rest/task/" + consolidation.getString("id") + "/complete",
-        "{\"variables\":{" + json("decisions", rows.replace("\"action\":\"keep\"", "\"action\":\"reject\"")) + "}}");
+        "{\"variables\":{" + Officials.string("rejections", "N4") + "}}");
     assertThat(noReason.statusCode()).isEqualTo(400);
     assertThat(noReason.body()).contains("a rejection needs a reason");
-    officials.complete("office", consolidation, json("decisions", decided.build().toString()));
+    officials.complete("office", consolidation, Officials.string("merges", "N3 → N1") + ","
+        + Officials.string("rejections", "N4：不属于人工智能应用场景 out of scope"));
+
 
     // the committee reviews the draft list and the high-risk scenario; leadership approves
     officials.review(roundId, Map.of("诊疗", new int[] {30, 25, 30}, theme, new int[] {30, 26, 31}), "智能辅助诊疗");

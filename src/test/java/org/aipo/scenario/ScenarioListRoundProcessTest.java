@@ -112,25 +112,23 @@ class ScenarioListRoundProcessTest {
     engine.getTaskService().complete(task(key, null).getId(), values);
   }
 
-  /** The consolidation form's rows with these decisions ("N2=merge:N1", "N3=reject:out of scope"); the others kept. */
+  /** The consolidation form with these decisions ("N2=merge:N1", "N3=reject:out of scope"); the others kept. */
   void consolidate(String... decisions) {
     Task task = task(ScenarioListRound.CONSOLIDATE, null);
-    String rows = engine.getTaskService().getVariable(task.getId(), "decisions").toString();
-    jakarta.json.JsonArrayBuilder changed = jakarta.json.Json.createArrayBuilder();
-    for (jakarta.json.JsonValue value : jakarta.json.Json.createReader(new java.io.StringReader(rows)).readArray()) {
-      jakarta.json.JsonObject row = value.asJsonObject();
-      jakarta.json.JsonObjectBuilder out = jakarta.json.Json.createObjectBuilder(row).add("action", "keep").add("mergeInto", "").add("reason", "");
-      for (String decision : decisions) {
-        String label = decision.substring(0, decision.indexOf('='));
-        String action = decision.substring(decision.indexOf('=') + 1, decision.indexOf(':'));
-        String detail = decision.substring(decision.indexOf(':') + 1);
-        if (row.getString("scenario").equals(label)) {
-          out.add("action", action).add("merge".equals(action) ? "mergeInto" : "reason", detail);
-        }
+    assertThat(engine.getTaskService().getVariable(task.getId(), "consolidationTable").toString()).contains("| N1 |");
+    StringBuilder merges = new StringBuilder();
+    StringBuilder rejections = new StringBuilder();
+    for (String decision : decisions) {
+      String label = decision.substring(0, decision.indexOf('='));
+      String action = decision.substring(decision.indexOf('=') + 1, decision.indexOf(':'));
+      String detail = decision.substring(decision.indexOf(':') + 1);
+      if ("merge".equals(action)) {
+        merges.append(label).append(" → ").append(detail).append('\n');
+      } else {
+        rejections.append(label).append("：").append(detail).append('\n');
       }
-      changed.add(out);
     }
-    engine.getTaskService().complete(task.getId(), Map.of("decisions", Spin.JSON(changed.build().toString())));
+    engine.getTaskService().complete(task.getId(), Map.of("merges", merges.toString(), "rejections", rejections.toString()));
   }
 
   void fire(String activityId) {
@@ -225,6 +223,25 @@ class ScenarioListRoundProcessTest {
   }
 
   @Test
+  void theTasklistFormNominatesThroughItsGroupsOrNothingAtAll() {
+    ProcessInstance instance = start();
+    Task health = task(ScenarioListRound.NOMINATE, HEALTH_UNIT);
+    assertThat(engine.getTaskService().getVariable(health.getId(), "scenario1").toString()).isEqualTo("{}");
+    assertThatThrownBy(() -> engine.getTaskService().complete(health.getId(), Map.of()))
+        .as("an empty form is neither a nomination nor 'nothing'").hasMessageContaining("scenario1");
+    engine.getTaskService().complete(health.getId(), Map.of("scenario1", Spin.JSON(scenario("AI 辅助诊断", "healthcare", "high", true, "city")),
+        "more2", true, "scenario2", Spin.JSON(scenario("智能养老陪护", "elderly-care", "low", false, "city"))));
+    engine.getTaskService().complete(task(ScenarioListRound.NOMINATE, TRANSPORT_UNIT).getId(), Map.of("nothingToNominate", true));
+
+    assertThat(instance).isWaitingAt(ScenarioListRound.CONSOLIDATE);
+    assertThat(stages.scenarios(round.getId())).extracting(Scenario::getTitle).containsExactly("AI 辅助诊断", "智能养老陪护");
+    assertThat(round.getRespondedUnits()).containsExactly(HEALTH_UNIT, TRANSPORT_UNIT);
+    assertThat(round.getLateUnits()).as("answering 'nothing' is not late").isEmpty();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "scenario1")).as("the form's groups stay on the task").isNull();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "scenarios")).as("so does the API's list").isNull();
+  }
+
+  @Test
   void aRoundWithoutNominationsEndsAtTheDeadline() {
     ProcessInstance instance = start();
     nominate(HEALTH_UNIT);
@@ -249,13 +266,16 @@ class ScenarioListRoundProcessTest {
     nominate(TRANSPORT_UNIT, scenario("算命机器人", "robotics", "low", false, "district"));
 
     Task consolidation = task(ScenarioListRound.CONSOLIDATE, null);
-    String rows = engine.getTaskService().getVariable(consolidation.getId(), "decisions").toString();
-    assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(),
-        Map.of("decisions", Spin.JSON(rows.replace("\"action\":\"keep\"", "\"action\":\"reject\"")))))
-        .hasMessageContaining("reason: 不予收录须说明理由 a rejection needs a reason");
-    assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(),
-        Map.of("decisions", Spin.JSON(rows.replaceFirst("\"action\":\"keep\",\"mergeInto\":\"\"", "\"action\":\"merge\",\"mergeInto\":\"N1\"")))))
-        .hasMessageContaining("N1 须为保留项 must be a kept nomination");
+    assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("rejections", "N1\nN2：超出范围")))
+        .hasMessageContaining("rejections line 1 (N1): 不予收录须说明理由 a rejection needs a reason");
+    assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("merges", "N1 → N1")))
+        .hasMessageContaining("merges line 1 (N1 → N1): 不能合并到自身");
+    assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("merges", "N1 → N2", "rejections", "N2: 重复")))
+        .hasMessageContaining("N2 须为保留项 must be a kept nomination");
+    assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("merges", "N9 → N1")))
+        .hasMessageContaining("no nomination N9 in this round");
+    assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("merges", "merge the first two")))
+        .hasMessageContaining("write it as N3 → N1");
     assertThat(scenario(1).getStatus()).isEqualTo(Scenario.Status.NOMINATED);
 
     consolidate("N1=reject:不属于人工智能应用 out of scope", "N2=reject:不属于人工智能应用 out of scope");
@@ -280,6 +300,7 @@ class ScenarioListRoundProcessTest {
     assertThat(instance).isWaitingAt(ScenarioListRound.CONSOLIDATE);
     assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "consolidationNotes").toString())
         .contains("merge N3 into N1");
+    assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "merges")).isEqualTo("");
     consolidate("N3=merge:N1");
     completeReview();
     assertThat(stages.reviews).as("the changed list is reviewed again").isEqualTo(2);
@@ -319,6 +340,8 @@ class ScenarioListRoundProcessTest {
     assertThat(round.getVersion()).isNull();
     assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "consolidationNotes").toString())
         .contains("Already solved");
+    assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "merges"))
+        .as("the previous decisions are where the office starts").isEqualTo("N3 → N1");
     consolidate("N3=merge:N1", "N2=reject:已有成熟产品 already solved (objection upheld)");
     completeReview();
     complete(ScenarioListRound.APPROVE_LIST, "decision", "approve");
