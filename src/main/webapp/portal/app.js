@@ -440,9 +440,9 @@
   }
 
   function scenarioTable(scenarios, id) {
-    return h('table', { id }, h('thead', null, h('tr', null, ['scenarioNo', 'scenarioTitle', 'field', 'demandOwner', 'riskTier', 'supervision'].map(k => h('th', null, t(k))))),
+    return h('table', { id }, h('thead', null, h('tr', null, ['scenarioNo', 'scenarioTitle', 'field', 'demandOwner', 'nominatedBy', 'riskTier', 'supervision'].map(k => h('th', null, t(k))))),
       h('tbody', null, scenarios.map(s => h('tr', null, h('td', null, s.code || s.number), h('td', null, h('strong', null, s.title), h('br'),
-        h('span', { class: 'hint' }, s.description)), h('td', null, s.fieldName), h('td', null, s.demandOwner),
+        h('span', { class: 'hint' }, s.description)), h('td', null, s.fieldName), h('td', null, s.demandOwner), h('td', null, (s.nominatedByNames || s.nominatedBy || []).join('、')),
         h('td', null, t('tier_' + s.riskTier)), h('td', null, s.supervisionMode || '')))));
   }
 

@@ -27,7 +27,7 @@ public class ScenarioCatalogueResource {
   @GET
   public String scenarios() {
     JsonArrayBuilder list = Json.createArrayBuilder();
-    rounds.listed().forEach(s -> list.add(ScenarioJson.scenario(s, rounds.scenarios(s.getRoundId()))));
+    rounds.listed().forEach(s -> list.add(ScenarioJson.scenario(s, rounds.scenarios(s.getRoundId()), rounds.unitNames())));
     return list.build().toString();
   }
 

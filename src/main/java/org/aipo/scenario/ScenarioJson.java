@@ -23,19 +23,20 @@ final class ScenarioJson {
   }
 
   /** A scenario as the public reads it (no nominating person, only the unit). */
-  static JsonObjectBuilder scenario(Scenario s, List<Scenario> all) {
+  static JsonObjectBuilder scenario(Scenario s, List<Scenario> all, java.util.function.UnaryOperator<String> unitName) {
     return Json.createObjectBuilder().add("code", text(s.getCode())).add("number", s.getLabel()).add("title", s.getTitle())
         .add("field", s.getField()).add("fieldName", ScenarioRules.fieldName(s.getField())).add("demandOwner", s.getDemandOwner())
         .add("description", s.getDescription()).add("dataAvailable", s.getDataAvailable()).add("expectedScale", s.getExpectedScale())
         .add("publicServiceImpact", s.getPublicServiceImpact()).add("personalData", s.isPersonalData()).add("scope", s.getScope())
         .add("riskTier", text(s.getRiskTier())).add("supervisionMode", text(s.getSupervisionMode()))
-        .add("nominatedBy", Json.createArrayBuilder(ScenarioRules.nominators(s, all)));
+        .add("nominatedBy", Json.createArrayBuilder(ScenarioRules.nominators(s, all)))
+        .add("nominatedByNames", Json.createArrayBuilder(ScenarioRules.nominators(s, all).stream().map(unitName).toList()));
   }
 
   /** A published list or a draft under notice: its kept scenarios. */
-  static JsonObject list(ScenarioRound round, List<Scenario> scenarios) {
+  static JsonObject list(ScenarioRound round, List<Scenario> scenarios, java.util.function.UnaryOperator<String> unitName) {
     JsonArrayBuilder listed = Json.createArrayBuilder();
-    scenarios.stream().filter(Scenario::isKept).forEach(s -> listed.add(scenario(s, scenarios)));
+    scenarios.stream().filter(Scenario::isKept).forEach(s -> listed.add(scenario(s, scenarios, unitName)));
     return Json.createObjectBuilder().add("roundId", round.getId()).add("theme", round.getTheme()).add("version", number(round.getVersion()))
         .add("publishedAt", text(round.getPublishedAt())).add("stage", round.getStage().name())
         .add("noticeOpensAt", text(round.getNoticeOpensAt())).add("noticeClosesAt", text(round.getNoticeClosesAt()))
@@ -43,10 +44,11 @@ final class ScenarioJson {
   }
 
   /** Everything about a round, for officials. */
-  static JsonObject round(ScenarioRound round, List<Scenario> scenarios, List<ScenarioObjection> objections) {
+  static JsonObject round(ScenarioRound round, List<Scenario> scenarios, List<ScenarioObjection> objections,
+      java.util.function.UnaryOperator<String> unitName) {
     JsonArrayBuilder all = Json.createArrayBuilder();
     for (Scenario s : scenarios) {
-      all.add(scenario(s, scenarios).add("status", s.getStatus().name()).add("mergedInto", s.getMergedInto() == null ? JsonValue.NULL
+      all.add(scenario(s, scenarios, unitName).add("status", s.getStatus().name()).add("mergedInto", s.getMergedInto() == null ? JsonValue.NULL
           : Json.createValue("N" + s.getMergedInto())).add("reason", text(s.getReason())).add("riskReason", text(s.getRiskReason()))
           .add("reviewScore", s.getReviewScore() == null ? JsonValue.NULL : Json.createValue(s.getReviewScore()))
           .add("reviewRecommendation", text(s.getReviewRecommendation())).add("reviewOpinion", text(s.getReviewOpinion()))

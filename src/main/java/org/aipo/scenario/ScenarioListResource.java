@@ -47,7 +47,7 @@ public class ScenarioListResource {
       throw new IllegalArgumentException("version: a list version is a number, not '" + version + "'", e);
     }
     ScenarioRound round = rounds.version(number).orElseThrow(() -> new NotFoundException("no published scenario list version " + number));
-    return ScenarioJson.list(round, rounds.scenarios(round.getId())).toString();
+    return ScenarioJson.list(round, rounds.scenarios(round.getId()), rounds.unitNames()).toString();
   }
 
 }

@@ -38,7 +38,7 @@ public class ScenarioNoticeResource {
   @GET
   public String notices() {
     JsonArrayBuilder list = Json.createArrayBuilder();
-    rounds.inNotice().forEach(r -> list.add(Json.createObjectBuilder(ScenarioJson.list(r, rounds.scenarios(r.getId())))
+    rounds.inNotice().forEach(r -> list.add(Json.createObjectBuilder(ScenarioJson.list(r, rounds.scenarios(r.getId()), rounds.unitNames()))
         .add("howToObject", HOW_TO_OBJECT)));
     return list.build().toString();
   }

@@ -43,7 +43,7 @@ public class ScenarioRoundResource {
         JsonBody.string(body, "reviewField"), body.containsKey("panelSize") ? JsonBody.integer(body, "panelSize", null) : null,
         ApiUser.of(http).userId());
     return Response.status(Response.Status.CREATED)
-        .entity(ScenarioJson.round(round, rounds.scenarios(round.getId()), rounds.objections(round.getId())).toString()).build();
+        .entity(ScenarioJson.round(round, rounds.scenarios(round.getId()), rounds.objections(round.getId()), rounds.unitNames()).toString()).build();
   }
 
   @GET
@@ -59,6 +59,6 @@ public class ScenarioRoundResource {
   @Path("{roundId}")
   public String get(@PathParam("roundId") String roundId) {
     ScenarioRound round = rounds.require(roundId);
-    return ScenarioJson.round(round, rounds.scenarios(roundId), rounds.objections(roundId)).toString();
+    return ScenarioJson.round(round, rounds.scenarios(roundId), rounds.objections(roundId), rounds.unitNames()).toString();
   }
 }

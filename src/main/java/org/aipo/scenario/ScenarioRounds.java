@@ -91,6 +91,18 @@ public class ScenarioRounds {
         .filter(s -> s.getStatus() == Scenario.Status.LISTED).findFirst();
   }
 
+  /** The display names of nominating units (their engine user's name), looked up once per use. */
+  public java.util.function.UnaryOperator<String> unitNames() {
+    Map<String, String> known = new java.util.HashMap<>();
+    return userId -> known.computeIfAbsent(userId, id -> {
+      org.camunda.bpm.engine.identity.User user = workflowEngine.processEngine().getIdentityService().createUserQuery().userId(id)
+          .singleResult();
+      String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+          + (user.getLastName() == null ? "" : user.getLastName())).trim();
+      return name.isEmpty() ? id : name;
+    });
+  }
+
   public List<ScenarioObjection> objections(String roundId) {
     return entityManager.createQuery("select o from ScenarioObjection o where o.roundId = :round order by o.lodgedAt",
         ScenarioObjection.class).setParameter("round", roundId).getResultList();

@@ -125,6 +125,7 @@ public final class ScenarioRules {
       java.util.regex.Pattern.compile("^\\s*[Nn]?(\\d+)\\s*(?:→|->|=>|>|＞|=|:|：|,|，|\\s)\\s*[Nn]?(\\d+)\\s*$");
   private static final java.util.regex.Pattern REJECTION = java.util.regex.Pattern.compile("^\\s*[Nn]?(\\d+)\\s*[:：,，]?\\s*(.*)$");
 
+  /** Lines of a form's text box (their content is never echoed in errors: Tasklist shows errors as HTML). */
   private static List<String> lines(String text) {
     return text == null ? List.of() : text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
   }
@@ -141,7 +142,7 @@ public final class ScenarioRules {
     Map<String, String> rejected = new LinkedHashMap<>();
     List<String> mergeLines = lines(merges);
     for (int i = 0; i < mergeLines.size(); i++) {
-      String at = "merges line " + (i + 1) + " (" + mergeLines.get(i) + "): ";
+      String at = "merges line " + (i + 1) + ": ";
       java.util.regex.Matcher m = MERGE.matcher(mergeLines.get(i));
       if (!m.matches()) {
         throw new IllegalArgumentException(at + "写作“N3 → N1”write it as N3 → N1");
@@ -157,7 +158,7 @@ public final class ScenarioRules {
     }
     List<String> rejectionLines = lines(rejections);
     for (int i = 0; i < rejectionLines.size(); i++) {
-      String at = "rejections line " + (i + 1) + " (" + rejectionLines.get(i) + "): ";
+      String at = "rejections line " + (i + 1) + ": ";
       java.util.regex.Matcher m = REJECTION.matcher(rejectionLines.get(i));
       if (!m.matches()) {
         throw new IllegalArgumentException(at + "写作“N4：理由”write it as N4: reason");
@@ -208,24 +209,31 @@ public final class ScenarioRules {
     return units;
   }
 
-  /** The draft list as a markdown table (kept scenarios, their tier and, where reviewed, the committee's score). */
+  /**
+   * The draft list as a markdown table (kept scenarios, their tier and, where reviewed, the committee's
+   * score), the supervision mode of each tier present below it, then what was merged or rejected and why.
+   */
   public static String draftList(List<Scenario> scenarios) {
     StringBuilder table = new StringBuilder(
-        "| 编号 No. | 场景 Scenario | 领域 Field | 需求方 Demand owner | 风险 Risk | 监管方式 Supervision | 专家评审 Review |\n|---|---|---|---|---|---|---|\n");
+        "| 编号 No. | 场景 Scenario | 领域 Field | 风险 Risk | 专家评审 Review |\n|---|---|---|---|---|\n");
+    Map<String, String> modes = new java.util.TreeMap<>();
     for (Scenario s : scenarios) {
       if (!s.isKept()) {
         continue;
       }
-      table.append("| ").append(s.getLabel()).append(" | ").append(Markdown.escape(s.getTitle())).append(" | ")
-          .append(Markdown.escape(fieldName(s.getField()))).append(" | ").append(Markdown.escape(s.getDemandOwner())).append(" | ")
+      table.append("| ").append(s.getLabel()).append(" | ").append(Markdown.escape(s.getTitle())).append("（")
+          .append(Markdown.escape(s.getDemandOwner())).append("） | ").append(Markdown.escape(fieldName(s.getField()))).append(" | ")
           .append(s.getRiskTier() == null ? "—" : tierName(s.getRiskTier())).append(" | ")
-          .append(s.getSupervisionMode() == null ? "—" : Markdown.escape(s.getSupervisionMode())).append(" | ")
           .append(s.getReviewScore() == null ? "—" : s.getReviewScore().toPlainString() + " · " + s.getReviewRecommendation())
           .append(" |\n");
+      if (s.getRiskTier() != null && s.getSupervisionMode() != null) {
+        modes.put(s.getRiskTier(), s.getSupervisionMode());
+      }
     }
+    modes.forEach((tier, mode) -> table.append("\n- ").append(tierName(tier)).append(" — ").append(Markdown.escape(mode)));
     long merged = scenarios.stream().filter(s -> s.getStatus() == Scenario.Status.MERGED).count();
     long rejected = scenarios.stream().filter(s -> s.getStatus() == Scenario.Status.REJECTED).count();
-    table.append("\n合并 merged: ").append(merged).append(" · 不予收录 rejected: ").append(rejected);
+    table.append("\n\n合并 merged: ").append(merged).append(" · 不予收录 rejected: ").append(rejected);
     scenarios.stream().filter(s -> s.getStatus() == Scenario.Status.REJECTED)
         .forEach(s -> table.append("\n- ").append(s.getLabel()).append(" ").append(Markdown.escape(s.getTitle())).append("：")
             .append(Markdown.escape(s.getReason())));

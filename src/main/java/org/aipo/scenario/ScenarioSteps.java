@@ -215,7 +215,10 @@ public abstract class ScenarioSteps implements ScenarioStages {
 
   @Override
   public String draftList(String roundId) {
-    return Text.forTask(ScenarioRules.draftList(scenarios(roundId)), "GET /api/scenario-rounds/" + roundId);
+    ScenarioRound round = round(roundId);
+    String verdict = round.getListReview() == null ? ""
+        : "**专家委员会对清单草案的意见 The committee on the draft list:** " + Markdown.escape(round.getListReview()) + "\n\n";
+    return Text.forTask(verdict + ScenarioRules.draftList(scenarios(roundId)), "GET /api/scenario-rounds/" + roundId);
   }
 
   @Override

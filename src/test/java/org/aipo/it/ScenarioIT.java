@@ -192,6 +192,8 @@ class ScenarioIT {
     assertThat(diagnosis.getString("code")).isEqualTo("V" + version + "-01");
     assertThat(diagnosis.getString("riskTier")).isEqualTo("high");
     assertThat(diagnosis.getJsonArray("nominatedBy").getValuesAs(jakarta.json.JsonString::getString)).containsExactly(unitA, unitB);
+    assertThat(diagnosis.getJsonArray("nominatedByNames").getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactly("推荐 单位 " + unitA, "推荐 单位 " + unitB);
     assertThat(anonymous("GET", "/api/scenario-lists/abc", null).statusCode()).isEqualTo(400);
     assertThat(anonymous("GET", "/api/scenario-lists/99999", null).statusCode()).isEqualTo(404);
     assertThat(((JsonArray) WebClient.json(anonymous("GET", "/api/scenarios", null))).stream()
