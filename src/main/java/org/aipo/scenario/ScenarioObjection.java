@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import org.aipo.common.ObjectionAnswer;
 import org.aipo.common.Objector;
 import org.aipo.common.Text;
 
@@ -68,14 +69,8 @@ public class ScenarioObjection {
   @Column(name = "DECISION", length = 16)
   private Decision decision;
 
-  @Column(name = "ANSWER", length = 4000)
-  private String answer;
-
-  @Column(name = "ANSWERED_BY", length = 64)
-  private String answeredBy;
-
-  @Column(name = "ANSWERED_AT")
-  private Instant answeredAt;
+  @jakarta.persistence.Embedded
+  private ObjectionAnswer answered;
 
   protected ScenarioObjection() {
     // for JPA
@@ -95,10 +90,8 @@ public class ScenarioObjection {
     if (this.decision != null) {
       throw new IllegalStateException("this objection is already answered");
     }
-    this.answer = Text.required(answer, "answer", 4000);
+    this.answered = new ObjectionAnswer(answer, actor, now);
     this.decision = decision;
-    this.answeredBy = actor;
-    this.answeredAt = now;
   }
 
   public String getId() {
@@ -134,14 +127,10 @@ public class ScenarioObjection {
   }
 
   public String getAnswer() {
-    return answer;
+    return answered == null ? null : answered.getText();
   }
 
   public String getAnsweredBy() {
-    return answeredBy;
-  }
-
-  public Instant getAnsweredAt() {
-    return answeredAt;
+    return answered == null ? null : answered.getAnsweredBy();
   }
 }

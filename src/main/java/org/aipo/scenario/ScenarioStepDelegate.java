@@ -28,6 +28,7 @@ public class ScenarioStepDelegate implements JavaDelegate {
   /** Nomination period of a round started by the cadence, and the reminder before its deadline. */
   static final String CADENCE_NOMINATION_PERIOD = "P15D";
   static final Duration REMINDER_BEFORE_DEADLINE = Duration.ofDays(2);
+  static final int REMINDED_PRIORITY = 80;
 
   private ScenarioStages stages;
   private WorkingDays workingDays;
@@ -52,7 +53,7 @@ public class ScenarioStepDelegate implements JavaDelegate {
             java.util.Map.of(ScenarioListRound.VAR_ROUND, started));
       }
       case ScenarioListRound.OPEN_ROUND -> open(execution, roundId);
-      case ScenarioListRound.REMIND_UNITS -> stages.remind(roundId);
+      case ScenarioListRound.REMIND_UNITS -> remind(execution, stages.remind(roundId));
       case ScenarioListRound.CLOSE_NOMINATIONS -> {
         stages.closeNominations(roundId);
         int count = stages.nominationCount(roundId);
@@ -97,6 +98,22 @@ public class ScenarioStepDelegate implements JavaDelegate {
     execution.setVariable("nominatingUnits", units);
     execution.setVariable("nominationDeadline", Date.from(deadline));
     execution.setVariable("nominationReminderAt", Date.from(reminder.isBefore(soonest) ? soonest : reminder));
+  }
+
+  /**
+   * The reminder shows in Tasklist: the open nomination tasks of the units that have not answered get a
+   * follow-up date of now and a high priority, so they stand out and sort first.
+   */
+  private static void remind(DelegateExecution execution, java.util.List<String> pendingUnits) {
+    var tasks = execution.getProcessEngineServices().getTaskService();
+    for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(ScenarioListRound.NOMINATE).list()) {
+      if (pendingUnits.contains(task.getAssignee())) {
+        task.setFollowUpDate(new Date());
+        task.setPriority(REMINDED_PRIORITY);
+        tasks.saveTask(task);
+      }
+    }
   }
 
   /** A deadline from the start form (ISO text with offset, or a date) or the API (a date). */

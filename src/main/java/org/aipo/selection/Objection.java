@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import org.aipo.common.ObjectionAnswer;
 import org.aipo.common.Objector;
 import org.aipo.common.Text;
 
@@ -69,14 +70,8 @@ public class Objection {
   @Column(name = "DECISION", length = 16)
   private Decision decision;
 
-  @Column(name = "ANSWER", length = 4000)
-  private String answer;
-
-  @Column(name = "ANSWERED_BY", length = 64)
-  private String answeredBy;
-
-  @Column(name = "ANSWERED_AT")
-  private Instant answeredAt;
+  @jakarta.persistence.Embedded
+  private ObjectionAnswer answered;
 
   protected Objection() {
     // for JPA
@@ -100,10 +95,8 @@ public class Objection {
     if (decision == null) {
       throw new IllegalArgumentException("decision must be dismissed, not-grounds, rereview or exclude");
     }
-    this.answer = Text.required(answer, "answer", 4000);
+    this.answered = new ObjectionAnswer(answer, actor, now);
     this.decision = decision;
-    this.answeredBy = actor;
-    this.answeredAt = now;
   }
 
   public String getId() {
@@ -139,6 +132,6 @@ public class Objection {
   }
 
   public String getAnswer() {
-    return answer;
+    return answered == null ? null : answered.getText();
   }
 }

@@ -210,6 +210,9 @@ class ScenarioListRoundProcessTest {
     assertThat(stages.audit).anyMatch(a -> a.contains("nomination-reminder-sent") && a.contains(TRANSPORT_UNIT))
         .noneMatch(a -> a.contains("nomination-reminder-sent") && a.contains(HEALTH_UNIT));
     assertThat(instance).as("the reminder does not end the nomination").isWaitingAt(ScenarioListRound.NOMINATE);
+    Task reminded = task(ScenarioListRound.NOMINATE, TRANSPORT_UNIT);
+    assertThat(reminded.getPriority()).as("the reminder shows in the unit's Tasklist").isEqualTo(80);
+    assertThat(reminded.getFollowUpDate()).isNotNull();
 
     fire(ScenarioListRound.DEADLINE);
 
@@ -360,6 +363,7 @@ class ScenarioListRoundProcessTest {
   void theQuarterlyCadenceStartsARoundWithTheQuarterAsThemeAndAskEveryUnit() {
     Job cadence = engine.getManagementService().createJobQuery().activityId(ScenarioListRound.START_CADENCE).singleResult();
     assertThat(cadence).as("the timer start event is scheduled on deployment").isNotNull();
+    assertThat(cadence.getProcessDefinitionKey()).isEqualTo("scenarioListCadence");
     assertThat(cadence.getDuedate().toInstant().atZone(java.time.ZoneOffset.UTC).getDayOfMonth()).isEqualTo(1);
     assertThat(cadence.getDuedate().toInstant().atZone(java.time.ZoneOffset.UTC).getMonthValue()).isIn(1, 4, 7, 10);
 
