@@ -31,4 +31,11 @@ public class AuditLog {
         .setParameter("id", subjectId)
         .getResultList();
   }
+
+  /** The newest records of a subject type (e.g. every model validation and deployment), newest first. */
+  @Transactional
+  public List<AuditRecord> ofType(String subjectType, int max) {
+    return entityManager.createQuery("select r from AuditRecord r where r.subjectType = :type order by r.occurredAt desc", AuditRecord.class)
+        .setParameter("type", subjectType).setMaxResults(max).getResultList();
+  }
 }

@@ -10,8 +10,8 @@ public final class ScenarioListRound {
   public static final String DECISION_RISK_TIER = "scenarioRiskTier";
   /** Liberty variable / MicroProfile Config key of the cadence (a Camunda timer cycle: cron or ISO 8601 repeat). */
   public static final String CADENCE_SETTING = "aipo.scenarios.cadence";
-  /** Quarterly: 01:00 server time (09:00 in Beijing on a UTC server) on the first day of January, April, July, October. */
-  public static final String DEFAULT_CADENCE = "0 0 1 1 1,4,7,10 ?";
+  /** Quarterly: 09:00 server time (the server runs in Asia/Shanghai) on the first day of January, April, July, October. */
+  public static final String DEFAULT_CADENCE = "0 0 9 1 1,4,7,10 ?";
 
   public static final String CADENCE_PROCESS_KEY = "scenarioListCadence";
   public static final String START_CADENCE = "startEvent_quarterly";

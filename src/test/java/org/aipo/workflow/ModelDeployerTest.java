@@ -58,6 +58,51 @@ class ModelDeployerTest {
     assertThat(repository.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME).count()).isEqualTo(2);
   }
 
+  private static byte[] processWithForm(String key, String formId, String taskName) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30)
+        .startEvent("startEvent_started").userTask("userTask_work").name(taskName).camundaFormRef(formId).camundaFormRefBinding("deployment")
+        .endEvent("endEvent_done").done();
+    return Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] form(String id, String label) {
+    return ("{\"id\":\"" + id + "\",\"type\":\"default\",\"components\":[{\"id\":\"field_note\",\"key\":\"note\",\"type\":\"textfield\","
+        + "\"label\":\"" + label + "\"}]}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private java.util.List<String> resources(String deploymentId) {
+    return repository.getDeploymentResourceNames(deploymentId);
+  }
+
+  @Test
+  void aProcessIsDeployedWithItsFormsAndAChangedFormWithItsProcesses() {
+    byte[] form = form("gammaForm", "one");
+    byte[] other = process("delta", "one");
+    deployer.deploy(Map.of("gamma.bpmn", processWithForm("gamma", "gammaForm", "one"), "gamma.form", form, "delta.bpmn", other));
+
+    ModelDeployer.Result processChanged = deployer.deploy(Map.of("gamma.bpmn", processWithForm("gamma", "gammaForm", "two"),
+        "gamma.form", form, "delta.bpmn", other));
+    assertThat(resources(processChanged.deploymentId())).as("the unchanged form goes with its changed process")
+        .containsExactlyInAnyOrder("gamma.bpmn", "gamma.form");
+    assertThat(processChanged.newDefinitions()).containsExactly("gamma:2");
+
+    byte[] sameProcess = repositoryBytes(processChanged.deploymentId(), "gamma.bpmn");
+    ModelDeployer.Result formChanged = deployer.deploy(Map.of("gamma.bpmn", sameProcess, "gamma.form", form("gammaForm", "two"),
+        "delta.bpmn", other));
+    assertThat(resources(formChanged.deploymentId())).as("a changed form brings the process that names it")
+        .containsExactlyInAnyOrder("gamma.bpmn", "gamma.form");
+    assertThat(formChanged.newDefinitions()).containsExactly("gamma:3");
+    assertThat(versions("delta")).isEqualTo(1);
+  }
+
+  private byte[] repositoryBytes(String deploymentId, String name) {
+    try (java.io.InputStream in = repository.getResourceAsStream(deploymentId, name)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void nothingToDeployIsNotAnError() {
     assertThat(deployer.deploy(Map.of()).created()).isFalse();

@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.inject.Named;
 
 import org.aipo.security.Roles;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +22,6 @@ import org.junit.jupiter.api.Test;
 class ModelRulesTest {
 
   private static final Path PROCESSES = Path.of("processes");
-  private static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_(?=[0-9a-z]*[0-9])[0-9a-z]{7}$");
-  private static final Pattern ELEMENT_ID = Pattern.compile("^[a-z][A-Za-z]*_[a-z][A-Za-z0-9]*$");
-  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z][A-Za-z0-9]*)}$");
-  private static final Pattern FORM_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
   private static List<Path> files(String suffix) throws IOException {
     try (Stream<Path> paths = Files.walk(PROCESSES)) {
@@ -62,76 +48,62 @@ class ModelRulesTest {
     return names;
   }
 
-  private static Set<String> formIds() throws IOException {
-    Set<String> ids = new HashSet<>();
-    for (Path form : files(".form")) {
-      Matcher matcher = FORM_ID.matcher(Files.readString(form));
-      if (matcher.find()) {
-        ids.add(matcher.group(1));
-      }
-    }
-    return ids;
-  }
-
-  @Test
-  void everyModelFollowsTheHouseRules() throws IOException {
-    List<Path> models = files(".bpmn");
-    assertThat(models).isNotEmpty();
+  private static ModelValidator.Context context() throws IOException {
     Set<String> beans = namedBeans();
-    Set<String> forms = formIds();
     Set<String> groups = new HashSet<>();
     for (Roles role : Roles.values()) {
       groups.add(role.groupId());
     }
-    List<String> problems = new ArrayList<>();
+    return new ModelValidator.Context(beans::contains, groups, key -> false);
+  }
 
-    for (Path file : models) {
-      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-      for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
-        String id = element.getId();
-        if (id != null && GENERATED_ID.matcher(id).matches()) {
-          problems.add(file + ": generated id " + id);
-        }
-        if (element instanceof FlowElement && id != null && !ELEMENT_ID.matcher(id).matches()) {
-          problems.add(file + ": id " + id + " is not <type>_<camelName>");
-        }
-        if (element instanceof FlowElement flow && !(element instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow)
-            && (flow.getName() == null || flow.getName().isBlank())) {
-          problems.add(file + ": " + id + " has no name");
-        }
-      }
-      for (Process process : model.getModelElementsByType(Process.class)) {
-        if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
-          problems.add(file + ": process " + process.getId() + " has no historyTimeToLive");
-        }
-      }
-      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-        if (task.getCamundaClass() != null) {
-          problems.add(file + ": " + task.getId() + " uses camunda:class; use a delegateExpression");
-        }
-        String expression = task.getCamundaDelegateExpression();
-        if (expression != null) {
-          Matcher matcher = BEAN_EXPRESSION.matcher(expression);
-          if (!matcher.matches() || !beans.contains(matcher.group(1))) {
-            problems.add(file + ": " + task.getId() + " names no @Named bean: " + expression);
-          }
-        }
-      }
-      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
-        if (formRef == null || !forms.contains(formRef)) {
-          problems.add(file + ": user task " + task.getId() + " has no existing form (formRef=" + formRef + ")");
-        }
-        String candidates = task.getCamundaCandidateGroups();
-        if (candidates != null && !candidates.contains("${")) {
-          for (String group : candidates.split(",")) {
-            if (!groups.contains(group.trim())) {
-              problems.add(file + ": " + task.getId() + " names unknown group " + group);
-            }
-          }
-        }
+  @Test
+  void everyModelFollowsTheHouseRules() throws IOException {
+    java.util.Map<String, byte[]> models = new java.util.TreeMap<>();
+    for (Path file : files("")) {
+      if (ProcessModels.isModel(file.toString())) {
+        models.put(PROCESSES.relativize(file).toString(), Files.readAllBytes(file));
       }
     }
-    assertThat(problems).isEmpty();
+    assertThat(models.keySet()).anyMatch(name -> name.endsWith(".bpmn")).anyMatch(name -> name.endsWith(".dmn"));
+
+    assertThat(ModelValidator.validate(models, context())).isEmpty();
+  }
+
+  @Test
+  void aBrokenModelIsReportedWithFileElementAndLine() throws IOException {
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                          id="definitions_broken" targetNamespace="https://aipo.org/test">
+          <bpmn:process id="broken" name="Broken" isExecutable="true">
+            <bpmn:startEvent id="StartEvent_1x2y3z4" name="start"/>
+            <bpmn:serviceTask id="serviceTask_work" name="work" camunda:delegateExpression="${noSuchBean}"/>
+            <bpmn:userTask id="userTask_review" name="review" camunda:formRef="missingForm" camunda:candidateGroups="astronauts"/>
+            <bpmn:callActivity id="callActivity_other" name="other" calledElement="nowhere"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    String dmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="definitions_d" name="d" namespace="https://aipo.org/test">
+          <decision id="noTtl" name="no ttl">
+            <decisionTable id="decisionTable_noTtl"><output id="output_x" name="x" typeRef="string"/></decisionTable>
+          </decision>
+        </definitions>
+        """;
+
+    List<ModelValidator.Problem> problems = ModelValidator.validate(java.util.Map.of("broken.bpmn", bpmn.getBytes(),
+        "broken.dmn", dmn.getBytes(), "notxml.bpmn", "not xml".getBytes()), context());
+
+    assertThat(problems).extracting(ModelValidator.Problem::toString).contains(
+        "broken.bpmn:4 broken: process has no historyTimeToLive",
+        "broken.bpmn:5 StartEvent_1x2y3z4: generated id; give it a readable one",
+        "broken.bpmn:6 serviceTask_work: delegateExpression ${noSuchBean} names no bean",
+        "broken.bpmn:7 userTask_review: user task has no form of this deployment (formRef=missingForm)",
+        "broken.bpmn:7 userTask_review: unknown candidate group astronauts",
+        "broken.bpmn:8 callActivity_other: calls process nowhere, which is neither in this deployment nor deployed",
+        "broken.dmn:3 noTtl: decision has no historyTimeToLive");
+    assertThat(problems).anyMatch(p -> p.file().equals("notxml.bpmn") && p.message().startsWith("not a BPMN 2.0 model"));
   }
 }

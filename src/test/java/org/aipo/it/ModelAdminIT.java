@@ -1,0 +1,172 @@
+package org.aipo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Administrators validate and deploy models in the running server over HTTP (issue 7, first part): broken
+ * models refused with every problem and nothing deployed, changed models deployed with their forms while
+ * instances run on the old version, an unchanged processes/ creating nothing, Camunda Modeler's multipart
+ * deployment for administrators only, and the audit of it all.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ModelAdminIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.applicationWar();
+  }
+
+  @ArquillianResource
+  URL baseUrl;
+
+  WebClient client;
+  Officials officials;
+
+  @BeforeEach
+  void client() {
+    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+    officials = new Officials(client);
+  }
+
+  private static final String BOUNDARY = "----aipo-models-boundary";
+
+  private static String multipart(Map<String, String> files, Map<String, String> fields) {
+    StringBuilder body = new StringBuilder();
+    fields.forEach((name, value) -> body.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+        .append("\"\r\n\r\n").append(value).append("\r\n"));
+    files.forEach((name, content) -> body.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+        .append("\"; filename=\"").append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+    return body.append("--").append(BOUNDARY).append("--\r\n").toString();
+  }
+
+  private HttpResponse<String> upload(String user, String path, Map<String, String> files, Map<String, String> fields) throws Exception {
+    return client.send("POST", path, "multipart/form-data; boundary=" + BOUNDARY, multipart(files, fields), "Authorization",
+        WebClient.basic(user, "demo"));
+  }
+
+  static String probe(String key, String taskName) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                          id="definitions_%1$s" targetNamespace="https://aipo.org/test">
+          <bpmn:process id="%1$s" name="Probe" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="startEvent_started" name="start"/>
+            <bpmn:sequenceFlow id="flow_toWork" sourceRef="startEvent_started" targetRef="userTask_work"/>
+            <bpmn:userTask id="userTask_work" name="%2$s" camunda:formRef="%1$sForm" camunda:formRefBinding="deployment" camunda:candidateGroups="programme-office"/>
+            <bpmn:sequenceFlow id="flow_toEnd" sourceRef="userTask_work" targetRef="endEvent_done"/>
+            <bpmn:endEvent id="endEvent_done" name="done"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(key, taskName);
+  }
+
+  static String form(String key) {
+    return "{\"id\":\"" + key + "Form\",\"type\":\"default\",\"components\":[{\"id\":\"field_note\",\"key\":\"note\",\"type\":\"textfield\","
+        + "\"label\":\"备注 Note\"}]}";
+  }
+
+  private long versions(String key) throws Exception {
+    return ((JsonObject) WebClient.json(officials.as("admin", "GET", "/engine-rest/process-definition/count?key=" + key, null))).getInt("count");
+  }
+
+  @Test
+  void administratorsValidateAndDeployChangedModelsAndNothingElse() throws Exception {
+    String key = "adminProbe" + Long.toString(System.currentTimeMillis(), 36);
+    String bpmn = "probes/" + key + ".bpmn";
+    String formFile = "probes/" + key + ".form";
+
+    // only administrators
+    assertThat(upload("office", "/api/admin/models", Map.of(bpmn, probe(key, "one")), Map.of()).statusCode()).isEqualTo(403);
+    assertThat(client.send("POST", "/api/admin/models/bundled", null, null).statusCode()).isEqualTo(401);
+
+    // the application's own processes/ are valid, and deploying them again changes nothing
+    HttpResponse<String> validation = officials.as("admin", "GET", "/api/admin/models/bundled/validation", null);
+    assertThat(validation.statusCode()).as(validation.body()).isEqualTo(200);
+    JsonObject bundled = (JsonObject) WebClient.json(validation);
+    assertThat(bundled.getBoolean("valid")).as(bundled.toString()).isTrue();
+    JsonObject again = (JsonObject) WebClient.json(officials.as("admin", "POST", "/api/admin/models/bundled", null));
+    assertThat(again.getBoolean("deployed")).as(again.toString()).isFalse();
+    assertThat(again.getJsonArray("newDefinitions")).isEmpty();
+
+    // broken models: every problem with file, element and line; nothing deployed
+    String broken = probe(key, "one").replace("userTask_work", "UserTask_0abc123").replace("programme-office", "astronauts");
+    HttpResponse<String> refused = upload("admin", "/api/admin/models", Map.of(bpmn, broken), Map.of());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonArray problems = ((JsonObject) WebClient.json(refused)).getJsonArray("problems");
+    assertThat(problems.toString()).contains(bpmn + ":7 UserTask_0abc123: generated id", "unknown candidate group astronauts",
+        "user task has no form of this deployment");
+    String dangling = probe(key, "one").replace("targetRef=\"endEvent_done\"", "targetRef=\"endEvent_missing\"");
+    HttpResponse<String> parse = upload("admin", "/api/admin/models", Map.of(bpmn, dangling, formFile, form(key)), Map.of());
+    assertThat(parse.statusCode()).isEqualTo(400);
+    assertThat(parse.body()).as("the engine's own parse, with the element").contains("flow_toEnd");
+    String dmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="definitions_d" name="d" namespace="https://aipo.org/test">
+          <decision id="brokenDecision" name="broken">
+            <decisionTable id="decisionTable_broken" hitPolicy="NOT_A_POLICY"><output id="output_x" name="x" typeRef="string"/></decisionTable>
+          </decision>
+        </definitions>
+        """;
+    HttpResponse<String> badDmn = upload("admin", "/api/admin/models", Map.of("probes/broken.dmn", dmn), Map.of());
+    assertThat(badDmn.statusCode()).isEqualTo(400);
+    assertThat(badDmn.body()).contains("probes/broken.dmn");
+    assertThat(versions(key)).as("nothing deployed").isZero();
+
+    // a valid model with its form; an instance runs on version 1
+    JsonObject first = (JsonObject) WebClient.json(upload("admin", "/api/admin/models", Map.of(bpmn, probe(key, "one"), formFile, form(key)),
+        Map.of()));
+    assertThat(first.getJsonArray("newDefinitions").getString(0)).isEqualTo(key + ":1");
+    HttpResponse<String> started = officials.as("admin", "POST", "/engine-rest/process-definition/key/" + key + "/start", "{}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String instance = ((JsonObject) WebClient.json(started)).getString("id");
+    JsonObject unchanged = (JsonObject) WebClient.json(upload("admin", "/api/admin/models", Map.of(bpmn, probe(key, "one")), Map.of()));
+    assertThat(unchanged.getBoolean("deployed")).isFalse();
+
+    // the process changes alone: version 2 is deployed with its form, the instance stays on version 1 with its own
+    JsonObject second = (JsonObject) WebClient.json(upload("admin", "/api/admin/models", Map.of(bpmn, probe(key, "two")), Map.of()));
+    assertThat(second.getJsonArray("newDefinitions").getString(0)).isEqualTo(key + ":2");
+    assertThat(second.getJsonArray("resources").toString()).contains(bpmn, formFile);
+    JsonObject task = ((JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/task?processInstanceId=" + instance, null)))
+        .getJsonObject(0);
+    assertThat(task.getString("name")).isEqualTo("one");
+    HttpResponse<String> deployedForm = officials.as("admin", "GET", "/engine-rest/task/" + task.getString("id") + "/deployed-form", null);
+    assertThat(deployedForm.statusCode()).as(deployedForm.body()).isEqualTo(200);
+    assertThat(deployedForm.body()).contains(key + "Form");
+
+    // Camunda Modeler's deployment: administrators only
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("deployment-name", "modeler");
+    fields.put("deployment-source", "Camunda Modeler");
+    fields.put("deploy-changed-only", "true");
+    String modelerKey = key + "Modeler";
+    Map<String, String> modelerFiles = Map.of(modelerKey + ".bpmn", probe(modelerKey, "m"), modelerKey + ".form", form(modelerKey));
+    assertThat(upload("office", "/engine-rest/deployment/create", modelerFiles, fields).statusCode()).isEqualTo(403);
+    HttpResponse<String> modeler = upload("admin", "/engine-rest/deployment/create", modelerFiles, fields);
+    assertThat(modeler.statusCode()).as(modeler.body()).isEqualTo(200);
+    assertThat(versions(modelerKey)).isEqualTo(1);
+
+    // the audit: who validated and deployed what
+    JsonArray audit = (JsonArray) WebClient.json(officials.as("admin", "GET", "/api/admin/models/audit", null));
+    assertThat(audit.toString()).contains("models.deployed", key + ":2", "models.validated", "\"actor\":\"admin\"");
+    assertThat(officials.as("office", "GET", "/api/admin/models/audit", null).statusCode()).isEqualTo(403);
+  }
+}
