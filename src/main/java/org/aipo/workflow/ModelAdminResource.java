@@ -89,7 +89,11 @@ public class ModelAdminResource {
   private Response deployment(Map<String, byte[]> files) {
     try {
       ModelAdministration.Deployed deployed = models.deploy(files, actor());
-      return Response.ok(Json.createObjectBuilder().add("deployed", deployed.deploymentId() != null)
+      JsonArrayBuilder impacts = Json.createArrayBuilder();
+      deployed.newDefinitions().stream().map(d -> d.substring(0, d.lastIndexOf(':'))).distinct()
+          .filter(k -> workflowEngine.processEngine().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(k).count() > 0)
+          .forEach(k -> impacts.add(impact(ModelImpact.of(workflowEngine.processEngine(), k))));
+      return Response.ok(Json.createObjectBuilder().add("deployed", deployed.deploymentId() != null).add("impact", impacts)
           .add("deploymentId", deployed.deploymentId() == null ? jakarta.json.JsonValue.NULL : Json.createValue(deployed.deploymentId()))
           .add("newDefinitions", Json.createArrayBuilder(deployed.newDefinitions()))
           .add("resources", Json.createArrayBuilder(deployed.resources())).build().toString()).build();
@@ -101,6 +105,37 @@ public class ModelAdminResource {
 
   @Inject
   org.aipo.audit.AuditLog auditLog;
+
+  @Inject
+  WorkflowEngine workflowEngine;
+
+  static JsonObject impact(ModelImpact.Report report) {
+    JsonArrayBuilder versions = Json.createArrayBuilder();
+    for (ModelImpact.VersionImpact v : report.runningVersions()) {
+      JsonArrayBuilder sitting = Json.createArrayBuilder();
+      v.instancesInRemovedOrChanged().forEach((activity, count) -> sitting.add(Json.createObjectBuilder().add("activity", activity)
+          .add("instances", count)));
+      var removed = Json.createObjectBuilder();
+      v.removed().forEach(removed::add);
+      var changed = Json.createObjectBuilder();
+      v.changed().forEach(changed::add);
+      versions.add(Json.createObjectBuilder().add("processDefinitionId", v.processDefinitionId()).add("version", v.version())
+          .add("runningInstances", v.runningInstances()).add("added", Json.createArrayBuilder(v.added())).add("removed", removed)
+          .add("changed", changed).add("instancesInRemovedOrChanged", sitting));
+    }
+    return Json.createObjectBuilder().add("key", report.key()).add("newestVersion", report.newestVersion()).add("runningVersions", versions)
+        .build();
+  }
+
+  /** What the newest version of a process changes for the versions that still run, and how many instances it touches. */
+  @GET
+  @Path("impact")
+  public String impact(@jakarta.ws.rs.QueryParam("key") String key) {
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("key: the process definition key is required");
+    }
+    return impact(ModelImpact.of(workflowEngine.processEngine(), key.trim())).toString();
+  }
 
   /** Who validated and deployed what, and when (newest first, at most 200). */
   @GET

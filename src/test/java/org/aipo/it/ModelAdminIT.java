@@ -148,6 +148,16 @@ class ModelAdminIT {
     JsonObject task = ((JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/task?processInstanceId=" + instance, null)))
         .getJsonObject(0);
     assertThat(task.getString("name")).isEqualTo("one");
+    JsonObject impact = second.getJsonArray("impact").getJsonObject(0);
+    assertThat(impact.getInt("newestVersion")).isEqualTo(2);
+    JsonObject onVersion1 = impact.getJsonArray("runningVersions").getJsonObject(0);
+    assertThat(onVersion1.getInt("version")).isEqualTo(1);
+    assertThat(onVersion1.getJsonObject("changed").getString("userTask_work")).contains("'one'", "'two'");
+    assertThat(onVersion1.getJsonArray("instancesInRemovedOrChanged").getJsonObject(0).getString("activity")).isEqualTo("userTask_work");
+    assertThat(onVersion1.getJsonArray("instancesInRemovedOrChanged").getJsonObject(0).getInt("instances")).isEqualTo(1);
+    JsonObject asked = (JsonObject) WebClient.json(officials.as("admin", "GET", "/api/admin/models/impact?key=" + key, null));
+    assertThat(asked).isEqualTo(impact);
+    assertThat(officials.as("admin", "GET", "/api/admin/models/impact?key=nosuchprocess", null).statusCode()).isEqualTo(400);
     HttpResponse<String> deployedForm = officials.as("admin", "GET", "/engine-rest/task/" + task.getString("id") + "/deployed-form", null);
     assertThat(deployedForm.statusCode()).as(deployedForm.body()).isEqualTo(200);
     assertThat(deployedForm.body()).contains(key + "Form");
