@@ -26,6 +26,7 @@ public class ApiApplication extends Application {
     return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class, OfficeProposalResource.class, SessionResource.class,
         ExpertResource.class, ReviewResource.class, org.aipo.scenario.ScenarioRoundResource.class,
         org.aipo.scenario.ScenarioListResource.class, org.aipo.scenario.ScenarioNoticeResource.class,
-        org.aipo.scenario.ScenarioCatalogueResource.class, org.aipo.workflow.ModelAdminResource.class);
+        org.aipo.scenario.ScenarioCatalogueResource.class, org.aipo.workflow.ModelAdminResource.class,
+        org.aipo.workflow.MigrationAdminResource.class);
   }
 }

@@ -87,8 +87,12 @@ public class ModelAdminResource {
   }
 
   private Response deployment(Map<String, byte[]> files) {
+    return deployment(() -> models.deploy(files, actor()));
+  }
+
+  private Response deployment(java.util.function.Supplier<ModelAdministration.Deployed> action) {
     try {
-      ModelAdministration.Deployed deployed = models.deploy(files, actor());
+      ModelAdministration.Deployed deployed = action.get();
       JsonArrayBuilder impacts = Json.createArrayBuilder();
       deployed.newDefinitions().stream().map(d -> d.substring(0, d.lastIndexOf(':'))).distinct()
           .filter(k -> workflowEngine.processEngine().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(k).count() > 0)
@@ -154,6 +158,20 @@ public class ModelAdminResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response validate(List<EntityPart> parts) {
     return validation(files(parts));
+  }
+
+  /** Deploys an earlier version's process and forms again as the newest version: {"key", "version"}. */
+  @POST
+  @Path("rollback")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response rollback(JsonObject body) {
+    org.aipo.web.JsonBody.require(body);
+    String key = org.aipo.web.JsonBody.string(body, "key");
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("key: the process definition key is required");
+    }
+    int version = org.aipo.web.JsonBody.integer(body, "version", null);
+    return deployment(() -> models.rollback(key.trim(), version, actor()));
   }
 
   /** Validates the models built into the application. */

@@ -164,6 +164,27 @@ public class ModelAdministration {
     return all.length() <= 120 ? all : (first.length() > 100 ? first.substring(0, 100) : first) + " (+" + (files.size() - 1) + ")";
   }
 
+  /**
+   * Deploys the resources of an earlier version's deployment (the process and its forms) as the newest
+   * version, validated like any deployment. Running instances stay where they are.
+   */
+  @Transactional
+  public Deployed rollback(String key, int version, String actor) {
+    var definition = engine().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).processDefinitionVersion(version)
+        .singleResult();
+    if (definition == null) {
+      throw new IllegalArgumentException("version: process " + key + " has no version " + version);
+    }
+    Map<String, byte[]> files = new TreeMap<>();
+    for (Resource resource : engine().getRepositoryService().getDeploymentResources(definition.getDeploymentId())) {
+      if (ProcessModels.isModel(resource.getName())) {
+        files.put(resource.getName(), resource.getBytes());
+      }
+    }
+    auditLog.record(actor, "models.rollback-requested", SUBJECT, key + ":" + version, "resources " + files.keySet());
+    return deploy(files, actor);
+  }
+
   private static String cut(String text) {
     return text.length() <= 3900 ? text : text.substring(0, 3900) + " …";
   }

@@ -100,6 +100,8 @@ public class WorkflowEngine {
     calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
     calendars.addBusinessCalendar(WorkingDayBusinessCalendar.NAME, workingDays.businessCalendar());
     configuration.setBusinessCalendarManager(calendars);
+    // every deployment (startup, administrators' API, Camunda Modeler) is checked against the house rules first
+    configuration.setCustomPreDeployers(List.of(new HouseRulesDeployer(beanManager)));
     List<ProcessEnginePlugin> plugins = List.of(new SpinProcessEnginePlugin());
     configuration.setProcessEnginePlugins(plugins);
 

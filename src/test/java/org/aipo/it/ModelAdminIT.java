@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Administrators validate and deploy models in the running server over HTTP (issue 7, first part): broken
+ * Administrators validate and deploy models in the running server over HTTP: broken
  * models refused with every problem and nothing deployed, changed models deployed with their forms while
  * instances run on the old version, an unchanged processes/ creating nothing, Camunda Modeler's multipart
- * deployment for administrators only, and the audit of it all.
+ * deployment for administrators only, the impact report, migration (dry run, batch, an instance that
+ * cannot move without a mapping and can with one, instances running on to the end), rollback, and the audit.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -88,6 +89,28 @@ class ModelAdminIT {
     return ((JsonObject) WebClient.json(officials.as("admin", "GET", "/engine-rest/process-definition/count?key=" + key, null))).getInt("count");
   }
 
+  private String definitionOf(String instance) throws Exception {
+    return ((JsonObject) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/process-instance/" + instance, null)))
+        .getString("processDefinitionId");
+  }
+
+  private JsonObject awaitMigration(String batch) throws Exception {
+    JsonObject report = null;
+    for (int attempt = 0; attempt < 120; attempt++) {
+      report = (JsonObject) WebClient.json(officials.as("admin", "GET", "/api/admin/migrations/" + batch, null));
+      if (report.getBoolean("finished") && report.getJsonArray("notYetMoved").isEmpty()) {
+        return report;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("migration " + batch + " did not finish: " + report);
+  }
+
+  private static String error(HttpResponse<String> response) {
+    JsonObject body = (JsonObject) WebClient.json(response);
+    return response.statusCode() + " " + body.getString("field", "") + " " + body.getString("message", "");
+  }
+
   @Test
   void administratorsValidateAndDeployChangedModelsAndNothingElse() throws Exception {
     String key = "adminProbe" + Long.toString(System.currentTimeMillis(), 36);
@@ -138,6 +161,9 @@ class ModelAdminIT {
     HttpResponse<String> started = officials.as("admin", "POST", "/engine-rest/process-definition/key/" + key + "/start", "{}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instance = ((JsonObject) WebClient.json(started)).getString("id");
+    assertThat(upload("admin", "/api/admin/models", Map.of(bpmn, dangling), Map.of()).statusCode()).isEqualTo(400);
+    assertThat(definitionOf(instance)).as("a refused deployment leaves running instances alone").contains(":1:");
+    assertThat(versions(key)).isEqualTo(1);
     JsonObject unchanged = (JsonObject) WebClient.json(upload("admin", "/api/admin/models", Map.of(bpmn, probe(key, "one")), Map.of()));
     assertThat(unchanged.getBoolean("deployed")).isFalse();
 
@@ -162,6 +188,65 @@ class ModelAdminIT {
     assertThat(deployedForm.statusCode()).as(deployedForm.body()).isEqualTo(200);
     assertThat(deployedForm.body()).contains(key + "Form");
 
+    // migration of the running instance to version 2: a dry run changes nothing, the batch moves it, it runs to the end
+    String plan = "{\"key\":\"" + key + "\",\"fromVersion\":1}";
+    assertThat(officials.as("office", "POST", "/api/admin/migrations/dry-run", plan).statusCode()).isEqualTo(403);
+    JsonObject dry = (JsonObject) WebClient.json(officials.as("admin", "POST", "/api/admin/migrations/dry-run", plan));
+    assertThat(dry.getJsonArray("movable").getString(0)).as(dry.toString()).isEqualTo(instance);
+    assertThat(dry.getJsonArray("instructions").toString()).contains("userTask_work → userTask_work");
+    assertThat(definitionOf(instance)).as("a dry run moves nothing").contains(":1:");
+    HttpResponse<String> migrating = officials.as("admin", "POST", "/api/admin/migrations", plan);
+    assertThat(migrating.statusCode()).as(migrating.body()).isEqualTo(202);
+    String batch = ((JsonObject) WebClient.json(migrating)).getString("batchId");
+    JsonObject report = awaitMigration(batch);
+    assertThat(report.getJsonArray("moved").getString(0)).isEqualTo(instance);
+    assertThat(definitionOf(instance)).contains(":2:");
+    JsonObject migratedTask = ((JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/task?processInstanceId=" + instance, null)))
+        .getJsonObject(0);
+    officials.complete("office", migratedTask, "");
+    JsonObject ended = (JsonObject) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/process-instance/" + instance, null));
+    assertThat(ended.getString("state")).isEqualTo("COMPLETED");
+
+    // version 3 renames the activity: an instance on version 2 cannot move without a mapping, and can with one
+    String onTwo = ((JsonObject) WebClient.json(officials.as("admin", "POST", "/engine-rest/process-definition/key/" + key + "/start", "{}")))
+        .getString("id");
+    JsonObject third = (JsonObject) WebClient.json(upload("admin", "/api/admin/models",
+        Map.of(bpmn, probe(key, "three").replace("userTask_work", "userTask_check")), Map.of()));
+    assertThat(third.getJsonArray("newDefinitions").getString(0)).isEqualTo(key + ":3");
+    assertThat(third.getJsonArray("impact").getJsonObject(0).getJsonArray("runningVersions").getJsonObject(0).getJsonObject("removed")
+        .containsKey("userTask_work")).isTrue();
+    String fromTwo = "{\"key\":\"" + key + "\",\"fromVersion\":2}";
+    JsonObject blocked = (JsonObject) WebClient.json(officials.as("admin", "POST", "/api/admin/migrations/dry-run", fromTwo));
+    assertThat(blocked.getJsonArray("movable")).isEmpty();
+    assertThat(blocked.getJsonArray("notMovable").getJsonObject(0).getString("id")).isEqualTo(onTwo);
+    assertThat(blocked.getJsonArray("notMovable").getJsonObject(0).getJsonArray("reasons").toString()).contains("userTask_work");
+    JsonObject stays = (JsonObject) WebClient.json(officials.as("admin", "POST", "/api/admin/migrations", fromTwo));
+    assertThat(stays.isNull("batchId")).as("nothing to move, no batch").isTrue();
+    assertThat(definitionOf(onTwo)).contains(":2:");
+    String mapped = "{\"key\":\"" + key + "\",\"fromVersion\":2,\"toVersion\":3,\"mappings\":[{\"from\":\"userTask_work\",\"to\":\"userTask_check\"}]}";
+    JsonObject moved = (JsonObject) WebClient.json(officials.as("admin", "POST", "/api/admin/migrations", mapped));
+    assertThat(moved.getJsonArray("movable").getString(0)).as(moved.toString()).isEqualTo(onTwo);
+    awaitMigration(moved.getString("batchId"));
+    assertThat(definitionOf(onTwo)).contains(":3:");
+    assertThat(((JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/task?processInstanceId=" + onTwo, null))).getJsonObject(0)
+        .getString("taskDefinitionKey")).isEqualTo("userTask_check");
+    assertThat(error(officials.as("admin", "POST", "/api/admin/migrations/dry-run", "{\"key\":\"" + key + "\",\"fromVersion\":99}")))
+        .startsWith("400 version");
+    assertThat(error(officials.as("admin", "POST", "/api/admin/migrations/dry-run", "{\"key\":\"" + key
+        + "\",\"fromVersion\":1,\"mappings\":[{\"from\":\"userTask_work\",\"to\":\"noSuchActivity\"}]}"))).startsWith("400 mappings");
+
+    // rollback: version 1's process and form again, as version 4
+    JsonObject rolledBack = (JsonObject) WebClient.json(officials.as("admin", "POST", "/api/admin/models/rollback",
+        "{\"key\":\"" + key + "\",\"version\":1}"));
+    assertThat(rolledBack.getJsonArray("newDefinitions").getString(0)).as(rolledBack.toString()).isEqualTo(key + ":4");
+    assertThat(rolledBack.getJsonArray("resources").toString()).contains(bpmn, formFile);
+    String latest = ((JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/process-definition?key=" + key
+        + "&latestVersion=true", null))).getJsonObject(0).getString("id");
+    assertThat(((JsonObject) WebClient.json(officials.as("admin", "GET", "/engine-rest/process-definition/" + latest + "/xml", null)))
+        .getString("bpmn20Xml")).contains("name=\"one\"", "userTask_work");
+    assertThat(error(officials.as("admin", "POST", "/api/admin/models/rollback", "{\"key\":\"" + key + "\",\"version\":42}")))
+        .startsWith("400 version");
+
     // Camunda Modeler's deployment: administrators only
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("deployment-name", "modeler");
@@ -174,9 +259,18 @@ class ModelAdminIT {
     assertThat(modeler.statusCode()).as(modeler.body()).isEqualTo(200);
     assertThat(versions(modelerKey)).isEqualTo(1);
 
+    // a broken model from Modeler is refused with the house rules' problems, and nothing is deployed
+    String brokenKey = key + "Broken";
+    HttpResponse<String> brokenModeler = upload("admin", "/engine-rest/deployment/create", Map.of(brokenKey + ".bpmn",
+        probe(brokenKey, "b").replace("programme-office", "astronauts")), fields);
+    assertThat(brokenModeler.statusCode()).isEqualTo(400);
+    assertThat(brokenModeler.body()).contains("unknown candidate group astronauts", "user task has no form of this deployment");
+    assertThat(versions(brokenKey)).isZero();
+
     // the audit: who validated and deployed what
     JsonArray audit = (JsonArray) WebClient.json(officials.as("admin", "GET", "/api/admin/models/audit", null));
-    assertThat(audit.toString()).contains("models.deployed", key + ":2", "models.validated", "\"actor\":\"admin\"");
+    assertThat(audit.toString()).contains("models.deployed", key + ":2", "models.validated", "\"actor\":\"admin\"", "models.migration-dry-run",
+        "models.migrated", "models.rollback-requested");
     assertThat(officials.as("office", "GET", "/api/admin/models/audit", null).statusCode()).isEqualTo(403);
   }
 }
