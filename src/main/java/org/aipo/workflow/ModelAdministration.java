@@ -165,8 +165,8 @@ public class ModelAdministration {
   }
 
   /**
-   * Deploys the resources of an earlier version's deployment (the process and its forms) as the newest
-   * version, validated like any deployment. Running instances stay where they are.
+   * Deploys an earlier version's process and the forms it names, from that version's deployment, as the
+   * newest version, validated like any deployment. Running instances stay where they are.
    */
   @Transactional
   public Deployed rollback(String key, int version, String actor) {
@@ -175,12 +175,14 @@ public class ModelAdministration {
     if (definition == null) {
       throw new IllegalArgumentException("version: process " + key + " has no version " + version);
     }
-    Map<String, byte[]> files = new TreeMap<>();
+    Map<String, byte[]> deployment = new TreeMap<>();
     for (Resource resource : engine().getRepositoryService().getDeploymentResources(definition.getDeploymentId())) {
-      if (ProcessModels.isModel(resource.getName())) {
-        files.put(resource.getName(), resource.getBytes());
-      }
+      deployment.put(resource.getName(), resource.getBytes());
     }
+    // only this process and its forms: the same deployment may hold other processes at versions of their own
+    Map<String, byte[]> files = new TreeMap<>();
+    files.put(definition.getResourceName(), deployment.get(definition.getResourceName()));
+    ModelDeployer.formsOf(deployment, definition.getResourceName()).forEach(form -> files.put(form, deployment.get(form)));
     auditLog.record(actor, "models.rollback-requested", SUBJECT, key + ":" + version, "resources " + files.keySet());
     return deploy(files, actor);
   }

@@ -94,6 +94,23 @@ public final class ModelDeployer {
     return changed;
   }
 
+  /** The form files among {@code files} that the process in {@code bpmn} names. */
+  static Set<String> formsOf(Map<String, byte[]> files, String bpmn) {
+    Set<String> refs = new TreeSet<>();
+    Matcher ref = FORM_REF.matcher(new String(files.get(bpmn), StandardCharsets.UTF_8));
+    while (ref.find()) {
+      refs.add(ref.group(1));
+    }
+    Set<String> forms = new TreeSet<>();
+    files.forEach((name, content) -> {
+      Matcher id = FORM_ID.matcher(new String(content, StandardCharsets.UTF_8));
+      if (name.endsWith(".form") && id.find() && refs.contains(id.group(1))) {
+        forms.add(name);
+      }
+    });
+    return forms;
+  }
+
   /** The changed files, with the forms of every changed process and the processes of every changed form. */
   static Set<String> withTheirForms(Map<String, byte[]> models, Set<String> changed) {
     Map<String, String> formFiles = new TreeMap<>();

@@ -104,6 +104,14 @@ class ModelDeployerTest {
   }
 
   @Test
+  void theFormsOfAProcessAreTheOnesItNames() {
+    Map<String, byte[]> files = Map.of("gamma.bpmn", processWithForm("gamma", "gammaForm", "one"), "forms/gamma.form", form("gammaForm", "x"),
+        "forms/other.form", form("otherForm", "y"), "delta.bpmn", process("delta", "one"));
+    assertThat(ModelDeployer.formsOf(files, "gamma.bpmn")).containsExactly("forms/gamma.form");
+    assertThat(ModelDeployer.formsOf(files, "delta.bpmn")).isEmpty();
+  }
+
+  @Test
   void nothingToDeployIsNotAnError() {
     assertThat(deployer.deploy(Map.of()).created()).isFalse();
     assertThat(repository.createDeploymentQuery().count()).isZero();
