@@ -9,6 +9,12 @@ public interface FormalCheckRecorder {
 
   String title(String proposalId);
 
+  /** The applicant organisation's name, shown in Tasklist's task list. */
+  String applicant(String proposalId);
+
+  /** The title of the call the proposal answers, shown in Tasklist's task list. */
+  String callTitle(String proposalId);
+
   /** The proposal as the office reads it in the formal-check form. */
   String details(String proposalId);
 

@@ -24,6 +24,14 @@ public class ProposalTasks {
     return recorder.title(proposalId);
   }
 
+  public String applicant(String proposalId) {
+    return recorder.applicant(proposalId);
+  }
+
+  public String callTitle(String proposalId) {
+    return recorder.callTitle(proposalId);
+  }
+
   public String details(String proposalId) {
     return org.aipo.common.Text.forTask(recorder.details(proposalId), "GET /api/proposals/" + proposalId);
   }

@@ -167,6 +167,17 @@ public class Proposals implements FormalCheckRecorder {
     return find(proposalId).content().title();
   }
 
+  @Override
+  public String applicant(String proposalId) {
+    return entityManager.find(org.aipo.applicant.Organisation.class, find(proposalId).getOrganisationId()).getName();
+  }
+
+  @Override
+  public String callTitle(String proposalId) {
+    Call call = entityManager.find(Call.class, find(proposalId).getCallId());
+    return call == null ? "" : call.getTitle();
+  }
+
   private Proposal find(String proposalId) {
     Proposal proposal = entityManager.find(Proposal.class, proposalId);
     if (proposal == null) {

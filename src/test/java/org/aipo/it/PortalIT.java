@@ -84,6 +84,8 @@ class PortalIT {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1800",
         "--lang=zh-CN");
+    // what navigator.languages reports (Tasklist picks its locale from it; the portal is Chinese anyway)
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
     return new ChromeDriver(service, options);
   }
 

@@ -91,6 +91,21 @@ class IdentitySetupTest {
 
     assertThat(engine.getIdentityService().createGroupQuery().count()).isEqualTo(groups);
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
-    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters).isEqualTo(1);
+    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters).isEqualTo(1 + IdentitySetup.ROLE_FILTERS.size());
+  }
+
+  @Test
+  void eachRoleHasItsFiltersOrderedByDueDate() {
+    Filter formalChecks = engine.getFilterService().createFilterQuery().filterName("形式审查 Formal checks").singleResult();
+    assertThat(allowed(Roles.PROGRAMME_OFFICE, READ, FILTER, formalChecks.getId())).isTrue();
+    assertThat(allowed(Roles.EXPERT, READ, FILTER, formalChecks.getId())).isFalse();
+    assertThat(allowed(Roles.APPLICANT, READ, FILTER, formalChecks.getId())).isFalse();
+    assertThat(formalChecks.getProperties().get("variables").toString()).contains("applicantName", "callTitle");
+    org.camunda.bpm.engine.impl.TaskQueryImpl query = formalChecks.getQuery();
+    assertThat(query.getKey()).isEqualTo("userTask_formalCheck");
+    assertThat(query.getOrderingProperties().get(0).getQueryProperty().getName()).isEqualToIgnoringCase("DUE_DATE_");
+    Filter reviews = engine.getFilterService().createFilterQuery().filterName("我的评审 My reviews").singleResult();
+    assertThat(allowed(Roles.EXPERT, READ, FILTER, reviews.getId())).isTrue();
+    assertThat(allowed(Roles.LEADERSHIP, READ, FILTER, reviews.getId())).isFalse();
   }
 }

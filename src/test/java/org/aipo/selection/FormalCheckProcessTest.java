@@ -56,6 +56,16 @@ class FormalCheckProcessTest {
     }
 
     @Override
+    public String applicant(String proposalId) {
+      return "示例单位 " + proposals.get(proposalId).getOrganisationId();
+    }
+
+    @Override
+    public String callTitle(String proposalId) {
+      return "示例征集";
+    }
+
+    @Override
     public String details(String proposalId) {
       return ProposalText.markdown(proposals.get(proposalId), "申报单位", java.util.List.of());
     }

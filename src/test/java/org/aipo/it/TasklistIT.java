@@ -1,0 +1,208 @@
+package org.aipo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist in Chinese, in headless Chromium asking for zh-CN: the programme office opens its
+ * formal-check filter, claims and completes a formal check through its form; an expert opens "my reviews"
+ * and submits a scoring form; the results are checked through the REST API.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TasklistIT {
+
+  private static final Path SHOTS = Path.of("target", "tasklist-screenshots");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.applicationWar();
+  }
+
+  @ArquillianResource
+  URL baseUrl;
+
+  WebClient client;
+  Officials officials;
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+    officials = new Officials(client);
+    browser = PortalIT.chromium();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private void shot(String name) throws Exception {
+    Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private String tasklist() {
+    return URI.create(baseUrl.toString()).resolve("/camunda/app/tasklist/").toString();
+  }
+
+  private void logIn(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(tasklist());
+    WebElement name = wait.until(d -> d.findElements(By.cssSelector("input[type=text]")).stream().filter(WebElement::isDisplayed).findFirst()
+        .orElse(null));
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains("登录"));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  private void click(By by) {
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement element = d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  private By text(String text) {
+    return By.xpath("//*[normalize-space(text())='" + text + "']");
+  }
+
+  private void openFilter(String name) {
+    click(By.xpath("//*[contains(@class,'filters')]//*[contains(normalize-space(.),'" + name + "') and (self::a or self::h4 or self::span)]"));
+  }
+
+  /** Opens the task of this name whose list entry shows this text (a variable of the filter). */
+  private void openTask(String taskName, String shows) {
+    click(By.xpath("//li[contains(., '" + shows + "')]//a[normalize-space(.)='" + taskName + "']"));
+  }
+
+  private void claimIfNeeded() {
+    wait.until(d -> !d.findElements(By.cssSelector("form, .fjs-form")).isEmpty());
+    java.util.List<WebElement> claim = browser.findElements(text("认领"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+    }
+  }
+
+  private void complete() {
+    click(By.xpath("//button[normalize-space(.)='完成']"));
+  }
+
+  private JsonObject json(HttpResponse<String> response) {
+    return (JsonObject) WebClient.json(response);
+  }
+
+  @Test
+  void officialsAndExpertsWorkTheirTasksInChinese() throws Exception {
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    // a proposal of the demo applicant to the demo call
+    String call = ((JsonArray) WebClient.json(client.send("GET", "/api/applicant/calls", null, null, "Authorization",
+        WebClient.basic("applicant1", "demo")))).getJsonObject(0).getString("id");
+    String title = "巡检机器人 " + run;
+    String proposal = json(client.send("POST", "/api/applicant/proposals", "application/json", "{\"callId\":\"" + call + "\",\"title\":\""
+        + title + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\",\"team\":\"m\","
+        + "\"budget\":100000}", "Authorization", WebClient.basic("applicant1", "demo"))).getString("id");
+    assertThat(client.send("POST", "/api/applicant/proposals/" + proposal + "/submit", null, null, "Authorization",
+        WebClient.basic("applicant1", "demo")).statusCode()).isEqualTo(200);
+
+    // the programme office: its formal-check filter, the task with applicant and call, claim, the form, complete
+    logIn("office");
+    openFilter("形式审查 Formal checks");
+    try {
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains(title));
+    } finally {
+      shot("0-formal-check-filter");
+    }
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("示例智造有限公司");
+    openTask("形式审查", title);
+    claimIfNeeded();
+    click(By.xpath("//label[contains(normalize-space(.),'符合条件 Eligible')]"));
+    shot("1-formal-check-zh");
+    complete();
+    String status = null;
+    for (int attempt = 0; attempt < 60 && !"ELIGIBLE".equals(status); attempt++) {
+      Thread.sleep(500);
+      status = json(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization",
+          WebClient.basic("applicant1", "demo"))).getString("status");
+    }
+    assertThat(status).as("the formal check went through the form").isEqualTo("ELIGIBLE");
+
+    // an expert: a review of the demo field, invitations and declarations over REST, the score in the browser
+    HttpResponse<String> review = officials.as("secretary", "POST", "/api/reviews", "{\"title\":\"浏览器评审 " + run + "\","
+        + "\"field\":\"robotics\",\"panelSize\":3,\"reserves\":0,\"criteria\":[{\"code\":\"value\",\"name\":\"应用价值\",\"weight\":60},"
+        + "{\"code\":\"feasibility\",\"name\":\"可行性\",\"weight\":40}],\"items\":[{\"reference\":\"T-" + run + "\",\"title\":\"评审事项 " + run
+        + "\",\"applicantOrganisation\":\"某公司\"}]}");
+    assertThat(review.statusCode()).as(review.body()).isEqualTo(201);
+    String reviewId = json(review).getString("id");
+    for (JsonValue task : officials.awaitTasks(reviewId, "userTask_answerInvitation", 3)) {
+      officials.complete(task.asJsonObject().getString("assignee"), task.asJsonObject(), "\"accepted\":{\"value\":true,\"type\":\"Boolean\"}");
+    }
+    for (JsonValue task : officials.awaitTasks(reviewId, "userTask_declareConflict", 3)) {
+      officials.complete(task.asJsonObject().getString("assignee"), task.asJsonObject(), "\"conflict\":{\"value\":false,\"type\":\"Boolean\"}");
+    }
+    JsonObject scoring = officials.awaitTasks(reviewId, "userTask_scoreItem", 3).getJsonObject(0);
+    String expert = scoring.getString("assignee");
+    logIn(expert);
+    openFilter("我的评审 My reviews");
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains("评审事项 " + run));
+    click(By.xpath("//li[contains(., '评审事项 " + run + "')]//a[normalize-space(.)='" + scoring.getString("name") + "']"));
+    wait.until(d -> !d.findElements(By.cssSelector("input[id$='field_c1Points']")).isEmpty());
+    browser.findElement(By.cssSelector("input[id$='field_c1Points']")).sendKeys("50");
+    browser.findElement(By.cssSelector("textarea[id$='field_c1Comment']")).sendKeys("应用价值突出");
+    browser.findElement(By.cssSelector("input[id$='field_c2Points']")).sendKeys("30");
+    browser.findElement(By.cssSelector("textarea[id$='field_c2Comment']")).sendKeys("方案可行");
+    shot("2-score-zh");
+    complete();
+    JsonArray done = null;
+    for (int attempt = 0; attempt < 60; attempt++) {
+      done = (JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/task?taskId=" + scoring.getString("id") + "&finished=true",
+          null));
+      if (!done.isEmpty()) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(done).as("the scoring task was completed in the browser").hasSize(1);
+    assertThat(done.getJsonObject(0).getString("assignee")).isEqualTo(expert);
+    JsonObject points = json(officials.as("admin", "GET", "/engine-rest/history/variable-instance/count?variableName=c1Points&taskIdIn="
+        + scoring.getString("id"), null));
+    assertThat(points.getInt("count")).as("the score was submitted with the form").isEqualTo(1);
+  }
+}
