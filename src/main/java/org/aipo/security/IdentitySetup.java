@@ -75,6 +75,10 @@ public final class IdentitySetup {
             Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
         grant(role.groupId(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
       }
+      if (READS_INSTANCE_VARIABLES.contains(role)) {
+        // what their Tasklist filters show beside each task (applicant, call, item): process variables
+        grant(role.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE);
+      }
     }
   }
 
@@ -119,7 +123,7 @@ public final class IdentitySetup {
               .taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
           List.of(variable("callTitle", "征集 Call"), variable("roundTheme", "场景征集 Round")), List.of(Roles.PROGRAMME_OFFICE)),
       new RoleFilter("我的评审 My reviews", "我的评审邀请、利益冲突声明与评分 My invitations, conflict declarations and scores", -8,
-          q -> q.processDefinitionKey("expertCommitteeReview").taskAssigneeExpression("${currentUser()}"), REVIEW_VARIABLES,
+          q -> q.processDefinitionKey("expertCommitteeReview").taskAssigneeExpression("${currentUser()}"), List.of(),
           List.of(Roles.EXPERT)),
       new RoleFilter("秘书处 Secretariat", "专家委员会秘书处的任务 The committee secretariat's tasks", -8,
           q -> q.taskCandidateGroup(Roles.COMMITTEE_SECRETARIAT.groupId()).includeAssignedTasks(), REVIEW_VARIABLES,
@@ -129,7 +133,7 @@ public final class IdentitySetup {
           List.of(variable("callTitle", "征集 Call"), variable("roundTheme", "场景征集 Round")), List.of(Roles.LEADERSHIP)),
       new RoleFilter("场景提名 Nominations", "本单位的应用场景提名任务 My unit's scenario nominations", -8,
           q -> q.taskDefinitionKey("userTask_nominateScenarios").taskAssigneeExpression("${currentUser()}"),
-          List.of(variable("roundTheme", "场景征集 Round")), List.of(Roles.NOMINATING_UNIT)));
+          List.of(), List.of(Roles.NOMINATING_UNIT)));
 
   private Filter ensureFilter(RoleFilter definition) {
     Filter existing = filterService.createFilterQuery().filterName(definition.name()).singleResult();
@@ -161,10 +165,28 @@ public final class IdentitySetup {
     return filter;
   }
 
+  /**
+   * Officials who see process variables in their task lists. Experts and nominating units do not: an
+   * expert reads only what their own task shows (blind scoring).
+   */
+  static final java.util.Set<Roles> READS_INSTANCE_VARIABLES = java.util.Set.of(Roles.PROGRAMME_OFFICE, Roles.LEADERSHIP,
+      Roles.COMMITTEE_SECRETARIAT);
+
+  /** Grants these permissions, adding the missing ones to an existing grant (an upgrade keeps earlier grants). */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    long existing = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count();
-    if (existing > 0) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing != null) {
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (!existing.isPermissionGranted(permission)) {
+          existing.addPermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        authorizationService.saveAuthorization(existing);
+      }
       return;
     }
     Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);

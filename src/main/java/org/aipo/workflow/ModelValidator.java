@@ -27,7 +27,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 /**
  * The house rules for a set of model files (BPMN, DMN, Camunda Forms), before anything is deployed: no
  * generated ids, element ids {@code <type>_<camelName>}, named flow elements, every delegate expression
- * naming an existing bean, no {@code camunda:class}, every user task with a form of the set, every
+ * naming an existing bean, no {@code camunda:class}, every user task with a form of the set, a due date
+ * and a description, every
  * candidate group known, every called process in the set or already deployed, {@code historyTimeToLive}
  * on every process and decision. Each problem names the file, the element and its line.
  */
@@ -122,6 +123,12 @@ public final class ModelValidator {
       String formRef = task.getAttributeValueNs(CAMUNDA_NS, "formRef");
       if (formRef == null || !forms.contains(formRef)) {
         problems.add(problem(file, text, task.getId(), "user task has no form of this deployment (formRef=" + formRef + ")"));
+      }
+      if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
+        problems.add(problem(file, text, task.getId(), "user task has no due date (camunda:dueDate): officials must see by when"));
+      }
+      if (task.getDocumentations().isEmpty() || task.getDocumentations().iterator().next().getTextContent().isBlank()) {
+        problems.add(problem(file, text, task.getId(), "user task has no documentation: Tasklist shows it as what to do"));
       }
       String candidates = task.getCamundaCandidateGroups();
       if (candidates != null && !candidates.contains("${")) {

@@ -72,7 +72,7 @@ class ModelAdminIT {
           <bpmn:process id="%1$s" name="Probe" isExecutable="true" camunda:historyTimeToLive="P1D">
             <bpmn:startEvent id="startEvent_started" name="start"/>
             <bpmn:sequenceFlow id="flow_toWork" sourceRef="startEvent_started" targetRef="userTask_work"/>
-            <bpmn:userTask id="userTask_work" name="%2$s" camunda:formRef="%1$sForm" camunda:formRefBinding="deployment" camunda:candidateGroups="programme-office"/>
+            <bpmn:userTask id="userTask_work" name="%2$s" camunda:formRef="%1$sForm" camunda:formRefBinding="deployment" camunda:candidateGroups="programme-office" camunda:dueDate="P2D"><bpmn:documentation>试一试 Try it</bpmn:documentation></bpmn:userTask>
             <bpmn:sequenceFlow id="flow_toEnd" sourceRef="userTask_work" targetRef="endEvent_done"/>
             <bpmn:endEvent id="endEvent_done" name="done"/>
           </bpmn:process>

@@ -104,6 +104,10 @@ class IdentitySetupTest {
     org.camunda.bpm.engine.impl.TaskQueryImpl query = formalChecks.getQuery();
     assertThat(query.getKey()).isEqualTo("userTask_formalCheck");
     assertThat(query.getOrderingProperties().get(0).getQueryProperty().getName()).isEqualToIgnoringCase("DUE_DATE_");
+    assertThat(allowed(Roles.PROGRAMME_OFFICE, org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE, PROCESS_DEFINITION, "anyProcess"))
+        .as("the office sees applicant and call beside each task").isTrue();
+    assertThat(allowed(Roles.EXPERT, org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE, PROCESS_DEFINITION, "anyProcess"))
+        .as("experts read only their own task").isFalse();
     Filter reviews = engine.getFilterService().createFilterQuery().filterName("我的评审 My reviews").singleResult();
     assertThat(allowed(Roles.EXPERT, READ, FILTER, reviews.getId())).isTrue();
     assertThat(allowed(Roles.LEADERSHIP, READ, FILTER, reviews.getId())).isFalse();

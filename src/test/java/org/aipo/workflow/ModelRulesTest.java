@@ -102,6 +102,7 @@ class ModelRulesTest {
         "broken.bpmn:6 serviceTask_work: delegateExpression ${noSuchBean} names no bean",
         "broken.bpmn:7 userTask_review: user task has no form of this deployment (formRef=missingForm)",
         "broken.bpmn:7 userTask_review: unknown candidate group astronauts",
+        "broken.bpmn:7 userTask_review: user task has no due date (camunda:dueDate): officials must see by when",
         "broken.bpmn:8 callActivity_other: calls process nowhere, which is neither in this deployment nor deployed",
         "broken.dmn:3 noTtl: decision has no historyTimeToLive");
     assertThat(problems).anyMatch(p -> p.file().equals("notxml.bpmn") && p.message().startsWith("not a BPMN 2.0 model"));
