@@ -40,6 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class TasklistIT {
 
   private static final Path SHOTS = Path.of("target", "tasklist-screenshots");
+  private static final String FIELD = "meteorology"; // no other test draws from this field's pool
+  private static final java.util.List<String> EXPERTS = java.util.List.of("tl-zhao", "tl-qian", "tl-sun");
+  private static final java.util.List<String> EXPERT_NAMES = java.util.List.of("赵气象", "钱气象", "孙气象");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -184,9 +187,10 @@ class TasklistIT {
     }
     assertThat(status).as("the formal check went through the form").isEqualTo("ELIGIBLE");
 
-    // an expert: a review of the demo field, invitations and declarations over REST, the score in the browser
+    // an expert: a review of a field of its own, invitations and declarations over REST, the score in the browser
+    officials.expertsOfTheField(FIELD, EXPERTS, EXPERT_NAMES);
     HttpResponse<String> review = officials.as("secretary", "POST", "/api/reviews", "{\"title\":\"浏览器评审 " + run + "\","
-        + "\"field\":\"robotics\",\"panelSize\":3,\"reserves\":0,\"criteria\":[{\"code\":\"value\",\"name\":\"应用价值\",\"weight\":60},"
+        + "\"field\":\"" + FIELD + "\",\"panelSize\":3,\"reserves\":0,\"criteria\":[{\"code\":\"value\",\"name\":\"应用价值\",\"weight\":60},"
         + "{\"code\":\"feasibility\",\"name\":\"可行性\",\"weight\":40}],\"items\":[{\"reference\":\"T-" + run + "\",\"title\":\"评审事项 " + run
         + "\",\"applicantOrganisation\":\"某公司\"}]}");
     assertThat(review.statusCode()).as(review.body()).isEqualTo(201);
