@@ -53,7 +53,7 @@ final class Officials {
 
   void complete(String user, JsonObject task, String variables) throws Exception {
     HttpResponse<String> done = as(user, "POST", "/engine-rest/task/" + task.getString("id") + "/complete", "{\"variables\":{" + variables + "}}");
-    assertThat(done.statusCode()).as(task.getString("taskDefinitionKey") + ": " + done.body()).isEqualTo(204);
+    assertThat(done.statusCode()).as(task.getString("taskDefinitionKey") + " by " + user + ": " + done.body()).isEqualTo(204);
   }
 
   /** The one open task of this key for the business key, completed by {@code user}. */
