@@ -17,6 +17,51 @@ public class Settings {
   @ConfigProperty(name = "http.port", defaultValue = "8080")
   String httpPort;
 
+  /**
+   * Demo data on a database other than the embedded one: only for throw-away test databases (the
+   * PostgreSQL run of the test suite). Never set in production; the production profile ignores it.
+   */
+  @Inject
+  @ConfigProperty(name = "aipo.demo.anyDatabase", defaultValue = "false")
+  boolean demoOnAnyDatabase;
+
+  /**
+   * This node's name in a cluster of servers on one database: the lock owner of the jobs it runs and the
+   * host name in the job log (Cockpit shows both). Empty: Camunda's defaults (a random lock owner, the
+   * machine's address).
+   */
+  @Inject
+  @ConfigProperty(name = "aipo.node.name", defaultValue = " ")
+  String nodeName;
+
+  /**
+   * How long a node owns a job it has taken: a node that dies with jobs in hand leaves them to the other
+   * nodes after this time. Camunda's default is 5 minutes; a job that runs longer than this may run twice.
+   */
+  @Inject
+  @ConfigProperty(name = "aipo.jobs.lockTime", defaultValue = "PT5M")
+  String jobLockTime;
+
+  public java.util.Optional<String> nodeName() {
+    return nodeName == null || nodeName.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(nodeName.trim());
+  }
+
+  public java.time.Duration jobLockTime() {
+    try {
+      java.time.Duration lock = java.time.Duration.parse(jobLockTime.trim());
+      if (lock.isNegative() || lock.isZero()) {
+        throw new IllegalArgumentException("aipo.jobs.lockTime must be positive, not " + jobLockTime);
+      }
+      return lock;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("aipo.jobs.lockTime must be an ISO 8601 duration such as PT5M, not " + jobLockTime, e);
+    }
+  }
+
+  public boolean demoOnAnyDatabase() {
+    return demoOnAnyDatabase;
+  }
+
   public Profile profile() {
     return Profile.parse(profile);
   }

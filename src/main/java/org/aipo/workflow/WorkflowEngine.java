@@ -91,6 +91,12 @@ public class WorkflowEngine {
     ManagedJobExecutor jobExecutor = new ManagedJobExecutor(threadFactory);
     // an idle executor looks for due timers at least every 10 s (Camunda's default backs off to 60 s)
     jobExecutor.setMaxWait(10_000);
+    // in a cluster each node names itself in the job locks and the job log, and holds a lock this long
+    jobExecutor.setLockTimeInMillis((int) settings.jobLockTime().toMillis());
+    settings.nodeName().ifPresent(name -> {
+      jobExecutor.setLockOwner(name);
+      configuration.setHostname(name);
+    });
     configuration.setJobExecutor(jobExecutor);
     configuration.setJobExecutorActivate(true);
     configuration.setDefaultSerializationFormat("application/json");
@@ -113,7 +119,7 @@ public class WorkflowEngine {
           ? "Deployed " + deployed.deploymentId() + " with new definitions " + deployed.newDefinitions()
           : "Models unchanged: no new deployment (" + models.size() + " files)");
       new IdentitySetup(built).apply();
-      seedDemo = DemoUsers.apply(settings.profile(), isEmbeddedDatabase()) && new DemoUsers(built).seedOnce();
+      seedDemo = DemoUsers.apply(settings.profile(), settings.demoOnAnyDatabase() || isEmbeddedDatabase()) && new DemoUsers(built).seedOnce();
       if (seedDemo) {
         demoExperts.seed();
       }
