@@ -22,6 +22,8 @@ public class EngineRestApplication extends Application {
     classes.add(DomainRuleRestExceptionHandler.class);
     // bad input answered 4xx with a message (issue 9; BadRequestCorpusIT)
     classes.add(NullInRequestHandler.class);
+    classes.add(JsonBodyExceptionHandlers.Parse.class);
+    classes.add(JsonBodyExceptionHandlers.Mapping.class);
     return classes;
   }
 }
