@@ -24,6 +24,7 @@ public class EngineRestApplication extends Application {
     classes.add(NullInRequestHandler.class);
     classes.add(JsonBodyExceptionHandlers.Parse.class);
     classes.add(JsonBodyExceptionHandlers.Mapping.class);
+    classes.add(UnknownIdCheck.class);
     return classes;
   }
 }
