@@ -24,7 +24,9 @@ public class EngineRestApplication extends Application {
     classes.add(NullInRequestHandler.class);
     classes.add(JsonBodyExceptionHandlers.Parse.class);
     classes.add(JsonBodyExceptionHandlers.Mapping.class);
+    classes.add(QueryParameterCheck.class);
     classes.add(UnknownIdCheck.class);
+    classes.add(ErrorMessageFilter.class);
     return classes;
   }
 }
