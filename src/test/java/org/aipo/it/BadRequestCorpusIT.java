@@ -122,7 +122,7 @@ class BadRequestCorpusIT {
           "Authorization", WebClient.basic(bad.user(), "demo"));
       statuses.merge(bad.path().startsWith("/api") ? "api " + answer.statusCode() : "engine-rest " + answer.statusCode(), 1, Integer::sum);
       String answered = answer.body() == null ? "" : answer.body().replaceAll("\\s+", " ");
-      String line = bad.method() + " " + bad.path() + " " + (bad.body() == null ? "" : bad.body()) + " (" + bad.why() + ") -> "
+      String line = bad.method() + " " + bad.path() + " " + (bad.body() == null ? "" : bad.body().replace("\n", "\\n")) + " (" + bad.why() + ") -> "
           + answer.statusCode() + " " + answered.substring(0, Math.min(200, answered.length()));
       record.add(line);
       boolean clientError = answer.statusCode() >= 400 && answer.statusCode() < 500;
