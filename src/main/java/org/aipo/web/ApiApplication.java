@@ -23,7 +23,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class, OfficeProposalResource.class, SessionResource.class,
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, JsonObjectReader.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class, OfficeProposalResource.class, SessionResource.class,
         ExpertResource.class, ReviewResource.class, org.aipo.scenario.ScenarioRoundResource.class,
         org.aipo.scenario.ScenarioListResource.class, org.aipo.scenario.ScenarioNoticeResource.class,
         org.aipo.scenario.ScenarioCatalogueResource.class, org.aipo.workflow.ModelAdminResource.class,

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 
 /**
@@ -15,7 +16,8 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
  * its REST API answers with 500. When the cause is one of our rules refusing bad input
  * ({@link IllegalArgumentException}: a score above its weight, a conflict without reason) the answer is
  * 400 with that rule's message; when it is a step that does not fit the state of the work
- * ({@link IllegalStateException} from our code) it is 409. Everything else goes to Camunda's own handler.
+ * ({@link IllegalStateException} from our code) it is 409. Bad input that Camunda would answer with 500
+ * gets its 4xx ({@link BadInput}). Everything else goes to Camunda's own handler.
  * Registered in front of Camunda's handler for /engine-rest and for the webapps' engine API.
  */
 @Priority(Priorities.USER - 100)
@@ -26,7 +28,16 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
   @Override
   public Response toResponse(ProcessEngineException exception) {
     Response rule = ruleResponse(exception);
-    return rule != null ? rule : camunda.toResponse(exception);
+    if (rule != null) {
+      return rule;
+    }
+    // what Camunda would answer with 500 although the request is at fault (a null argument, an unknown id)
+    Response badInput = wouldBe500(exception) ? BadInput.response(exception) : null;
+    return badInput != null ? badInput : camunda.toResponse(exception);
+  }
+
+  static boolean wouldBe500(Throwable exception) {
+    return ExceptionHandlerHelper.getInstance().getStatus(exception) == Response.Status.INTERNAL_SERVER_ERROR;
   }
 
   /** The 4xx for a rule of ours somewhere in the causes, or null. */

@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 /**
  * Camunda's task resources catch engine exceptions and re-throw them as a RestException with status
  * 500 ("Cannot complete task ..."); when one of our rules is the cause, the answer is its 4xx instead
- * (see {@link DomainRuleExceptionHandler}).
+ * (see {@link DomainRuleExceptionHandler}); when the input is bad (an unknown id, a missing value), its 4xx
+ * (see {@link BadInput}).
  */
 @Priority(Priorities.USER - 100)
 public class DomainRuleRestExceptionHandler implements ExceptionMapper<RestException> {
@@ -21,6 +22,11 @@ public class DomainRuleRestExceptionHandler implements ExceptionMapper<RestExcep
   @Override
   public Response toResponse(RestException exception) {
     Response rule = DomainRuleExceptionHandler.ruleResponse(exception);
-    return rule != null ? rule : camunda.toResponse(exception);
+    if (rule != null) {
+      return rule;
+    }
+    // "Cannot complete task x: Cannot find task with id x" and the like: the cause decides (BadInput)
+    Response badInput = DomainRuleExceptionHandler.wouldBe500(exception) ? BadInput.response(exception) : null;
+    return badInput != null ? badInput : camunda.toResponse(exception);
   }
 }

@@ -20,6 +20,13 @@ public class EngineRestApplication extends Application {
     classes.addAll(CamundaRestResources.getConfigurationClasses());
     classes.add(DomainRuleExceptionHandler.class);
     classes.add(DomainRuleRestExceptionHandler.class);
+    // bad input answered 4xx with a message (issue 9; BadRequestCorpusIT)
+    classes.add(NullInRequestHandler.class);
+    classes.add(JsonBodyExceptionHandlers.Parse.class);
+    classes.add(JsonBodyExceptionHandlers.Mapping.class);
+    classes.add(QueryParameterCheck.class);
+    classes.add(UnknownIdCheck.class);
+    classes.add(ErrorMessageFilter.class);
     return classes;
   }
 }

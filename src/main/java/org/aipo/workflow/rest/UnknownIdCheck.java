@@ -1,0 +1,116 @@
+package org.aipo.workflow.rest;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.Response;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.management.Metrics;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+
+/**
+ * A request to /engine-rest that names by path a task, process instance, execution, job, user, group,
+ * tenant or metric that does not exist is answered 404 before Camunda runs it. Camunda itself treats
+ * several of these as success or as a server fault: deleting an unknown user, group, tenant or task and
+ * unlocking an unknown user answer 204 (the OpenAPI documents 404, or 400 for the task); modifying an
+ * unknown process instance without instructions answers 204; setting the due date of an unknown job or
+ * triggering a message of an unknown execution answers 500; the sum of a metric that does not exist is 0.
+ *
+ * <p>The lookup ignores authorizations, so that a caller who may not see an existing object still gets
+ * Camunda's own 403, and one that does not exist is 404 for everybody (Camunda's own messages say as much).
+ * The segment after the resource is an id unless it is one of the resource's fixed paths (count, create, ...).
+ */
+public class UnknownIdCheck implements ContainerRequestFilter {
+
+  /** The fixed paths beside {id} of each resource checked, as in Camunda's OpenAPI document of 7.24. */
+  private static final Map<String, Set<String>> FIXED = Map.of(
+      "task", Set.of("count", "create", "report"),
+      "process-instance", Set.of("count", "delete", "delete-historic-query-based", "job-retries",
+          "job-retries-historic-query-based", "message-async", "suspended", "suspended-async", "variables-async"),
+      "execution", Set.of("count"),
+      "job", Set.of("count", "retries", "suspended"),
+      "user", Set.of("count", "create"),
+      "group", Set.of("count", "create"),
+      "tenant", Set.of("count", "create"),
+      "metrics", Set.of("task-worker"));
+
+  private static final Map<String, BiPredicate<CommandContext, String>> EXISTS = Map.of(
+      "task", (context, id) -> context.getTaskManager().findTaskById(id) != null,
+      "process-instance", (context, id) -> {
+        ExecutionEntity execution = context.getExecutionManager().findExecutionById(id);
+        return execution != null && execution.isProcessInstanceExecution();
+      },
+      "execution", (context, id) -> context.getExecutionManager().findExecutionById(id) != null,
+      "job", (context, id) -> context.getJobManager().findJobById(id) != null,
+      "user", (context, id) -> context.getReadOnlyIdentityProvider().findUserById(id) != null,
+      "group", (context, id) -> context.getReadOnlyIdentityProvider().findGroupById(id) != null,
+      "tenant", (context, id) -> context.getReadOnlyIdentityProvider().findTenantById(id) != null);
+
+  /** The metrics the engine records: the public String constants of {@link Metrics}. */
+  private static final Set<String> METRICS = Arrays.stream(Metrics.class.getFields())
+      .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class).map(UnknownIdCheck::value)
+      .collect(Collectors.toUnmodifiableSet());
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    List<PathSegment> segments = request.getUriInfo().getPathSegments();
+    int first = 0;
+    String engineName = null;
+    if (segments.size() > 2 && segments.get(0).getPath().equals("engine")) {
+      engineName = segments.get(1).getPath();
+      first = 2;
+    }
+    if (segments.size() < first + 2 || request.getMethod().equals("OPTIONS")) {
+      return;
+    }
+    String resource = segments.get(first).getPath();
+    String id = segments.get(first + 1).getPath();
+    if (!FIXED.containsKey(resource) || FIXED.get(resource).contains(id) || id.isEmpty()) {
+      return;
+    }
+    boolean exists;
+    if (resource.equals("metrics")) {
+      exists = METRICS.contains(id);
+    } else {
+      ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
+      if (engine == null) {
+        return; // Camunda answers an unknown engine itself
+      }
+      BiPredicate<CommandContext, String> lookup = EXISTS.get(resource);
+      exists = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+          .execute(context -> {
+            context.disableAuthorizationCheck();
+            try {
+              return lookup.test(context, id);
+            } finally {
+              context.enableAuthorizationCheck();
+            }
+          });
+    }
+    if (!exists) {
+      request.abortWith(BadInput.error(Response.Status.NOT_FOUND, "NotFoundException",
+          (resource.equals("metrics") ? "no metric named " : "no " + resource.replace('-', ' ') + " with id ") + id));
+    }
+  }
+
+  private static String value(Field field) {
+    try {
+      return (String) field.get(null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,433 @@
+package org.aipo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Hundreds of bad requests, generated from the OpenAPI documents of Camunda's REST API (the
+ * {@code camunda-engine-rest-openapi} jar) and of our own API ({@code /openapi} of the running server), sent
+ * by users who may call the operation: every one must be answered with a 4xx and a message, never a 5xx
+ * (nor a 2xx: each request is bad for a stated reason, so a success is a finding as well).
+ *
+ * <p>Every request is invalid before it could change anything (unknown ids, bodies that cannot be read,
+ * values of the wrong type, required values missing), so the other tests' data stay as they were.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadRequestCorpusIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.applicationWar();
+  }
+
+  @ArquillianResource
+  URL baseUrl;
+
+  /** One bad request and why it is bad. */
+  record Bad(String method, String path, String contentType, String body, String user, String why) {
+  }
+
+  /**
+   * Operations of /engine-rest left out, because no request to them can be made bad and safe:
+   * history cleanup schedules (or runs) the cleanup of every finished instance, whatever the body;
+   * deleting task-worker metrics without a valid date deletes all of them; OPTIONS only lists links.
+   */
+  static final Set<String> ENGINE_SKIPPED = Set.of("POST /history/cleanup", "DELETE /metrics/task-worker");
+
+  /**
+   * Operations whose body has no required field at all (the OpenAPI marks every field nullable and
+   * optional, and the engine fills in defaults), so a body of nulls is a valid request, not a bad one:
+   * creating a task with nulls creates a task with a generated id. Their other bad cases stay.
+   */
+  static final Set<String> ENGINE_NULLS_ALLOWED = Set.of("POST /task/create");
+
+  /**
+   * Operations that the OpenAPI documents as succeeding for an id that does not exist, so an unknown id is
+   * no bad request to them: removing a membership that is not there (204, no failure but 500 documented);
+   * suspending or activating a job, job definition or process instance by id (documented: 204, or 400 for a
+   * bad body only); statistics of a historic process definition (a query: 200 with nothing in it).
+   */
+  static final Set<String> ENGINE_UNKNOWN_ID_ALLOWED = Set.of("DELETE /group/{id}/members/{userId}",
+      "DELETE /tenant/{id}/group-members/{groupId}", "DELETE /tenant/{id}/user-members/{userId}", "PUT /job/{id}/suspended",
+      "PUT /job-definition/{id}/suspended", "PUT /process-instance/{id}/suspended", "GET /history/process-definition/{id}/statistics");
+
+  /**
+   * Query parameters that the OpenAPI of 7.24 documents but the server does not read (Camunda's
+   * BatchQueryDto has no startedBefore/startedAfter): their values, bad or not, are ignored, as are any
+   * other parameters the server does not know, so a bad value there is no bad request.
+   */
+  static final Set<String> ENGINE_PARAMETERS_NOT_READ = Set.of("GET /batch startedBefore", "GET /batch startedAfter",
+      "GET /batch/count startedBefore", "GET /batch/count startedAfter");
+
+  /**
+   * Operations of our API left out: deploying the bundled models and logging out take no input at all,
+   * so nothing about them can be malformed.
+   */
+  static final Set<String> API_SKIPPED = Set.of("POST /api/admin/models/bundled", "DELETE /api/session");
+
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
+
+  private final Random random = new Random(9);
+
+  @Test
+  void everyMalformedOrUnknownIdRequestIsAnswered4xxWithAMessage() throws Exception {
+    WebClient client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+    List<Bad> corpus = new ArrayList<>();
+    try (InputStream in = getClass().getResourceAsStream("/openapi.json")) {
+      JsonObject camunda = Json.createReader(in).readObject();
+      corpus.addAll(engineRestCases(camunda));
+    }
+    HttpResponse<String> ours = client.get("/openapi", "Accept", "application/json");
+    assertThat(ours.statusCode()).as("our OpenAPI document").isEqualTo(200);
+    corpus.addAll(apiCases(Json.createReader(new StringReader(ours.body())).readObject()));
+    assertThat(corpus.size()).as("bad requests in the corpus").isGreaterThanOrEqualTo(300);
+
+    List<String> offenders = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    for (Bad bad : corpus) {
+      HttpResponse<String> answer = client.send(bad.method(), bad.path(), bad.contentType(), bad.body(),
+          "Authorization", WebClient.basic(bad.user(), "demo"));
+      statuses.merge(bad.path().startsWith("/api") ? "api " + answer.statusCode() : "engine-rest " + answer.statusCode(), 1, Integer::sum);
+      String answered = answer.body() == null ? "" : answer.body().replaceAll("\\s+", " ");
+      String line = bad.method() + " " + bad.path() + " " + (bad.body() == null ? "" : bad.body().replace("\n", "\\n")) + " (" + bad.why() + ") -> "
+          + answer.statusCode() + " " + answered.substring(0, Math.min(200, answered.length()));
+      record.add(line);
+      boolean clientError = answer.statusCode() >= 400 && answer.statusCode() < 500;
+      if (!clientError || !hasMessage(answer.body())) {
+        offenders.add(line);
+      }
+    }
+    // every request and its answer, for reading
+    Files.write(Path.of("target", "bad-request-corpus.txt"), record);
+    System.out.println("BadRequestCorpusIT: " + corpus.size() + " bad requests, answers " + statuses);
+    assertThat(offenders).as(offenders.size() + " of " + corpus.size() + " bad requests were not answered 4xx with a message:\n"
+        + String.join("\n", offenders) + "\n").isEmpty();
+  }
+
+  /** A JSON object with a non-blank {@code message}: Camunda's ExceptionDto and our API's errors both have one. */
+  static boolean hasMessage(String body) {
+    try {
+      JsonStructure json = Json.createReader(new StringReader(body)).read();
+      if (json instanceof JsonObject object && object.get("message") instanceof JsonString message) {
+        return !message.getString().isBlank();
+      }
+    } catch (RuntimeException notJson) {
+      // no JSON: no message
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- /engine-rest
+
+  List<Bad> engineRestCases(JsonObject doc) {
+    List<Bad> cases = new ArrayList<>();
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String path : paths.keySet()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.keySet()) {
+        if (!Set.of("get", "post", "put", "delete").contains(method)) {
+          continue; // OPTIONS: the links of a resource, no input
+        }
+        String verb = method.toUpperCase();
+        if (ENGINE_SKIPPED.contains(verb + " " + path)) {
+          continue;
+        }
+        JsonObject operation = item.getJsonObject(method);
+        List<JsonObject> parameters = parameters(doc, item, operation);
+        JsonObject bodySchema = jsonBodySchema(doc, operation);
+        boolean hasPathIds = PATH_PARAMETER.matcher(path).find();
+        String url = "/engine-rest" + path;
+        String operationId = operation.getString("operationId", "");
+        boolean query = operationId.startsWith("query") || operationId.startsWith("postQuery");
+
+        if (hasPathIds && !ENGINE_UNKNOWN_ID_ALLOWED.contains(verb + " " + path)) {
+          // ids that do not exist (random UUIDs; the engine's ids are not UUIDs of this generator)
+          String unknown = withUnknownIds(url);
+          String body = bodySchema != null ? "{}" : null;
+          cases.add(new Bad(verb, unknown, body == null ? null : "application/json", body, "admin",
+              "unknown id" + (body == null ? "" : ", empty body")));
+        }
+        if (bodySchema != null) {
+          String target = hasPathIds ? withUnknownIds(url) : url;
+          cases.add(new Bad(verb, target, "application/json", "{\"id\": \"x\", ", "admin", "malformed JSON"));
+          if ("object".equals(type(doc, bodySchema)) || !properties(doc, bodySchema).isEmpty()) {
+            cases.add(new Bad(verb, target, "application/json", "[1, 2, 3]", "admin", "an array where an object is expected"));
+          } else if ("array".equals(type(doc, bodySchema))) {
+            cases.add(new Bad(verb, target, "application/json", "{\"not\": \"an array\"}", "admin", "an object where an array is expected"));
+          }
+          int typed = 0;
+          for (Map.Entry<String, JsonObject> property : typedFirst(doc, properties(doc, bodySchema)).entrySet()) {
+            String wrong = wrongValue(doc, property.getValue());
+            if (wrong == null || typed == 3) {
+              continue;
+            }
+            typed++;
+            cases.add(new Bad(verb, target, "application/json", "{\"" + property.getKey() + "\": " + wrong + "}", "admin",
+                "wrong JSON type for " + property.getKey() + " (" + describe(doc, property.getValue()) + ")"));
+          }
+          Map<String, JsonObject> properties = properties(doc, bodySchema);
+          if (!query && !properties.isEmpty() && !ENGINE_NULLS_ALLOWED.contains(verb + " " + path)
+              && !ENGINE_UNKNOWN_ID_ALLOWED.contains(verb + " " + path)) {
+            StringBuilder nulls = new StringBuilder("{");
+            for (String name : properties.keySet()) {
+              nulls.append(nulls.length() > 1 ? ", " : "").append('"').append(name).append("\": null");
+            }
+            cases.add(new Bad(verb, target, "application/json", nulls.append('}').toString(), "admin", "every field null"));
+          }
+          JsonObject sorting = properties.get("sorting");
+          if (sorting != null) {
+            cases.add(new Bad(verb, target, "application/json", "{\"sorting\": [{\"sortBy\": \"noSuchSortKey\", \"sortOrder\": \"asc\"}]}",
+                "admin", "unknown sort key"));
+          }
+        }
+        if (!hasPathIds && ("GET".equals(verb) || query)) {
+          cases.addAll(queryParameterCases(doc, verb, url, parameters.stream()
+              .filter(p -> !ENGINE_PARAMETERS_NOT_READ.contains(verb + " " + path + " " + p.getString("name", ""))).toList(), bodySchema));
+        }
+      }
+    }
+    return cases;
+  }
+
+  /** Bad values of the operation's query parameters, one at a time. */
+  List<Bad> queryParameterCases(JsonObject doc, String verb, String url, List<JsonObject> parameters, JsonObject bodySchema) {
+    List<Bad> cases = new ArrayList<>();
+    String body = bodySchema == null ? null : "{}";
+    String contentType = body == null ? null : "application/json";
+    boolean date = false;
+    boolean bool = false;
+    boolean integer = false;
+    for (JsonObject parameter : parameters) {
+      if (!"query".equals(parameter.getString("in", ""))) {
+        continue;
+      }
+      String name = parameter.getString("name");
+      JsonObject schema = parameter.getJsonObject("schema");
+      String type = schema == null ? "" : schema.getString("type", "");
+      String format = schema == null ? "" : schema.getString("format", "");
+      if (name.equals("firstResult") || name.equals("maxResults")) {
+        cases.add(new Bad(verb, url + "?" + name + "=ten", contentType, body, "admin", name + " not a number"));
+      } else if (name.equals("sortBy")) {
+        cases.add(new Bad(verb, url + "?sortBy=noSuchSortKey&sortOrder=asc", contentType, body, "admin", "unknown sort key"));
+        JsonArray keys = schema == null ? null : schema.getJsonArray("enum");
+        if (keys != null && !keys.isEmpty()) {
+          cases.add(new Bad(verb, url + "?sortBy=" + keys.getString(0) + "&sortOrder=sideways", contentType, body, "admin",
+              "unknown sort order"));
+        }
+      } else if ("date-time".equals(format) && !date) {
+        date = true;
+        cases.add(new Bad(verb, url + "?" + name + "=yesterday-ish", contentType, body, "admin", name + " not a date"));
+      } else if ("boolean".equals(type) && !bool) {
+        bool = true;
+        cases.add(new Bad(verb, url + "?" + name + "=perhaps", contentType, body, "admin", name + " not a boolean"));
+      } else if ("integer".equals(type) && !integer) {
+        integer = true;
+        cases.add(new Bad(verb, url + "?" + name + "=many", contentType, body, "admin", name + " not a number"));
+      }
+    }
+    return cases;
+  }
+
+  // ---------------------------------------------------------------- /api
+
+  List<Bad> apiCases(JsonObject doc) {
+    List<Bad> cases = new ArrayList<>();
+    JsonObject paths = doc.getJsonObject("paths");
+    for (String documented : paths.keySet()) {
+      String path = documented.startsWith("/api/") ? documented : "/api" + documented;
+      JsonObject item = paths.getJsonObject(documented);
+      for (String method : item.keySet()) {
+        if (!Set.of("get", "post", "put", "delete").contains(method)) {
+          continue;
+        }
+        String verb = method.toUpperCase();
+        if (API_SKIPPED.contains(verb + " " + path)) {
+          continue;
+        }
+        JsonObject operation = item.getJsonObject(method);
+        String user = apiUser(path);
+        boolean hasPathIds = PATH_PARAMETER.matcher(path).find();
+        String target = hasPathIds ? withUnknownIds(path) : path;
+        JsonObject content = operation.containsKey("requestBody")
+            ? operation.getJsonObject("requestBody").getJsonObject("content") : null;
+        boolean json = content != null && content.containsKey("application/json");
+        if (hasPathIds) {
+          cases.add(new Bad(verb, target, json ? "application/json" : null, json ? "{}" : null, user,
+              "unknown id" + (json ? ", empty body" : "")));
+        }
+        if (json) {
+          cases.add(new Bad(verb, target, "application/json", "{\"title\": ", user, "malformed JSON"));
+          cases.add(new Bad(verb, target, "application/json", "[1, 2, 3]", user, "an array where an object is expected"));
+          cases.add(new Bad(verb, target, "application/json", "\"text\"", user, "a string where an object is expected"));
+          cases.add(new Bad(verb, target, "text/plain", "hello", user, "not JSON at all"));
+          if (!hasPathIds) {
+            cases.add(new Bad(verb, target, "application/json", "{}", user, "required fields missing"));
+          }
+        } else if (content != null && content.containsKey("text/csv")) {
+          cases.add(new Bad(verb, target, "text/csv", "nothing,we,know\n1,2,3\n", user, "CSV without the required columns"));
+        } else if (content != null && content.containsKey("multipart/form-data")) {
+          cases.add(new Bad(verb, target, "application/json", "{}", user, "JSON where a multipart form is expected"));
+        }
+      }
+    }
+    return cases;
+  }
+
+  /** A user with the role each part of our API needs (password demo), so that input, not login, is tested. */
+  static String apiUser(String path) {
+    if (path.startsWith("/api/applicant")) {
+      return "applicant1";
+    }
+    if (path.startsWith("/api/reviews") || path.startsWith("/api/experts")) {
+      return "secretary";
+    }
+    if (path.startsWith("/api/admin")) {
+      return "admin";
+    }
+    return "office";
+  }
+
+  // ---------------------------------------------------------------- OpenAPI helpers
+
+  String withUnknownIds(String path) {
+    Matcher m = PATH_PARAMETER.matcher(path);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, new UUID(random.nextLong(), random.nextLong()).toString());
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  static List<JsonObject> parameters(JsonObject doc, JsonObject item, JsonObject operation) {
+    List<JsonObject> all = new ArrayList<>();
+    for (JsonObject holder : List.of(item, operation)) {
+      if (holder.containsKey("parameters")) {
+        for (JsonValue p : holder.getJsonArray("parameters")) {
+          all.add(resolve(doc, p.asJsonObject()));
+        }
+      }
+    }
+    return all;
+  }
+
+  static JsonObject jsonBodySchema(JsonObject doc, JsonObject operation) {
+    if (!operation.containsKey("requestBody")) {
+      return null;
+    }
+    JsonObject content = resolve(doc, operation.getJsonObject("requestBody")).getJsonObject("content");
+    if (content == null || !content.containsKey("application/json")) {
+      return null;
+    }
+    JsonObject schema = content.getJsonObject("application/json").getJsonObject("schema");
+    return schema == null ? Json.createObjectBuilder().build() : resolve(doc, schema);
+  }
+
+  static JsonObject resolve(JsonObject doc, JsonObject node) {
+    JsonObject current = node;
+    while (current.containsKey("$ref")) {
+      String[] parts = current.getString("$ref").substring(2).split("/");
+      JsonObject target = doc;
+      for (String part : parts) {
+        target = target.getJsonObject(part);
+      }
+      current = target;
+    }
+    return current;
+  }
+
+  /** Properties of an object schema, those of allOf parts included. */
+  static Map<String, JsonObject> properties(JsonObject doc, JsonObject schema) {
+    Map<String, JsonObject> all = new LinkedHashMap<>();
+    JsonObject resolved = resolve(doc, schema);
+    if (resolved.containsKey("allOf")) {
+      for (JsonValue part : resolved.getJsonArray("allOf")) {
+        all.putAll(properties(doc, part.asJsonObject()));
+      }
+    }
+    if (resolved.containsKey("properties")) {
+      JsonObject properties = resolved.getJsonObject("properties");
+      for (String name : properties.keySet()) {
+        all.put(name, properties.getJsonObject(name));
+      }
+    }
+    return all;
+  }
+
+  static String type(JsonObject doc, JsonObject schema) {
+    JsonObject resolved = resolve(doc, schema);
+    if (resolved.containsKey("type")) {
+      return resolved.getString("type");
+    }
+    return resolved.containsKey("properties") || resolved.containsKey("allOf") ? "object" : "";
+  }
+
+  /** Properties whose type is not a plain string first: their wrong values are the most telling. */
+  static Map<String, JsonObject> typedFirst(JsonObject doc, Map<String, JsonObject> properties) {
+    Map<String, JsonObject> ordered = new LinkedHashMap<>();
+    properties.forEach((name, schema) -> {
+      if (!"string".equals(type(doc, schema)) && !type(doc, schema).isEmpty()) {
+        ordered.put(name, schema);
+      }
+    });
+    properties.forEach((name, schema) -> {
+      if ("string".equals(type(doc, schema)) && resolve(doc, schema).containsKey("format")) {
+        ordered.put(name, schema);
+      }
+    });
+    properties.forEach(ordered::putIfAbsent);
+    return ordered;
+  }
+
+  /** A JSON value of the wrong type for this schema, or null when its type is not declared (anything goes). */
+  static String wrongValue(JsonObject doc, JsonObject schema) {
+    JsonObject resolved = resolve(doc, schema);
+    return switch (type(doc, schema)) {
+      case "integer", "number" -> "\"not a number\"";
+      case "boolean" -> "\"not a boolean\"";
+      case "array" -> "\"not an array\"";
+      case "object" -> resolved.containsKey("additionalProperties") || resolved.containsKey("properties") || resolved.containsKey("allOf")
+          || schema.containsKey("$ref") ? "\"not an object\"" : null;
+      case "string" -> "date-time".equals(resolved.getString("format", "")) ? "\"not a date\"" : "{\"not\": \"a string\"}";
+      default -> null;
+    };
+  }
+
+  static String describe(JsonObject doc, JsonObject schema) {
+    JsonObject resolved = resolve(doc, schema);
+    return type(doc, schema) + (resolved.containsKey("format") ? " " + resolved.getString("format") : "");
+  }
+}
