@@ -70,6 +70,19 @@ class EngineIT {
   }
 
   @Test
+  void passwordsAreStoredSaltedAndHashedNeverAsTyped() {
+    org.camunda.bpm.engine.impl.persistence.entity.UserEntity office = (org.camunda.bpm.engine.impl.persistence.entity.UserEntity)
+        engine.getIdentityService().createUserQuery().userId("office").singleResult();
+    org.camunda.bpm.engine.impl.persistence.entity.UserEntity admin = (org.camunda.bpm.engine.impl.persistence.entity.UserEntity)
+        engine.getIdentityService().createUserQuery().userId("admin").singleResult();
+    assertTrue(office.getPassword().startsWith("{SHA-512}"), "hashed with SHA-512: " + office.getPassword().substring(0, 9));
+    assertTrue(!office.getPassword().contains("demo") && office.getSalt() != null && !office.getSalt().isBlank(), "salted, not as typed");
+    // the same password ('demo') of two users gives two different hashes: a salt each
+    assertTrue(!office.getPassword().equals(admin.getPassword()), "a salt per user");
+    assertTrue(engine.getIdentityService().checkPassword("office", "demo"));
+  }
+
+  @Test
   void processesFolderIsDeployedAndDeployingItAgainCreatesNoVersion() {
     long before = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(PlatformCheck.PROCESS_KEY).count();

@@ -1,0 +1,222 @@
+package org.aipo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who may do what, as a matrix: anonymous, applicant A, applicant B, an official, expert X, expert Y and
+ * an administrator against every sensitive operation. Every cell outside an operation's allowed set must
+ * be denied: 401, 403 or 404, or, for a list, an answer without the protected data. One assertion lists
+ * every cell that was not denied.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuthorizationMatrixIT {
+
+  private static final String FIELD = "autonomous-driving"; // no other test draws from this field's pool
+  private static final List<String> EXPERTS = List.of("am-x", "am-y", "am-z");
+  private static final List<String> EXPERT_NAMES = List.of("甲矩阵", "乙矩阵", "丙矩阵");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.applicationWar();
+  }
+
+  @ArquillianResource
+  URL baseUrl;
+
+  /** One request of an operation, sent as one actor (null: anonymous). */
+  @FunctionalInterface
+  interface Request {
+    HttpResponse<String> send(WebClient client, String authorization) throws Exception;
+  }
+
+  /** An operation, the actors allowed to do it, and what an answer must not contain when it is denied. */
+  record Operation(String name, Set<String> allowed, String secret, Request request) {
+  }
+
+  private static String[] auth(String authorization) {
+    return authorization == null ? new String[0] : new String[] {"Authorization", authorization};
+  }
+
+  private static Request get(String path) {
+    return (client, authorization) -> client.send("GET", path, null, null, auth(authorization));
+  }
+
+  private static Request json(String method, String path, String body) {
+    return (client, authorization) -> client.send(method, path, "application/json", body, auth(authorization));
+  }
+
+  private static Request multipart(String path, String fileField, String fileName, String content) {
+    String boundary = "matrix" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrix\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return (client, authorization) -> client.upload(path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8),
+        auth(authorization));
+  }
+
+  /** Denied: refused outright, or a list (or page) that holds none of the protected data. */
+  private static boolean denied(HttpResponse<String> answer, String secret) {
+    int status = answer.statusCode();
+    if (status == 401 || status == 403 || status == 404) {
+      return true;
+    }
+    if (status == 200 && secret != null && !answer.body().contains(secret)) {
+      try {
+        JsonStructure body = WebClient.json(answer);
+        return body instanceof JsonArray || (body instanceof JsonObject o && o.containsKey("count") && o.getInt("count") == 0);
+      } catch (RuntimeException notJson) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void everyForbiddenCellIsDenied() throws Exception {
+    WebClient client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+    Officials officials = new Officials(client);
+    String run = Long.toString(System.nanoTime(), 36);
+
+    // applicant A's draft to a call of the test's own
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+    HttpResponse<String> opened = officials.as("office", "POST", "/api/calls", "{\"title\":\"矩阵征集 " + run + "\",\"fields\":[\"robotics\"],"
+        + "\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":3000000,\"maxAward\":1000000,"
+        + "\"awardCount\":3,\"panelSize\":3}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String call = Officials.object(opened).getString("id");
+    String title = "矩阵申报 " + run;
+    HttpResponse<String> drafted = client.send("POST", "/api/applicant/proposals", "application/json", "{\"callId\":\"" + call + "\",\"title\":\""
+        + title + "\",\"field\":\"robotics\",\"summary\":\"机密摘要 " + run + "\"}", "Authorization", WebClient.basic("applicant1", "demo"));
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    String proposal = Officials.object(drafted).getString("id");
+
+    // a review in which expert X has scored and expert Y has a scoring task of its own
+    officials.expertsOfTheField(FIELD, EXPERTS, EXPERT_NAMES);
+    HttpResponse<String> review = officials.as("secretary", "POST", "/api/reviews", "{\"title\":\"矩阵评审 " + run + "\",\"field\":\"" + FIELD
+        + "\",\"panelSize\":3,\"reserves\":0,\"criteria\":[{\"code\":\"value\",\"name\":\"应用价值\",\"weight\":60},"
+        + "{\"code\":\"feasibility\",\"name\":\"可行性\",\"weight\":40}],\"items\":[{\"reference\":\"M-" + run + "\",\"title\":\"矩阵事项 " + run
+        + "\",\"applicantOrganisation\":\"某公司\"}]}");
+    assertThat(review.statusCode()).as(review.body()).isEqualTo(201);
+    String reviewId = Officials.object(review).getString("id");
+    for (JsonValue task : officials.awaitTasks(reviewId, "userTask_answerInvitation", 3)) {
+      officials.complete(task.asJsonObject().getString("assignee"), task.asJsonObject(), "\"accepted\":{\"value\":true,\"type\":\"Boolean\"}");
+    }
+    for (JsonValue task : officials.awaitTasks(reviewId, "userTask_declareConflict", 3)) {
+      officials.complete(task.asJsonObject().getString("assignee"), task.asJsonObject(), "\"conflict\":{\"value\":false,\"type\":\"Boolean\"}");
+    }
+    JsonArray scoring = officials.awaitTasks(reviewId, "userTask_scoreItem", 3);
+    JsonObject scoredByX = scoring.getJsonObject(0);
+    JsonObject taskOfY = scoring.getJsonObject(1);
+    String expertX = scoredByX.getString("assignee");
+    String expertY = taskOfY.getString("assignee");
+    String comment = "X的保密评语 " + run;
+    officials.complete(expertX, scoredByX, "\"c1Points\":{\"value\":51,\"type\":\"Long\"}," + Officials.string("c1Comment", comment)
+        + ",\"c2Points\":{\"value\":31,\"type\":\"Long\"}," + Officials.string("c2Comment", comment));
+    String instance = scoredByX.getString("processInstanceId");
+
+    // a running platform check, so that a migration request is about something real (authorization, not validation)
+    HttpResponse<String> check = officials.as("admin", "POST", "/engine-rest/process-definition/key/platformCheck/start", "{}");
+    assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+    String checkInstance = Officials.object(check).getString("id");
+    String checkDefinition = Officials.object(check).getString("definitionId");
+
+    Map<String, String> actors = new LinkedHashMap<>();
+    actors.put("anonymous", null);
+    actors.put("applicant A", WebClient.basic("applicant1", "demo"));
+    actors.put("applicant B", WebClient.basic("applicant2", "demo"));
+    actors.put("official", WebClient.basic("office", "demo"));
+    actors.put("expert X", WebClient.basic(expertX, "demo"));
+    actors.put("expert Y", WebClient.basic(expertY, "demo"));
+    actors.put("administrator", WebClient.basic("admin", "demo"));
+
+    String bpmn = "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
+        + "<process id=\"matrixProbe\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+    List<Operation> operations = List.of(
+        new Operation("read another organisation's proposal", Set.of("applicant A"), title, get("/api/applicant/proposals/" + proposal)),
+        new Operation("list another organisation's proposals", Set.of("applicant A"), title, get("/api/applicant/proposals")),
+        new Operation("change another organisation's proposal", Set.of("applicant A"), null, json("PUT", "/api/applicant/proposals/" + proposal,
+            "{\"title\":\"篡改\",\"field\":\"robotics\"}")),
+        new Operation("submit another organisation's proposal", Set.of("applicant A"), null,
+            json("POST", "/api/applicant/proposals/" + proposal + "/submit", null)),
+        new Operation("read a proposal in full (office API)", Set.of("official", "administrator"), title, get("/api/proposals/" + proposal)),
+        new Operation("read expert X's scores (history)", Set.of("official", "administrator"), comment,
+            get("/engine-rest/history/variable-instance?processInstanceId=" + instance + "&variableName=c1Comment")),
+        new Operation("read expert X's scores (runtime variables)", Set.of("official", "administrator"), comment,
+            get("/engine-rest/variable-instance?processInstanceIdIn=" + instance)),
+        new Operation("read expert Y's scoring task", Set.of("expert Y", "administrator"), null,
+            get("/engine-rest/task/" + taskOfY.getString("id") + "/variables")),
+        new Operation("read the review with the draw and expert names", Set.of("administrator"), EXPERT_NAMES.get(0),
+            get("/api/reviews/" + reviewId)),
+        new Operation("deploy through Camunda's REST API (Modeler)", Set.of("administrator"), null,
+            multipart("/engine-rest/deployment/create", "data", "probe.bpmn", bpmn)),
+        new Operation("deploy through the administrators' API", Set.of("administrator"), null,
+            multipart("/api/admin/models", "file", "probe.bpmn", bpmn)),
+        new Operation("dry-run a migration", Set.of("administrator"), null, json("POST", "/api/admin/migrations/dry-run",
+            "{\"key\":\"platformCheck\",\"fromVersion\":1}")),
+        new Operation("execute a migration (Camunda API)", Set.of("administrator"), null, json("POST", "/engine-rest/migration/execute",
+            "{\"migrationPlan\":{\"sourceProcessDefinitionId\":\"" + checkDefinition + "\",\"targetProcessDefinitionId\":\"" + checkDefinition
+            + "\",\"instructions\":[{\"sourceActivityIds\":[\"userTask_confirmPlatformCheck\"],\"targetActivityIds\":"
+            + "[\"userTask_confirmPlatformCheck\"]}]},\"processInstanceIds\":[\"" + checkInstance + "\"]}")),
+        // every user reads their own profile; nobody but administrators reads another's (leader is none of the actors)
+        new Operation("read the list of users", Set.of("administrator"), "\"leader\"", get("/engine-rest/user")),
+        new Operation("read the members of a group", Set.of("administrator"), "\"leader\"", get("/engine-rest/user?memberOfGroup=leadership")),
+        new Operation("start a process", Set.of("official", "administrator"), null,
+            json("POST", "/engine-rest/process-definition/key/platformCheck/start", "{}")),
+        new Operation("read the audit of model deployments", Set.of("administrator"), null, get("/api/admin/models/audit")));
+
+    List<String> notDenied = new ArrayList<>();
+    int cells = 0;
+    for (Operation operation : operations) {
+      for (Map.Entry<String, String> actor : actors.entrySet()) {
+        if (operation.allowed().contains(actor.getKey())) {
+          continue;
+        }
+        cells++;
+        HttpResponse<String> answer = operation.request().send(client, actor.getValue());
+        if (!denied(answer, operation.secret())) {
+          notDenied.add(operation.name() + " × " + actor.getKey() + ": " + answer.statusCode() + " "
+              + answer.body().substring(0, Math.min(160, answer.body().length())));
+        }
+      }
+    }
+    assertThat(cells).as("forbidden cells tried").isGreaterThan(80);
+    assertThat(notDenied).as("forbidden cells that were not denied").isEmpty();
+
+    // the allowed cells the test can try without side effects answer with the data
+    assertThat(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")).body())
+        .contains(title);
+    assertThat(client.send("GET", "/api/proposals/" + proposal, null, null, "Authorization", actors.get("official")).body()).contains(title);
+    assertThat(client.send("GET", "/engine-rest/history/variable-instance?processInstanceId=" + instance + "&variableName=c1Comment", null, null,
+        "Authorization", actors.get("official")).body()).contains(comment);
+    assertThat(client.send("GET", "/engine-rest/user", null, null, "Authorization", actors.get("administrator")).body()).contains("\"leader\"");
+    // what the draft holds is unchanged by every refused change
+    assertThat(Officials.object(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")))
+        .getString("status")).isEqualTo("DRAFT");
+  }
+}
