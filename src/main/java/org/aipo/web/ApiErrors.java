@@ -13,7 +13,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
  * Errors of our API as JSON {@code {"status":..,"field":..,"message":..}}: bad input 400 naming the field,
- * clashes 409, JAX-RS errors with their own status; anything else 500 without internals (logged).
+ * clashes 409, JAX-RS errors with their own status, an unreachable database 503 with Retry-After; anything
+ * else 500 without internals (logged).
  */
 
 public class ApiErrors implements ExceptionMapper<Throwable> {
@@ -31,6 +32,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable error) {
+    if (org.aipo.common.DatabaseUnavailable.in(error)) {
+      LOG.warning(() -> "Database unavailable: " + error);
+      return response(Response.Status.SERVICE_UNAVAILABLE, null, org.aipo.common.DatabaseUnavailable.MESSAGE)
+          .header("Retry-After", org.aipo.common.DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+    }
     Throwable cause = unwrap(error);
     if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {
       return response(Response.Status.FORBIDDEN, null, "not allowed: " + cause.getMessage()).build();

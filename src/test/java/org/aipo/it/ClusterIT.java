@@ -41,7 +41,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * to either node is seen by the other; a timer due while both run fires exactly once; the jobs a node holds
  * when it is killed are run by the other once their locks expire; a Tasklist session lives on its node
  * alone; and a kill -9 during a stream of submissions loses no acknowledged submission and keeps no refused
- * one. Runs in the PostgreSQL pass of the suite only (failsafe execution "postgresql").
+ * one; a restart of PostgreSQL during submissions is refused cleanly (503, never a hang or a 500), and the
+ * server recovers by itself. Runs in the PostgreSQL pass of the suite only (failsafe execution "postgresql").
  */
 @EnabledIfSystemProperty(named = "arquillian.launch", matches = "liberty-pg")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -327,5 +328,88 @@ class ClusterIT {
         retried, problems);
     assertThat(problems).as("submissions after a kill -9 (" + retried + " retried)").isEmpty();
     assertThat(acknowledged.get()).as("some were acknowledged before the kill").isGreaterThanOrEqualTo(12);
+  }
+  private static void postgres(String command) throws Exception {
+    Process process = new ProcessBuilder("bash", java.nio.file.Path.of(".ci", "postgres.sh").toAbsolutePath().toString(), command)
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("postgres.sh " + command + ": " + output).isZero();
+  }
+
+  @Test
+  @Order(6)
+  void aDatabaseRestartDuringSubmissionsIsRefusedCleanlyAndLosesNothing() throws Exception {
+    String call = demoCall(a);
+    List<String> drafts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      drafts.add(draft(a, call, "重启期间申报 " + i, true));
+    }
+    Map<String, String> outcome = new ConcurrentHashMap<>();
+    Map<String, Long> millis = new ConcurrentHashMap<>();
+    AtomicInteger acknowledged = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(2);
+    for (String id : drafts) {
+      clients.submit(() -> {
+        long started = System.nanoTime();
+        try {
+          HttpResponse<String> answer = asApplicant(a, "POST", "/api/applicant/proposals/" + id + "/submit", null);
+          outcome.put(id, answer.statusCode() == 200 ? "acknowledged"
+              : answer.statusCode() == 503 && answer.headers().firstValue("Retry-After").isPresent() ? "unavailable"
+              : "status " + answer.statusCode() + " " + answer.body());
+          if (answer.statusCode() == 200) {
+            acknowledged.incrementAndGet();
+          }
+        } catch (Exception noAnswer) {
+          outcome.put(id, "no answer: " + noAnswer);
+        }
+        millis.put(id, (System.nanoTime() - started) / 1_000_000);
+        Thread.sleep(150);
+        return null;
+      });
+    }
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (acknowledged.get() < 5 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    postgres("stop");
+    Thread.sleep(2000);
+    int readyWhileDown = a.client.get("/health/ready").statusCode();
+    Thread.sleep(4000);
+    postgres("start");
+    clients.shutdown();
+    assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+
+    long unavailable = outcome.values().stream().filter("unavailable"::equals).count();
+    List<String> unclean = outcome.entrySet().stream().filter(e -> !e.getValue().equals("acknowledged") && !e.getValue().equals("unavailable"))
+        .map(e -> e.getKey() + ": " + e.getValue()).toList();
+    long slowest = millis.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    // the server recovers by itself: what was refused goes through when sent again, exactly once
+    List<String> problems = new ArrayList<>();
+    for (String id : drafts) {
+      if (!outcome.get(id).equals("acknowledged")) {
+        HttpResponse<String> retry = null;
+        for (int attempt = 0; attempt < 20 && (retry == null || retry.statusCode() != 200); attempt++) {
+          retry = asApplicant(a, "POST", "/api/applicant/proposals/" + id + "/submit", null);
+          if (retry.statusCode() != 200) {
+            Thread.sleep(1000);
+          }
+        }
+        if (retry.statusCode() != 200) {
+          problems.add(id + ": retry answered " + retry.statusCode());
+        }
+      }
+      int checks = formalChecks(a, id);
+      if (checks != 1) {
+        problems.add(id + ": " + outcome.get(id) + ", then " + checks + " formal checks");
+      }
+    }
+    System.out.printf("[cluster] database restart during %d submissions: %d acknowledged, %d refused with 503, others %s; "
+        + "slowest answer %d ms; /health/ready while down %d%n", drafts.size(), acknowledged.get(), unavailable, unclean, slowest, readyWhileDown);
+    assertThat(unavailable).as("submissions refused with 503 while the database was down").isPositive();
+    assertThat(unclean).as("answers other than 200 or 503 with Retry-After").isEmpty();
+    assertThat(slowest).as("no request hangs while the database is down (ms)").isLessThan(30_000);
+    assertThat(readyWhileDown).as("/health/ready while the database is down").isEqualTo(503);
+    assertThat(problems).as("every submission exactly once after the restart").isEmpty();
   }
 }

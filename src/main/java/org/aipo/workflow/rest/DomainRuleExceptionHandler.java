@@ -27,6 +27,9 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
 
   @Override
   public Response toResponse(ProcessEngineException exception) {
+    if (org.aipo.common.DatabaseUnavailable.in(exception)) {
+      return unavailable();
+    }
     Response rule = ruleResponse(exception);
     if (rule != null) {
       return rule;
@@ -56,6 +59,15 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
   private static boolean thrownByUs(Throwable cause) {
     StackTraceElement[] trace = cause.getStackTrace();
     return trace.length > 0 && trace[0].getClassName().startsWith("org.aipo.");
+  }
+
+  /** 503 with Retry-After: the database cannot be reached; the request may be repeated. */
+  static Response unavailable() {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType("ServiceUnavailableException");
+    dto.setMessage(org.aipo.common.DatabaseUnavailable.MESSAGE);
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", org.aipo.common.DatabaseUnavailable.RETRY_AFTER_SECONDS)
+        .type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
   }
 
   private static Response response(Response.Status status, String message) {
