@@ -78,6 +78,48 @@ class HttpIT {
   }
 
   @Test
+  void twoOfficialsCompletingTheSameTaskAtOnceGetOneSuccessAndOneClear409() throws Exception {
+    assertThat(as("admin", "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"office-race\",\"firstName\":\"二\","
+        + "\"lastName\":\"项目办\",\"email\":\"race@office.example\"},\"credentials\":{\"password\":\"demo\"}}").statusCode()).isEqualTo(204);
+    assertThat(as("admin", "PUT", "/engine-rest/group/programme-office/members/office-race", null).statusCode()).isEqualTo(204);
+    String body = "{\"variables\":{\"confirmed\":{\"value\":true,\"type\":\"Boolean\"}}}";
+    java.util.List<String> outcomes = new java.util.ArrayList<>();
+    for (int round = 0; round < 6; round++) {
+      HttpResponse<String> started = as("office", "POST", "/engine-rest/process-definition/key/platformCheck/start", "{}");
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+      String task = openTasks(((JsonObject) WebClient.json(started)).getString("id"), "userTask_confirmPlatformCheck").getJsonObject(0).getString("id");
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService officials = java.util.concurrent.Executors.newFixedThreadPool(2);
+      java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (String official : new String[] {"office", "office-race"}) {
+        WebClient own = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+        answers.add(officials.submit(() -> {
+          together.await();
+          return own.send("POST", "/engine-rest/task/" + task + "/complete", "application/json", body, "Authorization",
+              WebClient.basic(official, "demo"));
+        }));
+      }
+      java.util.List<Integer> statuses = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        statuses.add(response.statusCode());
+        if (response.statusCode() == 409) {
+          assertThat(((JsonObject) WebClient.json(response)).getString("message")).as("the loser is told why").isNotBlank();
+        }
+      }
+      officials.shutdown();
+      java.util.Collections.sort(statuses);
+      outcomes.add(statuses.toString());
+      assertThat(statuses).as("round " + round + ": one completes, the other gets 409").containsExactly(204, 409);
+      // the process went on once
+      assertThat(((JsonObject) WebClient.json(as("admin", "GET", "/engine-rest/history/activity-instance/count?processInstanceId="
+          + ((JsonObject) WebClient.json(started)).getString("id") + "&activityId=serviceTask_recordConfirmation", null))).getInt("count"))
+          .isEqualTo(1);
+    }
+    System.out.println("[race] two officials, one task, six rounds: " + outcomes);
+  }
+
+  @Test
   void anOfficialLogsInToTasklistAndWorksATaskThroughItsApi() throws Exception {
     HttpResponse<String> started = client.postJson("/engine-rest/process-definition/key/platformCheck/start",
         "{\"businessKey\":\"http-it\",\"variables\":{\"confirmWithin\":{\"value\":\"P2D\",\"type\":\"String\"}}}",

@@ -23,12 +23,23 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 @Priority(Priorities.USER - 100)
 public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngineException> {
 
+  @jakarta.ws.rs.core.Context
+  jakarta.ws.rs.core.UriInfo uriInfo;
+
+  @jakarta.ws.rs.core.Context
+  jakarta.ws.rs.core.Request request;
+
   private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
   @Override
   public Response toResponse(ProcessEngineException exception) {
-    if (org.aipo.common.DatabaseUnavailable.in(exception)) {
-      return unavailable();
+    Response state = stateResponse(exception);
+    if (state != null) {
+      return state;
+    }
+    Response done = UnknownIdCheck.completedMeanwhile(uriInfo, request == null ? null : request.getMethod());
+    if (done != null) {
+      return done;
     }
     Response rule = ruleResponse(exception);
     if (rule != null) {
@@ -59,6 +70,24 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
   private static boolean thrownByUs(Throwable cause) {
     StackTraceElement[] trace = cause.getStackTrace();
     return trace.length > 0 && trace[0].getClassName().startsWith("org.aipo.");
+  }
+
+  /**
+   * Answers that depend on the moment, not on the request: 503 while the database cannot be reached, 409
+   * when another request changed the same task or instance at the same moment (optimistic locking: this
+   * one was rolled back, as two officials completing one task at once). Null otherwise.
+   */
+  static Response stateResponse(Throwable exception) {
+    if (org.aipo.common.DatabaseUnavailable.in(exception)) {
+      return unavailable();
+    }
+    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        return response(Response.Status.CONFLICT, "another change was made to the same work at the same moment; this one was not"
+            + " stored: reload and check (同一事项刚被他人修改，本次未保存，请刷新后核对)");
+      }
+    }
+    return null;
   }
 
   /** 503 with Retry-After: the database cannot be reached; the request may be repeated. */

@@ -17,10 +17,24 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 @Priority(Priorities.USER - 100)
 public class DomainRuleRestExceptionHandler implements ExceptionMapper<RestException> {
 
+  @jakarta.ws.rs.core.Context
+  jakarta.ws.rs.core.UriInfo uriInfo;
+
+  @jakarta.ws.rs.core.Context
+  jakarta.ws.rs.core.Request request;
+
   private final RestExceptionHandler camunda = new RestExceptionHandler();
 
   @Override
   public Response toResponse(RestException exception) {
+    Response state = DomainRuleExceptionHandler.stateResponse(exception);
+    if (state != null) {
+      return state;
+    }
+    Response done = UnknownIdCheck.completedMeanwhile(uriInfo, request == null ? null : request.getMethod());
+    if (done != null) {
+      return done;
+    }
     Response rule = DomainRuleExceptionHandler.ruleResponse(exception);
     if (rule != null) {
       return rule;

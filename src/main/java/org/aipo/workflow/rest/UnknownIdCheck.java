@@ -100,10 +100,56 @@ public class UnknownIdCheck implements ContainerRequestFilter {
             }
           });
     }
+    if (!exists && resource.equals("task") && !request.getMethod().equals("GET") && completedTask(engineName, id)) {
+      // a second click, or the loser of a race to complete (or claim) the same task: the task is done
+      request.abortWith(taskCompleted(id));
+      return;
+    }
     if (!exists) {
       request.abortWith(BadInput.error(Response.Status.NOT_FOUND, "NotFoundException",
           (resource.equals("metrics") ? "no metric named " : "no " + resource.replace('-', ' ') + " with id ") + id));
     }
+  }
+
+  static Response taskCompleted(String id) {
+    return BadInput.error(Response.Status.CONFLICT, "ConflictException",
+        "task " + id + " has been completed already (by another user or an earlier request); nothing was changed"
+            + " (该任务已办结，本次未作更改)");
+  }
+
+  /**
+   * 409 for a change to a task (not a GET) that failed because the task was completed meanwhile: the loser
+   * of two officials completing one task at once fails in the engine with an optimistic-locking conflict,
+   * a missing task or, when the winner's commit took the task's authorizations with it, a 403. Null when
+   * the request is not about a task or the task is still open.
+   */
+  static Response completedMeanwhile(jakarta.ws.rs.core.UriInfo uri, String method) {
+    if (uri == null || method == null || method.equals("GET")) {
+      return null;
+    }
+    List<PathSegment> segments = uri.getPathSegments();
+    int first = segments.size() > 2 && segments.get(0).getPath().equals("engine") ? 2 : 0;
+    if (segments.size() < first + 2 || !segments.get(first).getPath().equals("task") || FIXED.get("task").contains(segments.get(first + 1).getPath())) {
+      return null;
+    }
+    String engineName = first == 2 ? segments.get(1).getPath() : null;
+    String id = segments.get(first + 1).getPath();
+    return EngineUtil.lookupProcessEngine(engineName) != null && completedTask(engineName, id) ? taskCompleted(id) : null;
+  }
+
+  /** Whether a task of this id existed and has ended (its history says so). */
+  private static boolean completedTask(String engineName, String id) {
+    ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      try {
+        org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity task =
+            context.getDbEntityManager().selectById(org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.class, id);
+        return task != null && task.getEndTime() != null;
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    });
   }
 
   private static String value(Field field) {
