@@ -250,10 +250,17 @@ class ClusterIT {
   @Test
   @Order(4)
   void aTasklistSessionNeedsOnlyItsOwnNode() throws Exception {
-    HttpResponse<String> login = a.client.loginToWebapp("tasklist", "office", "demo");
+    // over TLS, as production: the session cookie is HttpOnly and Secure
+    WebClient tasklist = WebClient.overTls(a.httpsPort);
+    HttpResponse<String> login = tasklist.loginToWebapp("tasklist", "office", "demo");
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    HttpResponse<String> session = tasklist.send("POST", "/api/session", "application/json", "{\"userId\":\"applicant1\",\"password\":\"demo\"}");
+    String cookie = session.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
+    assertThat(cookie).as("the session cookie behind TLS").containsIgnoringCase("HttpOnly").containsIgnoringCase("Secure");
+    tasklist = WebClient.overTls(a.httpsPort);
+    assertThat(tasklist.loginToWebapp("tasklist", "office", "demo").statusCode()).isEqualTo(200);
     b.stop();
-    HttpResponse<String> tasks = a.client.webappApi("GET", "/camunda/api/engine/engine/default/task?maxResults=5", null);
+    HttpResponse<String> tasks = tasklist.webappApi("GET", "/camunda/api/engine/engine/default/task?maxResults=5", null);
     assertThat(tasks.statusCode()).as("Tasklist on A with B stopped: " + tasks.body()).isEqualTo(200);
     assertThat(WebClient.json(tasks)).isInstanceOf(JsonArray.class);
   }

@@ -29,6 +29,7 @@ final class ClusterNode {
 
   final String name;
   final int httpPort;
+  final int httpsPort;
   final WebClient client;
   final Officials officials;
   private final Path dir;
@@ -36,6 +37,7 @@ final class ClusterNode {
   ClusterNode(String name, int httpPort, int httpsPort, Properties database) throws IOException {
     this.name = name;
     this.httpPort = httpPort;
+    this.httpsPort = httpsPort;
     this.dir = WLP.resolve("usr/servers/programmeOffice-" + name);
     this.client = new WebClient(URI.create("http://localhost:" + httpPort + "/"));
     this.officials = new Officials(client);
@@ -58,6 +60,8 @@ final class ClusterNode {
     bootstrap.setProperty("http.host", "localhost");
     bootstrap.setProperty("aipo.node.name", name);
     bootstrap.setProperty("aipo.demo.anyDatabase", "true");
+    // as production behind TLS: session cookies are sent over https only
+    bootstrap.setProperty("session.cookie.secure", "true");
     // a node that dies leaves its jobs to the others after this time (5 minutes in production)
     bootstrap.setProperty("aipo.jobs.lockTime", "PT15S");
     try (var out = Files.newBufferedWriter(dir.resolve("bootstrap.properties"), StandardCharsets.UTF_8)) {

@@ -78,6 +78,17 @@ class HttpIT {
   }
 
   @Test
+  void theTlsPortAnswersWithItsGeneratedCertificateAndTheSessionCookieIsHttpOnly() throws Exception {
+    WebClient tls = WebClient.overTls(Integer.getInteger("it.https.port"));
+    assertThat(tls.get("/health/ready").statusCode()).as("https with the certificate Liberty generated at first start").isEqualTo(200);
+    HttpResponse<String> login = tls.send("POST", "/api/session", "application/json", "{\"userId\":\"applicant2\",\"password\":\"demo\"}");
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
+    assertThat(session).as("the session cookie").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    assertThat(tls.send("GET", "/api/applicant/organisation", null, null).statusCode()).as("the session works over TLS").isEqualTo(200);
+  }
+
+  @Test
   void twoOfficialsCompletingTheSameTaskAtOnceGetOneSuccessAndOneClear409() throws Exception {
     assertThat(as("admin", "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"office-race\",\"firstName\":\"二\","
         + "\"lastName\":\"项目办\",\"email\":\"race@office.example\"},\"credentials\":{\"password\":\"demo\"}}").statusCode()).isEqualTo(204);

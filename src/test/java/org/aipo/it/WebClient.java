@@ -32,6 +32,54 @@ final class WebClient {
     this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
+  /** A client for https://localhost:port/ that trusts the server's self-signed test certificate. */
+  static WebClient overTls(int httpsPort) throws Exception {
+    return new WebClient(URI.create("https://localhost:" + httpsPort + "/"), trustingTestCertificates());
+  }
+
+  private WebClient(URI base, javax.net.ssl.SSLContext tls) {
+    this.base = base;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).sslContext(tls).build();
+  }
+
+  /** Trusts any certificate: only for the test servers' generated self-signed ones on loopback. */
+  private static javax.net.ssl.SSLContext trustingTestCertificates() throws Exception {
+    // an extended trust manager, so that JSSE leaves the host name check to it too (the certificate names the machine)
+    javax.net.ssl.TrustManager[] trustAll = {new javax.net.ssl.X509ExtendedTrustManager() {
+      @Override
+      public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+      }
+
+      @Override
+      public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+      }
+
+      @Override
+      public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType, java.net.Socket socket) {
+      }
+
+      @Override
+      public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType, java.net.Socket socket) {
+      }
+
+      @Override
+      public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {
+      }
+
+      @Override
+      public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {
+      }
+
+      @Override
+      public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+        return new java.security.cert.X509Certificate[0];
+      }
+    }};
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, trustAll, new java.security.SecureRandom());
+    return context;
+  }
+
   static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
