@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,12 +102,7 @@ class AuthorizationMatrixIT {
     String run = Long.toString(System.nanoTime(), 36);
 
     // applicant A's draft to a call of the test's own
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
-    HttpResponse<String> opened = officials.as("office", "POST", "/api/calls", "{\"title\":\"矩阵征集 " + run + "\",\"fields\":[\"robotics\"],"
-        + "\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":3000000,\"maxAward\":1000000,"
-        + "\"awardCount\":3,\"panelSize\":3}");
-    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-    String call = Officials.object(opened).getString("id");
+    String call = officials.openCall("矩阵征集 " + run, "robotics");
     String title = "矩阵申报 " + run;
     HttpResponse<String> drafted = client.send("POST", "/api/applicant/proposals", "application/json", "{\"callId\":\"" + call + "\",\"title\":\""
         + title + "\",\"field\":\"robotics\",\"summary\":\"机密摘要 " + run + "\"}", "Authorization", WebClient.basic("applicant1", "demo"));

@@ -27,6 +27,16 @@ final class Officials {
     return client.send(method, path, json == null ? null : "application/json", json, "Authorization", WebClient.basic(user, "demo"));
   }
 
+  /** The programme office opens a call of this field, open since an hour and for 30 days; its id. */
+  String openCall(String title, String field) throws Exception {
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+    HttpResponse<String> opened = as("office", "POST", "/api/calls", "{\"title\":\"" + title + "\",\"fields\":[\"" + field + "\"],"
+        + "\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":3000000,\"maxAward\":1000000,"
+        + "\"awardCount\":3,\"panelSize\":3}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    return object(opened).getString("id");
+  }
+
   static JsonObject object(HttpResponse<String> response) {
     return (JsonObject) WebClient.json(response);
   }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -151,12 +148,7 @@ class PortalIT {
   @Test
   void anApplicantWorksItsProposalInTheBrowserAndAVisitorObjects() throws Exception {
     officials.expertsOfTheField(FIELD, EXPERTS, EXPERT_NAMES);
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
-    HttpResponse<String> opened = officials.as("office", "POST", "/api/calls", "{\"title\":\"2026 智慧养老示范项目\",\"fields\":[\"" + FIELD
-        + "\"],\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":3000000,"
-        + "\"maxAward\":1000000,\"awardCount\":3,\"panelSize\":3}");
-    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-    String call = Officials.object(opened).getString("id");
+    String call = officials.openCall("2026 智慧养老示范项目", FIELD);
 
     // registration: a wrong check character is shown next to its field, in Chinese; what was typed stays
     browser.get(portal("#/register"));

@@ -149,12 +149,7 @@ class TasklistIT {
     String run = Long.toString(System.currentTimeMillis(), 36);
     // a call of its own (other tests leave theirs open), and a proposal of the demo applicant to it
     String callTitle = "巡检机器人征集 " + run;
-    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
-    HttpResponse<String> opened = officials.as("office", "POST", "/api/calls", "{\"title\":\"" + callTitle + "\","
-        + "\"fields\":[\"robotics\"],\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\","
-        + "\"budget\":3000000,\"maxAward\":1000000,\"awardCount\":3,\"panelSize\":3}");
-    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-    String call = Officials.object(opened).getString("id");
+    String call = officials.openCall(callTitle, "robotics");
     String title = "巡检机器人 " + run;
     HttpResponse<String> drafted = client.send("POST", "/api/applicant/proposals", "application/json", "{\"callId\":\"" + call + "\",\"title\":\""
         + title + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\",\"team\":\"m\","

@@ -66,6 +66,8 @@ class DemonstrationProjectProcessTest {
   }
 
   ProcessInstance start() {
+    // the key the deployed model declares (processes/demonstration-project.bpmn)
+    org.assertj.core.api.Assertions.assertThat(DemonstrationProject.PROCESS_KEY).isEqualTo("demonstrationProject");
     return engine.getRuntimeService().startProcessInstanceByKey(DemonstrationProject.PROCESS_KEY, project.getId(), Map.of(
         DemonstrationProject.VAR_PROPOSAL, project.getId(),
         DemonstrationProject.VAR_MID_TERM_DUE, Date.from(stages.dueDate(project.getId(), ProjectStages.Milestone.MID_TERM)),
