@@ -81,15 +81,30 @@ class TasklistIT {
     return URI.create(baseUrl.toString()).resolve("/camunda/app/tasklist/").toString();
   }
 
-  private void logIn(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(tasklist());
-    WebElement name = wait.until(d -> d.findElements(By.cssSelector("input[type=text]")).stream().filter(WebElement::isDisplayed).findFirst()
-        .orElse(null));
-    wait.until(d -> d.findElement(By.tagName("body")).getText().contains("登录"));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  /**
+   * Logs in through Tasklist's login page and waits until the page has left it. The login form may be
+   * rendered again while it loads, so the fields are typed until they hold the text; a login whose page
+   * is still the form after the wait is tried once more (a screenshot keeps what the page showed).
+   */
+  private void logIn(String user) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      browser.manage().deleteAllCookies();
+      browser.get(tasklist());
+      wait.until(d -> d.findElement(By.tagName("body")).getText().contains("登录"));
+      type(By.cssSelector("input:not([type=password]):not([type=hidden])"), user);
+      type(By.cssSelector("input[type=password]"), "demo");
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("input[type=password]")).stream()
+            .noneMatch(WebElement::isDisplayed));
+        return;
+      } catch (org.openqa.selenium.TimeoutException stillOnTheForm) {
+        shot("login-" + user + "-" + attempt);
+        if (attempt == 2) {
+          throw new AssertionError(user + " is still on Tasklist's login page: " + browser.findElement(By.tagName("body")).getText(), stillOnTheForm);
+        }
+      }
+    }
   }
 
   private void click(By by) {
@@ -199,7 +214,11 @@ class TasklistIT {
     JsonObject scoring = officials.awaitTasks(reviewId, "userTask_scoreItem", 3).getJsonObject(0);
     String expert = scoring.getString("assignee");
     logIn(expert);
-    openFilter("我的评审 My reviews");
+    try {
+      openFilter("我的评审 My reviews");
+    } finally {
+      shot("2-expert-filters");
+    }
     click(By.xpath("//a[normalize-space(.)='" + scoring.getString("name") + "']"));
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("评审事项 " + run));
     wait.until(d -> !d.findElements(By.cssSelector("input[id$='field_c1Points']")).isEmpty());
