@@ -95,8 +95,9 @@ class TasklistIT {
       type(By.cssSelector("input[type=password]"), "demo");
       browser.findElement(By.cssSelector("button[type=submit]")).click();
       try {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("input[type=password]")).stream()
-            .noneMatch(WebElement::isDisplayed));
+        // the form goes away while it is looked at: a field gone stale is a field gone
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+            .until(d -> d.findElements(By.cssSelector("input[type=password]")).stream().noneMatch(WebElement::isDisplayed));
         return;
       } catch (org.openqa.selenium.TimeoutException stillOnTheForm) {
         shot("login-" + user + "-" + attempt);
