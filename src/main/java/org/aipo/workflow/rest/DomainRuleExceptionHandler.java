@@ -33,11 +33,22 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
 
   @Override
   public Response toResponse(ProcessEngineException exception) {
+    Response ours = ourAnswer(exception, uriInfo, request);
+    return ours != null ? ours : camunda.toResponse(exception);
+  }
+
+  /**
+   * Our answer to a failed request, in this order, or null to leave it to Camunda's handler: the moment
+   * (database down 503, a concurrent change 409), the task completed meanwhile (409), one of our rules
+   * (400/409), bad input that Camunda would answer with 500 (a null argument, an unknown id: 400/404).
+   * Shared by this mapper and {@link DomainRuleRestExceptionHandler}.
+   */
+  static Response ourAnswer(Throwable exception, jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.core.Request request) {
     Response state = stateResponse(exception);
     if (state != null) {
       return state;
     }
-    Response done = UnknownIdCheck.completedMeanwhile(uriInfo, request == null ? null : request.getMethod());
+    Response done = UnknownIdCheck.completedMeanwhile(uri, request == null ? null : request.getMethod());
     if (done != null) {
       return done;
     }
@@ -45,9 +56,7 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
     if (rule != null) {
       return rule;
     }
-    // what Camunda would answer with 500 although the request is at fault (a null argument, an unknown id)
-    Response badInput = wouldBe500(exception) ? BadInput.response(exception) : null;
-    return badInput != null ? badInput : camunda.toResponse(exception);
+    return wouldBe500(exception) ? BadInput.response(exception) : null;
   }
 
   static boolean wouldBe500(Throwable exception) {

@@ -27,20 +27,7 @@ public class DomainRuleRestExceptionHandler implements ExceptionMapper<RestExcep
 
   @Override
   public Response toResponse(RestException exception) {
-    Response state = DomainRuleExceptionHandler.stateResponse(exception);
-    if (state != null) {
-      return state;
-    }
-    Response done = UnknownIdCheck.completedMeanwhile(uriInfo, request == null ? null : request.getMethod());
-    if (done != null) {
-      return done;
-    }
-    Response rule = DomainRuleExceptionHandler.ruleResponse(exception);
-    if (rule != null) {
-      return rule;
-    }
-    // "Cannot complete task x: Cannot find task with id x" and the like: the cause decides (BadInput)
-    Response badInput = DomainRuleExceptionHandler.wouldBe500(exception) ? BadInput.response(exception) : null;
-    return badInput != null ? badInput : camunda.toResponse(exception);
+    Response ours = DomainRuleExceptionHandler.ourAnswer(exception, uriInfo, request);
+    return ours != null ? ours : camunda.toResponse(exception);
   }
 }
