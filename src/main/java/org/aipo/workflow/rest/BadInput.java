@@ -93,12 +93,6 @@ final class BadInput {
     return null;
   }
 
-  /** The 4xx for a NullPointerException that a missing value of the request caused, or null. */
-  static Response nullInRequest(NullPointerException npe) {
-    Refusal refusal = nullRefusal(npe);
-    return refusal == null ? null : refusal.response();
-  }
-
   static Refusal nullRefusal(NullPointerException npe) {
     StackTraceElement[] trace = npe.getStackTrace();
     String message = npe.getMessage();

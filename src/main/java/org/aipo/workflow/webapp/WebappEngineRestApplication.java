@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.aipo.workflow.rest.DomainRuleExceptionHandler;
 import org.aipo.workflow.rest.DomainRuleRestExceptionHandler;
+import org.aipo.workflow.rest.NullInRequestHandler;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 
 /** The webapps' engine API (Tasklist, Cockpit) with our rule refusals answered as 4xx, not 500. */
@@ -15,6 +16,7 @@ public class WebappEngineRestApplication extends EngineRestApplication {
     Set<Class<?>> classes = new HashSet<>(super.getClasses());
     classes.add(DomainRuleExceptionHandler.class);
     classes.add(DomainRuleRestExceptionHandler.class);
+    classes.add(NullInRequestHandler.class);
     return classes;
   }
 }
