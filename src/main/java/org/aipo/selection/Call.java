@@ -105,6 +105,10 @@ public class Call {
   @Column(name = "SCENARIO", length = 300)
   private java.util.List<String> scenarios = new java.util.ArrayList<>();
 
+  /** The funding pool the awards are committed against when leadership approves them (none: the call's own budget only). */
+  @Column(name = "FUNDING_POOL", length = 64)
+  private String fundingPool;
+
   /** Eligibility: no failed or overdue acceptance in this many years (0: no such rule). */
   @Column(name = "ADVERSE_ACCEPTANCE_YEARS")
   private Integer adverseAcceptanceYears;
@@ -203,6 +207,16 @@ public class Call {
 
   public int getAdverseAcceptanceYears() {
     return adverseAcceptanceYears == null ? 3 : adverseAcceptanceYears;
+  }
+
+  /** The funding pool the awards draw on (null: none); checked to exist by {@link Calls#open}. */
+  public Call drawsOn(String poolCode) {
+    this.fundingPool = poolCode;
+    return this;
+  }
+
+  public String getFundingPool() {
+    return fundingPool;
   }
 
   /** Moves the call to its next stage (the call process decides when). */

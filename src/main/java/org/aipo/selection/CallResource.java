@@ -46,6 +46,7 @@ public class CallResource {
         body.containsKey("adverseAcceptanceYears") ? JsonBody.integer(body, "adverseAcceptanceYears", null) : null);
     call.reviewedBy(body.containsKey("panelSize") ? JsonBody.integer(body, "panelSize", null) : null, criteria(body),
         body.containsKey("projectMonths") ? JsonBody.integer(body, "projectMonths", null) : null);
+    call.drawsOn(JsonBody.string(body, "fundingPool"));
     calls.open(call, actor);
     return Response.status(Response.Status.CREATED).entity(SelectionJson.call(call).toString()).build();
   }

@@ -45,6 +45,9 @@ public class CallStageService implements CallStages {
   @Inject
   AuditLog auditLog;
 
+  @Inject
+  FundingPools fundingPools;
+
   private final Clock clock = Clock.systemUTC();
 
   private List<Proposal> proposals(String callId) {
@@ -227,9 +230,14 @@ public class CallStageService implements CallStages {
 
   @Override
   public void recordApproval(String callId, boolean approved, String comments, String actor) {
-    calls.require(callId);
+    Call call = calls.require(callId);
     if (!approved) {
       org.aipo.common.Text.required(comments, "comments", 4000);
+    } else if (call.getFundingPool() != null) {
+      // the approved awards are committed against the pool, or the approval is refused (409) and nothing stored
+      BigDecimal awards = proposals(callId).stream().filter(p -> p.getStatus() == Proposal.Status.REVIEWED && p.getAward() != null)
+          .map(Proposal::getAward).reduce(BigDecimal.ZERO, BigDecimal::add);
+      fundingPools.commit(call.getFundingPool(), callId, awards, actor);
     }
     auditLog.record(actor, approved ? "call.awards-approved" : "call.ranking-returned", CALL, callId,
         org.aipo.common.Text.atMost(comments, "comments", 4000));

@@ -30,6 +30,9 @@ public class Calls {
   @Inject
   org.aipo.scenario.ScenarioRounds scenarioRounds;
 
+  @Inject
+  FundingPools fundingPools;
+
   /**
    * Stores the call and starts its process (timers open and close it), in one transaction. The scenarios it
    * answers must be listed in a published scenario list; they are kept as "code title".
@@ -43,6 +46,14 @@ public class Calls {
       answered.add(scenario.getCode() + " " + scenario.getTitle());
     }
     call.answers(answered, null);
+    if (call.getFundingPool() != null) {
+      FundingPool pool = fundingPools.find(call.getFundingPool()).orElseThrow(() -> new IllegalArgumentException(
+          "fundingPool: no funding pool " + call.getFundingPool() + "; see GET /api/funding-pools"));
+      if (call.getBudget().compareTo(pool.getTotal()) > 0) {
+        throw new IllegalArgumentException("budget: " + call.getBudget().toPlainString() + " yuan is more than funding pool "
+            + pool.getCode() + " holds (" + pool.getTotal().toPlainString() + " yuan)");
+      }
+    }
     entityManager.persist(call);
     workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(DemonstrationCall.PROCESS_KEY, call.getId(),
         java.util.Map.of(DemonstrationCall.VAR_CALL, call.getId(), "initiator", actor));

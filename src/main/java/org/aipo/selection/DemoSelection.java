@@ -31,6 +31,9 @@ public class DemoSelection {
   @Inject
   org.aipo.scenario.ScenarioRounds scenarioRounds;
 
+  @Inject
+  FundingPools fundingPools;
+
   @Transactional
   public void seed() {
     registration.registerForExistingUser(new Organisation("示例智造有限公司 Demo Manufacturing Co.", "91310000MA1D3M0A13", "COMPANY",
@@ -53,6 +56,7 @@ public class DemoSelection {
                 "社区卫生服务中心用大模型辅助问诊与转诊。Community clinics use a model to assist consultations and referrals.",
                 "脱敏电子病历 de-identified records", "120 家社区医院 120 clinics", "high", true, "city")));
     Integer version = list.getVersion();
-    calls.open(call.reviewedBy(3, null, null).answers(java.util.List.of("V" + version + "-01", "V" + version + "-02"), null), "system");
+    fundingPools.create("ai-2026", "2026 年人工智能示范应用专项资金（演示）Demo AI demonstration fund 2026", new BigDecimal("20000000"), "system");
+    calls.open(call.drawsOn("ai-2026").reviewedBy(3, null, null).answers(java.util.List.of("V" + version + "-01", "V" + version + "-02"), null), "system");
   }
 }

@@ -24,6 +24,7 @@ public final class SelectionJson {
         .add("projectMonths", call.getProjectMonths())
         .add("scenarios", Json.createArrayBuilder(call.getScenarios())).add("adverseAcceptanceYears", call.getAdverseAcceptanceYears())
         .add("criteria", criteria(call))
+        .add("fundingPool", call.getFundingPool() == null ? JsonValue.NULL : Json.createValue(call.getFundingPool()))
         .add("noticeClosesAt", call.getNoticeClosesAt() == null ? JsonValue.NULL : Json.createValue(call.getNoticeClosesAt().toString()))
         .build();
   }

@@ -10,6 +10,7 @@ import org.aipo.expert.ExpertResource;
 import org.aipo.review.ReviewResource;
 import org.aipo.selection.AcceptanceResource;
 import org.aipo.selection.CallResource;
+import org.aipo.selection.FundingPoolResource;
 import org.aipo.selection.NoticeResource;
 import org.aipo.selection.OfficeProposalResource;
 
@@ -23,7 +24,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, JsonObjectReader.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, NoticeResource.class, OfficeProposalResource.class, SessionResource.class,
+    return Set.of(ApiAuthenticationFilter.class, ApiErrors.class, JsonObjectReader.class, AcceptanceResource.class, ApplicantResource.class, CallResource.class, FundingPoolResource.class, NoticeResource.class, OfficeProposalResource.class, SessionResource.class,
         ExpertResource.class, ReviewResource.class, org.aipo.scenario.ScenarioRoundResource.class,
         org.aipo.scenario.ScenarioListResource.class, org.aipo.scenario.ScenarioNoticeResource.class,
         org.aipo.scenario.ScenarioCatalogueResource.class, org.aipo.workflow.ModelAdminResource.class,

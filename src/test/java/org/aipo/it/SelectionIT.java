@@ -246,4 +246,183 @@ class SelectionIT {
     assertThat(accepted.getString("midTermResult")).isEqualTo("PASSED");
     assertThat(accepted.getBoolean("benchmark")).isTrue();
   }
+
+  private static final String RACE_FIELD = "education"; // no other test draws from this field's pool
+  private static boolean raceExperts;
+
+  /** The race tests' three experts, created once per server. */
+  private void raceExperts() throws Exception {
+    if (!raceExperts) {
+      officials.expertsOfTheField(RACE_FIELD, List.of("ed-wang", "ed-feng", "ed-chen"), List.of("王教育", "冯教育", "陈教育"));
+      raceExperts = true;
+    }
+  }
+
+  /**
+   * A call of one award of 1,000,000 yuan (drawing on {@code pool} unless null) whose one proposal, from a
+   * newly registered organisation, is reviewed and ranked first: leadership's approval task is open.
+   * Returns the call id and the proposal id.
+   */
+  private String[] awaitingApproval(String title, String pool, String userId, String password, String organisation, String creditCode16)
+      throws Exception {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+    HttpResponse<String> opened = as("office", "POST", "/api/calls", "{\"title\":\"" + title + "\",\"fields\":[\"" + RACE_FIELD
+        + "\"],\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":1000000,\"maxAward\":1000000,"
+        + "\"awardCount\":1,\"panelSize\":3" + (pool == null ? "" : ",\"fundingPool\":\"" + pool + "\"") + "}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    assertThat(object(opened).isNull("fundingPool") ? null : object(opened).getString("fundingPool")).isEqualTo(pool);
+    String call = object(opened).getString("id");
+    assertThat(anonymous("POST", "/api/applicant/organisations", HttpIT.registration(organisation, HttpIT.creditCode(creditCode16 + "0"),
+        userId, password, userId + "@edu.example")).statusCode()).isEqualTo(201);
+    String proposal = object(asUser(userId, password, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\","
+        + "\"title\":\"教学助手大模型\",\"field\":\"" + RACE_FIELD + "\",\"summary\":\"个性化辅导\",\"technicalApproach\":\"教育大模型\","
+        + "\"expectedOutcomes\":\"覆盖百所学校\",\"team\":\"十人\",\"budget\":1000000,\"coFunding\":0}")).getString("id");
+    HttpResponse<String> submitted = asUser(userId, password, "POST", "/api/applicant/proposals/" + proposal + "/submit", null);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    complete("office", officials.awaitTasks(proposal, "userTask_formalCheck", 1).getJsonObject(0), string("decision", "eligible"));
+    fireTimer(call, "demonstrationCall", "timerEvent_callCloses");
+    officials.review(call, java.util.Map.of("教学助手大模型", new int[] {27, 22, 22, 18}), "个性化辅导");
+    awaitTasks(call, "userTask_approveAwards", 1);
+    return new String[] {call, proposal};
+  }
+
+  /** Sends the requests at the same moment (released together by a barrier); their answers in order. */
+  private List<HttpResponse<String>> together(List<java.util.concurrent.Callable<HttpResponse<String>>> requests) throws Exception {
+    java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(requests.size());
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(requests.size());
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> futures = new java.util.ArrayList<>();
+      for (var request : requests) {
+        futures.add(threads.submit(() -> {
+          barrier.await();
+          return request.call();
+        }));
+      }
+      List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+      for (var future : futures) {
+        answers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return answers;
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  /** A request on a connection of its own. */
+  private java.util.concurrent.Callable<HttpResponse<String>> request(String method, String path, String json, String... headers) {
+    WebClient own = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+    return () -> own.send(method, path, json == null ? null : "application/json", json, headers);
+  }
+
+  /**
+   * Two calls draw on one funding pool that can pay only one of their award lists; leadership approves
+   * both at the same moment: exactly one approval is stored and committed, the other gets a clear 409 and
+   * its task stays open, and the pool is not overdrawn (issue 9). The pool's row lock serialises them.
+   */
+  @Test
+  void twoApprovalsDrawingOnTheSamePoolAtOnceOneWinsTheOtherGetsA409() throws Exception {
+    raceExperts();
+    String pool = "edu-" + Long.toString(System.nanoTime(), 36);
+    assertThat(as("office", "POST", "/api/funding-pools", "{\"code\":\"" + pool + "\",\"name\":\"教育大模型专项 Education fund\","
+        + "\"total\":1500000}").statusCode()).isEqualTo(201);
+    HttpResponse<String> again = as("office", "POST", "/api/funding-pools", "{\"code\":\"" + pool + "\",\"name\":\"重复\",\"total\":1}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(object(again).getString("field")).isEqualTo("code");
+    HttpResponse<String> noTotal = as("office", "POST", "/api/funding-pools", "{\"code\":\"edu-x\",\"name\":\"无金额\"}");
+    assertThat(noTotal.statusCode()).isEqualTo(400);
+    assertThat(object(noTotal).getString("field")).isEqualTo("total");
+    assertThat(as("ed-wang", "GET", "/api/funding-pools/" + pool, null).statusCode()).as("an expert").isEqualTo(403);
+
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+    String callJson = "{\"title\":\"未知资金池\",\"fields\":[\"" + RACE_FIELD + "\"],\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\""
+        + now.plusDays(30) + "\",\"budget\":1000000,\"maxAward\":1000000,\"awardCount\":1,\"panelSize\":3,\"fundingPool\":\"" + pool + "\"}";
+    HttpResponse<String> unknownPool = as("office", "POST", "/api/calls", callJson.replace(pool, "no-such-pool"));
+    assertThat(unknownPool.statusCode()).isEqualTo(400);
+    assertThat(object(unknownPool).getString("field")).isEqualTo("fundingPool");
+    HttpResponse<String> aboveThePool = as("office", "POST", "/api/calls", callJson.replace("\"budget\":1000000", "\"budget\":2000000"));
+    assertThat(aboveThePool.statusCode()).isEqualTo(400);
+    assertThat(object(aboveThePool).getString("field")).isEqualTo("budget");
+
+    // two award lists await approval: 1,000,000 yuan each, the pool holds 1,500,000
+    List<String> approvals = new java.util.ArrayList<>();
+    for (String[] applicant : new String[][] {{"ed-org-a", "Password2026e", "甲教育科技有限公司", "91310000MA1EDUCA"},
+        {"ed-org-b", "Password2026f", "乙教育研究院", "12310000MB1EDUCB"}}) {
+      String call = awaitingApproval("2026 教育大模型示范 " + applicant[2], pool, applicant[0], applicant[1], applicant[2], applicant[3])[0];
+      approvals.add(awaitTasks(call, "userTask_approveAwards", 1).getJsonObject(0).getString("id"));
+    }
+    assertThat(asUser("ed-org-a", "Password2026e", "GET", "/api/funding-pools", null).statusCode()).as("an applicant").isEqualTo(403);
+
+    String approve = "{\"variables\":{" + string("decision", "approve") + "," + string("comments", "同意") + "}}";
+    List<HttpResponse<String>> answers = together(approvals.stream()
+        .map(task -> request("POST", "/engine-rest/task/" + task + "/complete", approve, "Authorization", WebClient.basic("leader", "demo")))
+        .toList());
+    List<String> bodies = answers.stream().map(a -> a.statusCode() + " " + a.body()).toList();
+    assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList()).as("one approval stored, the other refused: " + bodies)
+        .containsExactly(204, 409);
+    int lost = answers.get(0).statusCode() == 409 ? 0 : 1;
+    assertThat(object(answers.get(lost)).getString("message")).contains("funding pool " + pool, "500000", "1000000");
+    JsonObject drawn = object(as("leader", "GET", "/api/funding-pools/" + pool, null));
+    assertThat(drawn.getJsonNumber("committed").bigDecimalValue()).isEqualByComparingTo("1000000");
+    assertThat(drawn.getJsonNumber("remaining").bigDecimalValue()).isEqualByComparingTo("500000");
+    assertThat(drawn.getJsonArray("commitments")).hasSize(1);
+    // the refused approval left its task open: leadership can return the ranking instead
+    HttpResponse<String> stillOpen = as("leader", "GET", "/engine-rest/task/" + approvals.get(lost), null);
+    assertThat(stillOpen.statusCode()).as(stillOpen.body()).isEqualTo(200);
+    complete("leader", object(stillOpen), string("decision", "return") + "," + string("comments", "资金池不足，请压减拟资助额度"));
+    assertThat(object(as("leader", "GET", "/api/funding-pools/" + pool, null)).getJsonArray("commitments")).hasSize(1);
+  }
+
+  /**
+   * An objection lodged at the moment the notice's end timer fires (three rounds): either the objection is
+   * taken whole (stored, its task open, and the notice waits for the answer) or it is refused with 409 and
+   * nothing of it is stored (the notice has ended); never a 5xx, never an objection without its task.
+   */
+  @Test
+  void anObjectionRacingTheEndOfItsNoticeIsTakenWholeOrRefusedWhole() throws Exception {
+    raceExperts();
+    List<String> outcomes = new java.util.ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      String[] ids = awaitingApproval("2026 教育公示竞争 " + round, null, "ed-notice-" + round, "Password2026n", "丙教育公司" + round,
+          "9131000" + round + "MA1NXTEC");
+      String call = ids[0];
+      complete("leader", awaitTasks(call, "userTask_approveAwards", 1).getJsonObject(0), string("decision", "approve") + "," + string("comments", "同意公示"));
+      String instance = ((JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/process-instance?businessKey=" + call
+          + "&processDefinitionKey=demonstrationCall", null))).getJsonObject(0).getString("id");
+      JsonArray timer = (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/job?processInstanceId=" + instance
+          + "&activityId=timerEvent_noticeEnds", null));
+      assertThat(timer).as("the notice's end timer").hasSize(1);
+      List<HttpResponse<String>> answers = together(List.of(
+          request("POST", "/engine-rest/job/" + timer.getJsonObject(0).getString("id") + "/execute", null, "Authorization",
+              WebClient.basic("admin", "demo")),
+          request("POST", "/api/notices/" + call + "/objections", "{\"proposalId\":\"" + ids[1] + "\",\"name\":\"赵六\","
+              + "\"contact\":\"13900000000\",\"grounds\":\"申报材料与实际不符\"}")));
+      HttpResponse<String> end = answers.get(0);
+      HttpResponse<String> objection = answers.get(1);
+      String seen = "timer " + end.statusCode() + " " + end.body() + ", objection " + objection.statusCode() + " " + objection.body();
+      outcomes.add(end.statusCode() + "/" + objection.statusCode());
+      assertThat(end.statusCode()).as(seen).isIn(204, 409);
+      assertThat(objection.statusCode()).as(seen).isIn(201, 409);
+      JsonArray answerTasks = tasks(call, "userTask_answerObjection");
+      if (objection.statusCode() == 201) {
+        assertThat(answerTasks).as("the objection taken has its task: " + seen).hasSize(1);
+        assertThat(object(anonymous("GET", "/api/notices/" + call, null)).getBoolean("open")).as("the notice waits: " + seen).isTrue();
+        complete("office", answerTasks.getJsonObject(0), string("decision", "dismissed") + "," + string("answer", "经核实，材料属实"));
+        if (end.statusCode() == 409) {
+          fireTimer(call, "demonstrationCall", "timerEvent_noticeEnds");
+        }
+      } else {
+        assertThat(end.statusCode()).as("one of the two went through: " + seen).isEqualTo(204);
+        assertThat(object(objection).getString("message")).as(seen).isNotBlank();
+        assertThat(answerTasks).as("nothing of the refused objection: " + seen).isEmpty();
+      }
+      String status = null;
+      for (int attempt = 0; attempt < 60 && !"AWARDED".equals(status); attempt++) {
+        status = object(asUser("ed-notice-" + round, "Password2026n", "GET", "/api/applicant/proposals/" + ids[1] + "/outcome", null))
+            .getString("status");
+        Thread.sleep(status.equals("AWARDED") ? 0 : 250);
+      }
+      assertThat(status).as("the notice ended and the award stands: " + seen).isEqualTo("AWARDED");
+    }
+    System.out.println("[race] notice end vs objection, timer/objection: " + outcomes);
+  }
 }

@@ -39,7 +39,8 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
 
   /**
    * Our answer to a failed request, in this order, or null to leave it to Camunda's handler: the moment
-   * (database down 503, a concurrent change 409), the task completed meanwhile (409), one of our rules
+   * (database down 503, a concurrent change 409), the task completed meanwhile (409), a job run by hand
+   * that clashed with a concurrent change (409), one of our rules
    * (400/409), bad input that Camunda would answer with 500 (a null argument, an unknown id: 400/404).
    * Shared by this mapper and {@link DomainRuleRestExceptionHandler}.
    */
@@ -51,6 +52,10 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
     Response done = UnknownIdCheck.completedMeanwhile(uri, request == null ? null : request.getMethod());
     if (done != null) {
       return done;
+    }
+    Response clashed = UnknownIdCheck.jobRunClashed(uri, request == null ? null : request.getMethod());
+    if (clashed != null) {
+      return clashed;
     }
     Response rule = ruleResponse(exception);
     if (rule != null) {
@@ -90,14 +95,35 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
     if (org.aipo.common.DatabaseUnavailable.in(exception)) {
       return unavailable();
     }
-    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-        return response(Response.Status.CONFLICT, "another change was made to the same work at the same moment; this one was not"
-            + " stored: reload and check (同一事项刚被他人修改，本次未保存，请刷新后核对)");
-      }
+    if (concurrentChange(exception)) {
+      return response(Response.Status.CONFLICT, "another change was made to the same work at the same moment; this one was not"
+          + " stored: reload and check (同一事项刚被他人修改，本次未保存，请刷新后核对)");
     }
     return null;
   }
+
+  /** Whether another transaction changed the same rows at the same moment (this one was rolled back). */
+  static boolean concurrentChange(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException || concurrentUpdateWithoutItsCause(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Some of Camunda's resources re-throw an engine failure as a RestException with the message only (the job
+   * resource's execute answers 404 for anything, an optimistic-locking conflict too: a timer fired by hand
+   * while an objection changed the same scope). Camunda's code for a concurrent update tells it apart.
+   */
+  static boolean concurrentUpdateWithoutItsCause(Throwable failure) {
+    return failure instanceof org.camunda.bpm.engine.rest.exception.RestException && failure.getCause() == null
+        && failure.getMessage() != null && failure.getMessage().startsWith(CONCURRENT_UPDATE);
+  }
+
+  /** The code of Camunda's OptimisticLockingException message ("Entity was updated by another transaction concurrently"). */
+  static final String CONCURRENT_UPDATE = "ENGINE-03005 ";
 
   /** 503 with Retry-After: the database cannot be reached; the request may be repeated. */
   static Response unavailable() {

@@ -137,6 +137,47 @@ public class UnknownIdCheck implements ContainerRequestFilter {
     return EngineUtil.lookupProcessEngine(engineName) != null && completedTask(engineName, id) ? taskCompleted(id) : null;
   }
 
+  /** What a job's recorded failure says when another transaction changed the same rows while it ran. */
+  private static final List<String> CONCURRENT_FAILURE = List.of("OptimisticLockingException", "violates foreign key constraint",
+      "Referential integrity constraint violation", "deadlock detected", "could not serialize access");
+
+  /**
+   * 409 for running a job by hand ({@code POST job/{id}/execute}) that failed because another transaction
+   * changed the same work at the same moment: Camunda answers any failure of it 404 with the message only
+   * (on PostgreSQL, a notice's end timer fired while an objection started its handling fails on a foreign
+   * key). The job is still there and its recorded failure says so. Null otherwise.
+   */
+  static Response jobRunClashed(jakarta.ws.rs.core.UriInfo uri, String method) {
+    if (uri == null || !"POST".equals(method)) {
+      return null;
+    }
+    List<PathSegment> segments = uri.getPathSegments();
+    int first = segments.size() > 2 && segments.get(0).getPath().equals("engine") ? 2 : 0;
+    if (segments.size() != first + 3 || !segments.get(first).getPath().equals("job") || !segments.get(first + 2).getPath().equals("execute")) {
+      return null;
+    }
+    ProcessEngine engine = EngineUtil.lookupProcessEngine(first == 2 ? segments.get(1).getPath() : null);
+    String id = segments.get(first + 1).getPath();
+    if (engine == null) {
+      return null;
+    }
+    String failure = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      try {
+        org.camunda.bpm.engine.impl.persistence.entity.JobEntity job = context.getJobManager().findJobById(id);
+        return job == null || job.getExceptionByteArrayId() == null ? null : job.getExceptionStacktrace();
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+    });
+    if (failure == null || CONCURRENT_FAILURE.stream().noneMatch(failure::contains)) {
+      return null;
+    }
+    return BadInput.error(Response.Status.CONFLICT, "ConflictException", "job " + id + " could not run: the same work was changed"
+        + " at the same moment (for example an objection lodged as the notice ended); nothing of this run was stored and the job is"
+        + " still due: reload and run it again if it is still needed (同一事项刚被修改，本次执行未保存，请刷新后再试)");
+  }
+
   /** Whether a task of this id existed and has ended (its history says so). */
   private static boolean completedTask(String engineName, String id) {
     ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
