@@ -225,6 +225,14 @@ public class CallStageService implements CallStages {
             .append(p.getRankInField() == null ? "—" : p.getRankInField()).append(" | ").append(org.aipo.common.Markdown.escape(p.content().title()))
             .append(" | ").append(org.aipo.common.Markdown.escape(organisation(p).getName())).append(" | ").append(p.getScore()).append(" | ")
             .append(p.getAward() == null ? "0" : p.getAward().setScale(0, RoundingMode.HALF_UP)).append(" |\n"));
+    String poolCode = calls.require(callId).getFundingPool();
+    FundingPool pool = poolCode == null ? null : fundingPools.find(poolCode).orElse(null);
+    if (pool != null) {
+      BigDecimal left = fundingPools.availableFor(pool, callId);
+      table.append("\n资金池 Funding pool **").append(org.aipo.common.Markdown.escape(pool.getName())).append("**: 可用 available ")
+          .append(left.setScale(0, RoundingMode.HALF_UP)).append(" 元 yuan (总额 total ").append(pool.getTotal().setScale(0, RoundingMode.HALF_UP))
+          .append(")。审定时拟资助总额从中承诺 The awards are committed against it on approval.\n");
+    }
     return table.toString();
   }
 

@@ -60,6 +60,12 @@ public class FundingPools {
     return commitments(code).stream().map(PoolCommitment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
+  /** What the pool has left for this call: its total less what the other calls committed. */
+  public BigDecimal availableFor(FundingPool pool, String callId) {
+    return pool.getTotal().subtract(commitments(pool.getCode()).stream().filter(c -> !c.getCallId().equals(callId))
+        .map(PoolCommitment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
   /**
    * Commits a call's awards against its pool (replacing what the call committed before), or refuses with
    * an {@link IllegalStateException} (409) when the pool's remaining money cannot cover them.
@@ -69,9 +75,7 @@ public class FundingPools {
     if (pool == null) {
       throw new IllegalStateException("call " + callId + " draws on funding pool " + code + ", which does not exist (资金池不存在)");
     }
-    BigDecimal others = commitments(code).stream().filter(c -> !c.getCallId().equals(callId)).map(PoolCommitment::getAmount)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal remaining = pool.getTotal().subtract(others);
+    BigDecimal remaining = availableFor(pool, callId);
     if (amount.compareTo(remaining) > 0) {
       throw new IllegalStateException("funding pool " + code + " has " + remaining.toPlainString() + " yuan left, the award list needs "
           + amount.toPlainString() + " yuan; nothing was approved: return the ranking to lower the awards, or enlarge the pool"

@@ -59,6 +59,7 @@ final class ClusterNode {
     bootstrap.setProperty("https.port", Integer.toString(httpsPort));
     bootstrap.setProperty("http.host", "localhost");
     bootstrap.setProperty("aipo.node.name", name);
+    bootstrap.setProperty("keystore_password", "aipo-test-keystore-" + name);
     bootstrap.setProperty("aipo.demo.anyDatabase", "true");
     // as production behind TLS: session cookies are sent over https only
     bootstrap.setProperty("session.cookie.secure", "true");

@@ -348,7 +348,10 @@ class SelectionIT {
     for (String[] applicant : new String[][] {{"ed-org-a", "Password2026e", "甲教育科技有限公司", "91310000MA1EDUCA"},
         {"ed-org-b", "Password2026f", "乙教育研究院", "12310000MB1EDUCB"}}) {
       String call = awaitingApproval("2026 教育大模型示范 " + applicant[2], pool, applicant[0], applicant[1], applicant[2], applicant[3])[0];
-      approvals.add(awaitTasks(call, "userTask_approveAwards", 1).getJsonObject(0).getString("id"));
+      String approval = awaitTasks(call, "userTask_approveAwards", 1).getJsonObject(0).getString("id");
+      assertThat(object(as("leader", "GET", "/engine-rest/task/" + approval + "/variables/rankingSummary", null)).getString("value"))
+          .as("the leader sees the pool in the ranking").contains("教育大模型专项", "可用 available 1500000");
+      approvals.add(approval);
     }
     assertThat(asUser("ed-org-a", "Password2026e", "GET", "/api/funding-pools", null).statusCode()).as("an applicant").isEqualTo(403);
 
