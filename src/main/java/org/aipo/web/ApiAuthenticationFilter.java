@@ -70,8 +70,9 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     String[] credentials = decode(header);
-    IdentityService identity = workflowEngine.processEngine().getIdentityService();
-    if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+    org.aipo.security.CachingBasicAuthenticationProvider.Authenticated known = credentials == null ? null
+        : org.aipo.security.CachingBasicAuthenticationProvider.check(workflowEngine.processEngine(), credentials[0], credentials[1]);
+    if (known == null) {
       Response.ResponseBuilder refused = ApiErrors.response(Response.Status.UNAUTHORIZED, null, "credentials required (HTTP Basic)");
       if (request.getHeaderString(PORTAL_HEADER) == null) {
         // not to the portal's pages: a browser would put up its own password dialog instead of the page's login
@@ -80,7 +81,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       request.abortWith(refused.build());
       return;
     }
-    List<String> groups = identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
+    List<String> groups = known.groups();
     if (Arrays.stream(allowed.value()).noneMatch(groups::contains)) {
       request.abortWith(ApiErrors.response(Response.Status.FORBIDDEN, null, "not allowed for your role").build());
       return;
@@ -107,15 +108,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
   }
 
   static String[] decode(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return header == null ? null : org.aipo.security.CachingBasicAuthenticationProvider.credentials(header);
   }
+
 }

@@ -85,6 +85,9 @@ public class WorkflowEngine {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setAuthorizationEnabled(true);
+    // identity writes also empty the cache of checked /engine-rest credentials (issue 10)
+    configuration.setIdentityProviderSessionFactory(
+        new org.camunda.bpm.engine.impl.persistence.GenericManagerFactory(org.aipo.security.IdentityChangeListener.class));
     // the group ids of DOMAIN.md have hyphens (programme-office); Camunda's default allows none but camunda-admin
     configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
     configuration.setExpressionManager(new BeanExpressionManager(new CdiBeanLookup(beanManager)));
