@@ -115,6 +115,7 @@ public class WorkflowEngine {
     configuration.setProcessEnginePlugins(plugins);
 
     ProcessEngine built = configuration.buildProcessEngine();
+    PostgresTuning.apply(dataSource);
     try {
       RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(built);
       ModelDeployer.Result deployed = new ModelDeployer(built.getRepositoryService()).deploy(models);

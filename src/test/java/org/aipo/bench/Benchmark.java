@@ -63,6 +63,8 @@ public final class Benchmark {
   final int openTasks = Integer.getInteger("bench.tasks", 100_000);
   final int timers = Integer.getInteger("bench.timers", 200);
   final int startsForCommits = Integer.getInteger("bench.commitStarts", 300);
+  final int queries = Integer.getInteger("bench.queries", 100);
+  final boolean jfr = Boolean.getBoolean("bench.jfr");
   final List<Integer> rates = parse(System.getProperty("bench.rates", "50,100,150,200,250,300,400,500"));
   final List<Integer> submissionRates = parse(System.getProperty("bench.submissionRates", "25,50,75,100,150,200"));
 
@@ -174,7 +176,12 @@ public final class Benchmark {
       try (var out = Files.newBufferedWriter(dir().resolve("bootstrap.properties"), StandardCharsets.UTF_8)) {
         bootstrap.store(out, "benchmark server (src/test/java/org/aipo/bench/Benchmark.java)");
       }
-      String options = Files.readString(dir().resolve("jvm.options")).replaceAll("(?m)^-Xmx.*$", "-Xmx" + heap);
+      String options = Files.readString(dir().resolve("jvm.options")).replaceAll("(?m)^-Xmx.*$", "-Xmx" + heap)
+          .replaceAll("(?m)^-XX:StartFlightRecording.*\\n?", "");
+      if (jfr) {
+        // a CPU profile of the whole run (where the time goes), read with: jfr print --events jdk.ExecutionSample
+        options = options + "\n-XX:StartFlightRecording=filename=" + root.resolve("target/bench/ours.jfr") + ",settings=profile,dumponexit=true\n";
+      }
       Files.writeString(dir().resolve("jvm.options"), options.contains("-Xmx") ? options : options + "\n-Xmx" + heap + "\n");
     }
 
@@ -494,11 +501,11 @@ public final class Benchmark {
     }
   }
 
-  /** p50/p95 of a query sent one after the other as an official (authorizations apply), after ten unmeasured ones. */
+  /** p50/p95 of a query sent {@code queries} times one after the other as an official (authorizations apply), after ten unmeasured ones. */
   double[] query(Target target, String user, String path, String postBody) throws Exception {
     String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     List<Long> times = new ArrayList<>();
-    for (int i = 0; i < 110; i++) {
+    for (int i = 0; i < queries + 10; i++) {
       HttpRequest.Builder builder = HttpRequest.newBuilder(target.uri(path)).header("Authorization", basic).timeout(Duration.ofSeconds(60));
       HttpRequest request = postBody == null ? builder.GET().build()
           : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(postBody)).build();
@@ -556,6 +563,10 @@ public final class Benchmark {
         Instant seeding = Instant.now();
         seedTasks(ours);
         say("seeded in " + Duration.between(seeding, Instant.now()).toSeconds() + " s");
+        // what autovacuum does after that many new rows, done at once so that the queries are measured on current statistics
+        try (Connection c = database("bench_ours"); Statement s = c.createStatement()) {
+          s.execute("analyze");
+        }
         r.put("taskList", query(ours, "office", "/engine-rest/task?candidateGroup=programme-office&sortBy=created&sortOrder=desc"
             + "&firstResult=0&maxResults=15", null));
         r.put("taskCount", query(ours, "office", "/engine-rest/task/count?candidateGroup=programme-office", null));
@@ -670,7 +681,7 @@ public final class Benchmark {
         .append("\n\nCommand: `bash .ci/postgres.sh start && mvn -Pbench verify` (").append(took.toMinutes())
         .append(" min; settings: rates ").append(rates).append("/s for ").append(step.toSeconds()).append(" s each after ")
         .append(warmUp.toSeconds()).append(" s of warm-up at 100/s, soak ").append(soak.toMinutes()).append(" min, ").append(openTasks)
-        .append(" open tasks, ").append(timers).append(" timers). Both servers on PostgreSQL ")
+        .append(" open tasks, ").append(queries).append(" queries each, ").append(timers).append(" timers). Both servers on PostgreSQL ")
         .append("(`.ci/postgres.sh`, 127.0.0.1:").append(pgPort).append(", a fresh database each), JDK ").append(System.getProperty("java.version"))
         .append(", heap `-Xmx").append(heap).append("` for both, ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores; the same models (`src/bench/processes`); admin users with Basic auth (`admin` on ours, `bench` on the peer, both in ")
