@@ -56,10 +56,6 @@ public class FundingPools {
     return entityManager.createNamedQuery(PoolCommitment.OF_POOL, PoolCommitment.class).setParameter("pool", code).getResultList();
   }
 
-  public BigDecimal committed(String code) {
-    return commitments(code).stream().map(PoolCommitment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-  }
-
   /** What the pool has left for this call: its total less what the other calls committed. */
   public BigDecimal availableFor(FundingPool pool, String callId) {
     return pool.getTotal().subtract(commitments(pool.getCode()).stream().filter(c -> !c.getCallId().equals(callId))

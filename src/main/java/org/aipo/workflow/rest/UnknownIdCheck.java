@@ -67,12 +67,8 @@ public class UnknownIdCheck implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     List<PathSegment> segments = request.getUriInfo().getPathSegments();
-    int first = 0;
-    String engineName = null;
-    if (segments.size() > 2 && segments.get(0).getPath().equals("engine")) {
-      engineName = segments.get(1).getPath();
-      first = 2;
-    }
+    int first = firstResourceSegment(segments);
+    String engineName = first == 2 ? segments.get(1).getPath() : null;
     if (segments.size() < first + 2 || request.getMethod().equals("OPTIONS")) {
       return;
     }
@@ -90,15 +86,7 @@ public class UnknownIdCheck implements ContainerRequestFilter {
         return; // Camunda answers an unknown engine itself
       }
       BiPredicate<CommandContext, String> lookup = EXISTS.get(resource);
-      exists = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-          .execute(context -> {
-            context.disableAuthorizationCheck();
-            try {
-              return lookup.test(context, id);
-            } finally {
-              context.enableAuthorizationCheck();
-            }
-          });
+      exists = withoutAuthorization(engine, context -> lookup.test(context, id));
     }
     if (!exists && resource.equals("task") && !request.getMethod().equals("GET") && completedTask(engineName, id)) {
       // a second click, or the loser of a race to complete (or claim) the same task: the task is done
@@ -128,7 +116,7 @@ public class UnknownIdCheck implements ContainerRequestFilter {
       return null;
     }
     List<PathSegment> segments = uri.getPathSegments();
-    int first = segments.size() > 2 && segments.get(0).getPath().equals("engine") ? 2 : 0;
+    int first = firstResourceSegment(segments);
     if (segments.size() < first + 2 || !segments.get(first).getPath().equals("task") || FIXED.get("task").contains(segments.get(first + 1).getPath())) {
       return null;
     }
@@ -152,7 +140,7 @@ public class UnknownIdCheck implements ContainerRequestFilter {
       return null;
     }
     List<PathSegment> segments = uri.getPathSegments();
-    int first = segments.size() > 2 && segments.get(0).getPath().equals("engine") ? 2 : 0;
+    int first = firstResourceSegment(segments);
     if (segments.size() != first + 3 || !segments.get(first).getPath().equals("job") || !segments.get(first + 2).getPath().equals("execute")) {
       return null;
     }
@@ -161,14 +149,9 @@ public class UnknownIdCheck implements ContainerRequestFilter {
     if (engine == null) {
       return null;
     }
-    String failure = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        org.camunda.bpm.engine.impl.persistence.entity.JobEntity job = context.getJobManager().findJobById(id);
-        return job == null || job.getExceptionByteArrayId() == null ? null : job.getExceptionStacktrace();
-      } finally {
-        context.enableAuthorizationCheck();
-      }
+    String failure = withoutAuthorization(engine, context -> {
+      org.camunda.bpm.engine.impl.persistence.entity.JobEntity job = context.getJobManager().findJobById(id);
+      return job == null || job.getExceptionByteArrayId() == null ? null : job.getExceptionStacktrace();
     });
     if (failure == null || CONCURRENT_FAILURE.stream().noneMatch(failure::contains)) {
       return null;
@@ -180,18 +163,30 @@ public class UnknownIdCheck implements ContainerRequestFilter {
 
   /** Whether a task of this id existed and has ended (its history says so). */
   private static boolean completedTask(String engineName, String id) {
-    ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
+    return withoutAuthorization(EngineUtil.lookupProcessEngine(engineName), context -> {
+      org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity task =
+          context.getDbEntityManager().selectById(org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.class, id);
+      return task != null && task.getEndTime() != null;
+    });
+  }
+
+  /** The index of the resource segment: 2 after /engine/{name}, else 0. */
+  private static int firstResourceSegment(List<PathSegment> segments) {
+    return segments.size() > 2 && segments.get(0).getPath().equals("engine") ? 2 : 0;
+  }
+
+  /** A look-up in its own command that ignores authorizations (what exists, not what the caller may see). */
+  private static <T> T withoutAuthorization(ProcessEngine engine, java.util.function.Function<CommandContext, T> lookup) {
     return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context -> {
       context.disableAuthorizationCheck();
       try {
-        org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity task =
-            context.getDbEntityManager().selectById(org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.class, id);
-        return task != null && task.getEndTime() != null;
+        return lookup.apply(context);
       } finally {
         context.enableAuthorizationCheck();
       }
     });
   }
+
 
   private static String value(Field field) {
     try {
