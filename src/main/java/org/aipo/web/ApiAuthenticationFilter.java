@@ -1,9 +1,7 @@
 package org.aipo.web;
 
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.annotation.Priority;
@@ -18,12 +16,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.aipo.workflow.WorkflowEngine;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 
 /**
  * HTTP Basic for our API at /api, against the engine's identity service (the same users as Tasklist and
- * /engine-rest). Resources say who may call them with {@link AllowedGroups}.
+ * /engine-rest; a success is remembered briefly, see {@link org.aipo.security.CachingBasicAuthenticationProvider}).
+ * Resources say who may call them with {@link AllowedGroups}.
  */
 
 @ApplicationScoped
