@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
@@ -85,6 +86,12 @@ public class WorkflowEngine {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setAuthorizationEnabled(true);
+    // ids are UUIDs made in memory. Camunda's default takes blocks of 100 numbers from ACT_GE_PROPERTY in a
+    // transaction of its own, i.e. on a second connection while the request holds its first: with as many
+    // requests in flight as the pool has connections, every one waited for a connection none would give back,
+    // and the node stalled for the pool's 10-s wait (issue 10, docs/benchmarks.md). In a cluster the nodes also
+    // no longer take turns on that one row.
+    configuration.setIdGenerator(new StrongUuidGenerator());
     // identity writes also empty the cache of checked /engine-rest credentials (issue 10)
     configuration.setIdentityProviderSessionFactory(
         new org.camunda.bpm.engine.impl.persistence.GenericManagerFactory(org.aipo.security.IdentityChangeListener.class));
