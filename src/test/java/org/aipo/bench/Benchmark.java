@@ -516,6 +516,10 @@ public final class Benchmark {
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < queries + 10; i++) {
       HttpRequest.Builder builder = HttpRequest.newBuilder(target.uri(path)).header("Authorization", basic).timeout(Duration.ofSeconds(30));
+      if (path.contains("/filter/") && path.contains("/list")) {
+        // as Tasklist asks for a filter's page: HAL, whose answer also carries the filter's count
+        builder.header("Accept", "application/hal+json");
+      }
       HttpRequest request = postBody == null ? builder.GET().build()
           : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(postBody)).build();
       long begin = System.nanoTime();
@@ -750,7 +754,7 @@ public final class Benchmark {
         .append("| query | p50 ms | p95 ms | target p95 < 150 ms |\n|---|---|---|---|\n");
     for (String[] q : new String[][] {{"taskList", "`GET /engine-rest/task?candidateGroup=programme-office&sortBy=created&sortOrder=desc&maxResults=15`"},
         {"taskCount", "`GET /engine-rest/task/count?candidateGroup=programme-office`"},
-        {"filterList", "Tasklist's filter query `POST /engine-rest/filter/{id}/list?maxResults=15` (the office's first filter)"},
+        {"filterList", "Tasklist's filter query `POST /engine-rest/filter/{id}/list?maxResults=15` as Tasklist sends it (HAL, with the count; the office's first filter)"},
         {"filterCount", "`POST /engine-rest/filter/{id}/count`"}}) {
       if (o.get(q[0]) instanceof double[] v) {
         md.append(v[1] < 0 ? "| " + q[1] + " | no answer within 30 s | – | " + verdict(false) + " |\n"
