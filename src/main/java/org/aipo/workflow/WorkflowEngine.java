@@ -92,6 +92,8 @@ public class WorkflowEngine {
     // and the node stalled for the pool's 10-s wait (issue 10, docs/benchmarks.md). In a cluster the nodes also
     // no longer take turns on that one row.
     configuration.setIdGenerator(new StrongUuidGenerator());
+    // authorization checks take the user's groups as they are, without reading every grant's group first
+    configuration.setCustomSessionFactories(List.of(new EveryGroupAuthorizationManager.Factory()));
     // identity writes also empty the cache of checked /engine-rest credentials (issue 10)
     configuration.setIdentityProviderSessionFactory(
         new org.camunda.bpm.engine.impl.persistence.GenericManagerFactory(org.aipo.security.IdentityChangeListener.class));

@@ -246,6 +246,18 @@ class HttpIT {
   }
 
   @Test
+  void aWebappLoginWithoutAnAcceptHeaderIsAnsweredInJson() throws Exception {
+    // Camunda's login resource declares no media type: without Accept it logged the user in and answered 500
+    HttpResponse<String> login = client.loginToWebapp("tasklist", "office", "demo", null);
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(login.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(((JsonObject) WebClient.json(login)).getString("userId")).isEqualTo("office");
+    // a wrong password is still refused, in JSON too
+    HttpResponse<String> wrong = new WebClient(URI.create(baseUrl.toString()).resolve("/")).loginToWebapp("tasklist", "office", "wrong", null);
+    assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(401);
+  }
+
+  @Test
   void withoutTheCsrfTokenTheWebappApiRefusesChanges() throws Exception {
     client.loginToWebapp("tasklist", "office", "demo");
 

@@ -134,14 +134,21 @@ final class WebClient {
 
   /** Opens the app page (picks up session and CSRF cookies), then logs in through Camunda's login endpoint. */
   HttpResponse<String> loginToWebapp(String app, String user, String password) throws IOException, InterruptedException {
+    return loginToWebapp(app, user, password, "application/json");
+  }
+
+  /** The webapps' login as Tasklist sends it, or with no {@code Accept} header at all when {@code accept} is null. */
+  HttpResponse<String> loginToWebapp(String app, String user, String password, String accept) throws IOException, InterruptedException {
     get("/camunda/app/" + app + "/default/");
     String form = Map.of("username", user, "password", password).entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(base.resolve("/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", csrfToken())
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken());
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    HttpResponse<String> login = http.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     // the session id changes at login, and with it the CSRF token: one GET picks up the new one
     get("/camunda/api/admin/auth/user/default", "Accept", "application/json");
     return login;
