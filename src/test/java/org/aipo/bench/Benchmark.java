@@ -528,6 +528,13 @@ public final class Benchmark {
         answer = http.send(request, HttpResponse.BodyHandlers.ofString());
       } catch (java.net.http.HttpTimeoutException tooSlow) {
         say(path + ": no answer within 30 s; the series stops (reported as timed out)");
+        // PostgreSQL goes on with the abandoned statement for minutes; it would load everything measured after it
+        try (Connection c = database("postgres"); Statement s = c.createStatement();
+            var cancelled = s.executeQuery("select count(pg_cancel_backend(pid)) from pg_stat_activity where datname = 'bench_ours'"
+                + " and state = 'active' and now() - query_start > interval '25 seconds'")) {
+          cancelled.next();
+          say("cancelled " + cancelled.getInt(1) + " statement(s) still running in PostgreSQL");
+        }
         return new double[] {-1, -1};
       }
       long took = System.nanoTime() - begin;
