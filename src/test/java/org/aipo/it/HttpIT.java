@@ -247,11 +247,16 @@ class HttpIT {
 
   @Test
   void aWebappLoginWithoutAnAcceptHeaderIsAnsweredInJson() throws Exception {
-    // Camunda's login resource declares no media type: without Accept it logged the user in and answered 500
+    // Camunda's login resource declares no media type: without Accept, or with */*, it logged the user in and
+    // answered 500
     HttpResponse<String> login = client.loginToWebapp("tasklist", "office", "demo", null);
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     assertThat(login.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     assertThat(((JsonObject) WebClient.json(login)).getString("userId")).isEqualTo("office");
+    // nor with curl's default, which asks for anything
+    HttpResponse<String> anything = new WebClient(URI.create(baseUrl.toString()).resolve("/")).loginToWebapp("tasklist", "office", "demo", "*/*");
+    assertThat(anything.statusCode()).as(anything.body()).isEqualTo(200);
+    assertThat(((JsonObject) WebClient.json(anything)).getString("userId")).isEqualTo("office");
     // an unknown user is still refused (not a known one with a wrong password: Camunda would lock that user out
     // for a few seconds, and the tests after this one use it)
     HttpResponse<String> wrong = new WebClient(URI.create(baseUrl.toString()).resolve("/")).loginToWebapp("tasklist", "nobody", "wrong", null);

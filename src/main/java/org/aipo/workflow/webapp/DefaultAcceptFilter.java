@@ -3,6 +3,7 @@ package org.aipo.workflow.webapp;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,10 +13,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A request to the webapps' API ({@code /camunda/api/*}) without an {@code Accept} header asks for JSON first.
+ * A request to the webapps' API ({@code /camunda/api/*}) without an {@code Accept} header, or with just
+ * {@code *}{@code /*} (curl's default), asks for JSON first.
  * Some of Camunda's webapp resources (the login, for one) declare no media type; asked for anything, the JAX-RS
  * runtime chose {@code application/octet-stream}, found no writer for the answer and gave a 500 after the
- * login had succeeded. Tasklist and browsers send an {@code Accept} header and are not touched.
+ * login had succeeded. Tasklist and browsers name the types they want and are not touched.
  */
 public class DefaultAcceptFilter extends HttpFilter {
 
@@ -28,7 +30,8 @@ public class DefaultAcceptFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String accept = request.getHeader(ACCEPT);
-    chain.doFilter(accept == null || accept.isBlank() ? new JsonFirst(request) : request, response);
+    boolean anything = accept == null || accept.isBlank() || "*/*".equals(accept.trim());
+    chain.doFilter(anything ? new JsonFirst(request) : request, response);
   }
 
   static final class JsonFirst extends HttpServletRequestWrapper {
@@ -44,12 +47,12 @@ public class DefaultAcceptFilter extends HttpFilter {
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-      return ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(JSON_FIRST)) : super.getHeaders(name);
+      return ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(List.of(JSON_FIRST)) : super.getHeaders(name);
     }
 
     @Override
     public Enumeration<String> getHeaderNames() {
-      java.util.List<String> names = Collections.list(super.getHeaderNames());
+      List<String> names = Collections.list(super.getHeaderNames());
       if (names.stream().noneMatch(ACCEPT::equalsIgnoreCase)) {
         names.add(ACCEPT);
       }
