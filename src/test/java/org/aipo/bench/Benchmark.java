@@ -562,10 +562,7 @@ public final class Benchmark {
     if (quick) {
       ours.start();
       deployBenchModels(ours);
-      String run = "quick-" + System.nanoTime();
-      AtomicLong counter = new AtomicLong();
-      Function<Long, java.util.concurrent.CompletableFuture<Integer>> starts =
-          i -> async(start(ours, "benchProposal", run + "-" + counter.incrementAndGet(), "\"title\":{\"value\":\"x\",\"type\":\"String\"}"));
+      Function<Long, java.util.concurrent.CompletableFuture<Integer>> starts = benchProposalStarts(ours, "quick-");
       openLoad(100, warmUp, starts);
       Load best = peak(ladder("quick: " + ours.name + " starts", rates, starts));
       say("quick: highest sustained " + (best == null ? "none" : String.format(Locale.ROOT, "%.1f/s", best.achieved())));
@@ -585,10 +582,7 @@ public final class Benchmark {
       Thread.sleep(3000);
       r.put("startup", startups(target, 3));
       target.start();
-      String run = "run-" + System.nanoTime();
-      AtomicLong counter = new AtomicLong();
-      Function<Long, java.util.concurrent.CompletableFuture<Integer>> starts =
-          i -> async(start(target, "benchProposal", run + "-" + counter.incrementAndGet(), "\"title\":{\"value\":\"x\",\"type\":\"String\"}"));
+      Function<Long, java.util.concurrent.CompletableFuture<Integer>> starts = benchProposalStarts(target, "run-");
       say(target.name + ": warm-up " + warmUp.toSeconds() + " s at 100/s");
       openLoad(100, warmUp, starts);
       r.put("starts", ladder(target.name + " starts", rates, starts));
@@ -629,6 +623,13 @@ public final class Benchmark {
     }
     write(byTarget, peer, ours, Duration.between(began, Instant.now()));
     say("done in " + Duration.between(began, Instant.now()).toMinutes() + " min; docs/benchmarks.md updated");
+  }
+
+  /** Starts of the peer's model, each with its own business key under one prefix per run. */
+  Function<Long, java.util.concurrent.CompletableFuture<Integer>> benchProposalStarts(Target target, String prefix) {
+    String run = prefix + System.nanoTime();
+    AtomicLong counter = new AtomicLong();
+    return i -> async(start(target, "benchProposal", run + "-" + counter.incrementAndGet(), "\"title\":{\"value\":\"x\",\"type\":\"String\"}"));
   }
 
   @SuppressWarnings("unchecked")
