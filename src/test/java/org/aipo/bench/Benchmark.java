@@ -67,6 +67,8 @@ public final class Benchmark {
   final boolean jfr = Boolean.getBoolean("bench.jfr");
   /** Our server only: one start and the start-rate ladder, printed, docs untouched (to compare one change). */
   final boolean quick = Boolean.getBoolean("bench.quick");
+  /** Our server only: seed the open tasks and measure the task queries (section 3); docs untouched, the database kept. */
+  final boolean queriesOnly = Boolean.getBoolean("bench.queriesOnly");
   final List<Integer> rates = parse(System.getProperty("bench.rates", "50,100,150,200,250,300,400,500"));
   final List<Integer> submissionRates = parse(System.getProperty("bench.submissionRates", "25,50,75,100,150,200"));
 
@@ -559,6 +561,13 @@ public final class Benchmark {
     ours.configure();
     Peer peer = new Peer();
     Map<Target, Map<String, Object>> byTarget = new LinkedHashMap<>();
+    if (queriesOnly) {
+      ours.start();
+      deployBenchModels(ours);
+      taskQueries(ours, new LinkedHashMap<>());
+      ours.halt();
+      return;
+    }
     if (quick) {
       ours.start();
       deployBenchModels(ours);
@@ -592,28 +601,7 @@ public final class Benchmark {
       }
       r.put("timers", timerLateness(target));
       if (target == ours) {
-        say("seeding " + openTasks + " open tasks");
-        Instant seeding = Instant.now();
-        seedTasks(ours);
-        say("seeded in " + Duration.between(seeding, Instant.now()).toSeconds() + " s");
-        // what autovacuum does after that many new rows, done at once so that the queries are measured on current statistics
-        try (Connection c = database("bench_ours"); Statement s = c.createStatement()) {
-          s.execute("analyze");
-        }
-        r.put("taskList", query(ours, "office", "/engine-rest/task?candidateGroup=programme-office&sortBy=created&sortOrder=desc"
-            + "&firstResult=0&maxResults=15", null));
-        r.put("taskCount", query(ours, "office", "/engine-rest/task/count?candidateGroup=programme-office", null));
-        String filter = firstTaskFilter(ours);
-        if (filter != null) {
-          r.put("filterList", query(ours, "office", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
-              "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}"));
-          r.put("filterCount", query(ours, "office", "/engine-rest/filter/" + filter + "/count", "{}"));
-        }
-        for (String key : List.of("taskList", "taskCount", "filterList", "filterCount")) {
-          if (r.get(key) instanceof double[] q) {
-            say(String.format(Locale.ROOT, "%s with %d open tasks: p50 %.1f ms, p95 %.1f ms", key, openTasks, q[0], q[1]));
-          }
-        }
+        taskQueries(ours, r);
         Load best = peak(castLoads(r.get("starts")));
         int soakRate = best == null ? 25 : Math.max(10, (int) (best.achieved() / 2));
         r.put("soak", soakRun(ours, soakRate, starts));
@@ -623,6 +611,32 @@ public final class Benchmark {
     }
     write(byTarget, peer, ours, Duration.between(began, Instant.now()));
     say("done in " + Duration.between(began, Instant.now()).toMinutes() + " min; docs/benchmarks.md updated");
+  }
+
+  /** Seeds the open tasks, then measures Tasklist's queries over them as the office (section 3). */
+  void taskQueries(Ours ours, Map<String, Object> r) throws Exception {
+    say("seeding " + openTasks + " open tasks");
+    Instant seeding = Instant.now();
+    seedTasks(ours);
+    say("seeded in " + Duration.between(seeding, Instant.now()).toSeconds() + " s");
+    // what autovacuum does after that many new rows, done at once so that the queries are measured on current statistics
+    try (Connection c = database("bench_ours"); Statement s = c.createStatement()) {
+      s.execute("analyze");
+    }
+    r.put("taskList", query(ours, "office", "/engine-rest/task?candidateGroup=programme-office&sortBy=created&sortOrder=desc"
+        + "&firstResult=0&maxResults=15", null));
+    r.put("taskCount", query(ours, "office", "/engine-rest/task/count?candidateGroup=programme-office", null));
+    String filter = firstTaskFilter(ours);
+    if (filter != null) {
+      r.put("filterList", query(ours, "office", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
+          "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}"));
+      r.put("filterCount", query(ours, "office", "/engine-rest/filter/" + filter + "/count", "{}"));
+    }
+    for (String key : List.of("taskList", "taskCount", "filterList", "filterCount")) {
+      if (r.get(key) instanceof double[] q) {
+        say(String.format(Locale.ROOT, "%s with %d open tasks: p50 %.1f ms, p95 %.1f ms", key, openTasks, q[0], q[1]));
+      }
+    }
   }
 
   /** Starts of the peer's model, each with its own business key under one prefix per run. */
