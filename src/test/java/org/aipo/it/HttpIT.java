@@ -283,6 +283,26 @@ class HttpIT {
     assertThat((JsonArray) WebClient.json(tasks)).isEmpty();
   }
 
+  /** Task counts run our statement (TaskCountStatement, issue 10): each user counts what the task list shows them. */
+  @Test
+  void everyUsersTaskCountIsTheirTaskListsLength() throws Exception {
+    client.postJson("/engine-rest/process-definition/key/platformCheck/start", "{}", "Authorization", WebClient.basic("office", "demo"));
+    for (String user : new String[] {"office", "expert1", "applicant1", "admin"}) {
+      for (String query : new String[] {"", "?processDefinitionKey=platformCheck", "?candidateGroup=programme-office"}) {
+        JsonArray listed = (JsonArray) WebClient.json(as(user, "GET", "/engine-rest/task" + query + (query.isEmpty() ? "?" : "&")
+            + "maxResults=100000", null));
+        long counted = ((JsonObject) WebClient.json(as(user, "GET", "/engine-rest/task/count" + query, null))).getJsonNumber("count").longValue();
+        assertThat(counted).as("%s counting /task%s", user, query).isEqualTo(listed.size());
+      }
+    }
+    long office = ((JsonObject) WebClient.json(as("office", "GET", "/engine-rest/task/count?processDefinitionKey=platformCheck", null)))
+        .getJsonNumber("count").longValue();
+    long expert = ((JsonObject) WebClient.json(as("expert1", "GET", "/engine-rest/task/count?processDefinitionKey=platformCheck", null)))
+        .getJsonNumber("count").longValue();
+    assertThat(office).isPositive();
+    assertThat(expert).isZero();
+  }
+
   @Test
   void anApplicantIsRefusedTasklistCockpitAndAdmin() throws Exception {
     for (String app : new String[] {"tasklist", "cockpit", "admin"}) {
