@@ -68,21 +68,21 @@ class TaskCountStatementTest {
     standalone.setAssignee("carol");
     tasks.saveTask(standalone);
 
-    AuthorizationService authorizations = engine.getAuthorizationService();
     // auditors may read the tasks of every approval (a grant on the process definition's key)
-    Authorization byDefinition = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    byDefinition.setGroupId("auditors");
-    byDefinition.setResource(Resources.PROCESS_DEFINITION);
-    byDefinition.setResourceId("approval");
-    byDefinition.addPermission(Permissions.READ_TASK);
-    authorizations.saveAuthorization(byDefinition);
+    grant(null, "auditors", Resources.PROCESS_DEFINITION, "approval", Permissions.READ_TASK);
     // erin may read every task ('*')
-    Authorization everyTask = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    everyTask.setUserId("erin");
-    everyTask.setResource(Resources.TASK);
-    everyTask.setResourceId("*");
-    everyTask.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(everyTask);
+    grant("erin", null, Resources.TASK, "*", Permissions.READ);
+  }
+
+  private static void grant(String user, String group, Resources resource, String resourceId, Permissions permission) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId(user);
+    grant.setGroupId(group);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(permission);
+    authorizations.saveAuthorization(grant);
   }
 
   @AfterAll
