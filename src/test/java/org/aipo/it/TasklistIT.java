@@ -223,13 +223,17 @@ class TasklistIT {
     click(By.xpath("//a[normalize-space(.)='" + scoring.getString("name") + "']"));
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("评审事项 " + run));
     wait.until(d -> !d.findElements(By.cssSelector("input[id$='field_c1Points']")).isEmpty());
-    type(By.cssSelector("input[id$='field_c1Points']"), "50");
-    type(By.cssSelector("textarea[id$='field_c1Comment']"), "应用价值突出");
-    type(By.cssSelector("input[id$='field_c2Points']"), "30");
-    type(By.cssSelector("textarea[id$='field_c2Comment']"), "方案可行");
-    // form-js takes typed text after a short debounce: let it settle before completing
-    Thread.sleep(1500);
-    type(By.cssSelector("textarea[id$='field_c2Comment']"), "方案可行");
+    // form-js takes typed text after a short debounce, and a field typed while another one's text was still
+    // pending could wipe it (seen on a slow machine: the first comment came back empty). So the form is
+    // filled, left to settle, and filled again where a value went missing (type() only retypes a field whose
+    // value differs), then left to settle once more before completing
+    for (int pass = 0; pass < 2; pass++) {
+      type(By.cssSelector("input[id$='field_c1Points']"), "50");
+      type(By.cssSelector("textarea[id$='field_c1Comment']"), "应用价值突出");
+      type(By.cssSelector("input[id$='field_c2Points']"), "30");
+      type(By.cssSelector("textarea[id$='field_c2Comment']"), "方案可行");
+      Thread.sleep(1500);
+    }
     shot("2-score-zh");
     complete();
     Thread.sleep(2000);
