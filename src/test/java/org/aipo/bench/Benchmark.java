@@ -561,20 +561,17 @@ public final class Benchmark {
     ours.configure();
     Peer peer = new Peer();
     Map<Target, Map<String, Object>> byTarget = new LinkedHashMap<>();
-    if (queriesOnly) {
+    if (quick || queriesOnly) {
       ours.start();
       deployBenchModels(ours);
-      taskQueries(ours, new LinkedHashMap<>());
-      ours.halt();
-      return;
-    }
-    if (quick) {
-      ours.start();
-      deployBenchModels(ours);
-      Function<Long, java.util.concurrent.CompletableFuture<Integer>> starts = benchProposalStarts(ours, "quick-");
-      openLoad(100, warmUp, starts);
-      Load best = peak(ladder("quick: " + ours.name + " starts", rates, starts));
-      say("quick: highest sustained " + (best == null ? "none" : String.format(Locale.ROOT, "%.1f/s", best.achieved())));
+      if (queriesOnly) {
+        taskQueries(ours, new LinkedHashMap<>());
+      } else {
+        Function<Long, java.util.concurrent.CompletableFuture<Integer>> starts = benchProposalStarts(ours, "quick-");
+        openLoad(100, warmUp, starts);
+        Load best = peak(ladder("quick: " + ours.name + " starts", rates, starts));
+        say("quick: highest sustained " + (best == null ? "none" : String.format(Locale.ROOT, "%.1f/s", best.achieved())));
+      }
       ours.halt();
       return;
     }
