@@ -42,6 +42,17 @@ public class Settings {
   @ConfigProperty(name = "aipo.jobs.lockTime", defaultValue = "PT5M")
   String jobLockTime;
 
+  /**
+   * How long one SQL statement of the engine may run before the database stops it: Camunda's queries
+   * (Tasklist's counts, Cockpit's history) on large tables, which would otherwise run on in the database
+   * after the browser has given up. Whole seconds; {@code PT0S} turns it off.
+   */
+  @Inject
+  @ConfigProperty(name = STATEMENT_TIMEOUT, defaultValue = "PT60S")
+  String statementTimeout;
+
+  public static final String STATEMENT_TIMEOUT = "aipo.db.statementTimeout";
+
   public java.util.Optional<String> nodeName() {
     return nodeName == null || nodeName.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(nodeName.trim());
   }
@@ -56,6 +67,24 @@ public class Settings {
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("aipo.jobs.lockTime must be an ISO 8601 duration such as PT5M, not " + jobLockTime, e);
     }
+  }
+
+  /** {@link #STATEMENT_TIMEOUT} in seconds, 0 for none. */
+  public int statementTimeoutSeconds() {
+    return statementTimeoutSeconds(statementTimeout);
+  }
+
+  static int statementTimeoutSeconds(String value) {
+    java.time.Duration timeout;
+    try {
+      timeout = java.time.Duration.parse(String.valueOf(value).trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(STATEMENT_TIMEOUT + " must be an ISO 8601 duration such as PT60S (PT0S: none), not " + value, e);
+    }
+    if (timeout.isNegative() || timeout.getNano() != 0 || timeout.getSeconds() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(STATEMENT_TIMEOUT + " must be whole seconds, at least 0 (PT0S: none), not " + value);
+    }
+    return (int) timeout.getSeconds();
   }
 
   public boolean demoOnAnyDatabase() {

@@ -13,7 +13,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
  * Errors of our API as JSON {@code {"status":..,"field":..,"message":..}}: bad input 400 naming the field,
- * clashes 409, JAX-RS errors with their own status, an unreachable database 503 with Retry-After; anything
+ * clashes 409, JAX-RS errors with their own status, an unreachable database 503 with Retry-After, a statement
+ * the database stopped after the statement timeout 503; anything
  * else 500 without internals (logged).
  */
 
@@ -36,6 +37,10 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
       LOG.warning(() -> "Database unavailable: " + error);
       return response(Response.Status.SERVICE_UNAVAILABLE, null, org.aipo.common.DatabaseUnavailable.MESSAGE)
           .header("Retry-After", org.aipo.common.DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+    }
+    if (org.aipo.common.StatementTimedOut.in(error)) {
+      LOG.warning(() -> "Statement stopped by the database (statement timeout or cancel): " + error);
+      return response(Response.Status.SERVICE_UNAVAILABLE, null, org.aipo.common.StatementTimedOut.MESSAGE).build();
     }
     Throwable cause = unwrap(error);
     if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {

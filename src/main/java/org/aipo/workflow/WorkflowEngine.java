@@ -92,6 +92,11 @@ public class WorkflowEngine {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setAuthorizationEnabled(true);
+    // the database stops an engine statement that runs longer than this (e.g. a count that Tasklist has given up
+    // on), instead of it running on; such a request is answered 503 (StatementTimedOut)
+    if (settings.statementTimeoutSeconds() > 0) {
+      configuration.setJdbcStatementTimeout(settings.statementTimeoutSeconds());
+    }
     // ids are UUIDs made in memory. Camunda's default takes blocks of 100 numbers from ACT_GE_PROPERTY in a
     // transaction of its own, i.e. on a second connection while the request holds its first: with as many
     // requests in flight as the pool has connections, every one waited for a connection none would give back,

@@ -67,6 +67,8 @@ class EngineIT {
     assertEquals(engine, BpmPlatform.getDefaultProcessEngine());
     assertEquals("full", engine.getProcessEngineConfiguration().getHistory());
     assertTrue(engine.getProcessEngineConfiguration().isAuthorizationEnabled());
+    // aipo.db.statementTimeout's default: the database stops any engine statement after 60 s
+    assertEquals(60, engine.getProcessEngineConfiguration().getJdbcStatementTimeout());
   }
 
   @Test

@@ -87,13 +87,17 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
   }
 
   /**
-   * Answers that depend on the moment, not on the request: 503 while the database cannot be reached, 409
+   * Answers that depend on the moment, not on the request: 503 while the database cannot be reached or when it
+   * stopped a statement that ran past the statement timeout, 409
    * when another request changed the same task or instance at the same moment (optimistic locking: this
    * one was rolled back, as two officials completing one task at once). Null otherwise.
    */
   static Response stateResponse(Throwable exception) {
     if (org.aipo.common.DatabaseUnavailable.in(exception)) {
       return unavailable();
+    }
+    if (org.aipo.common.StatementTimedOut.in(exception)) {
+      return timedOut();
     }
     if (concurrentChange(exception)) {
       return response(Response.Status.CONFLICT, "another change was made to the same work at the same moment; this one was not"
@@ -132,6 +136,14 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
     dto.setMessage(org.aipo.common.DatabaseUnavailable.MESSAGE);
     return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", org.aipo.common.DatabaseUnavailable.RETRY_AFTER_SECONDS)
         .type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+  }
+
+  /** 503: the database stopped a statement of this request that ran past the server's statement timeout. */
+  static Response timedOut() {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType("StatementTimeoutException");
+    dto.setMessage(org.aipo.common.StatementTimedOut.MESSAGE);
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
   }
 
   private static Response response(Response.Status status, String message) {
