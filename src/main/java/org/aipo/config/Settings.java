@@ -58,14 +58,19 @@ public class Settings {
   }
 
   public java.time.Duration jobLockTime() {
+    java.time.Duration lock = duration("aipo.jobs.lockTime", jobLockTime, "PT5M");
+    if (lock.isNegative() || lock.isZero()) {
+      throw new IllegalArgumentException("aipo.jobs.lockTime must be positive, not " + jobLockTime);
+    }
+    return lock;
+  }
+
+  /** An ISO 8601 duration setting, or a refusal naming the setting and an example. */
+  static java.time.Duration duration(String name, String value, String example) {
     try {
-      java.time.Duration lock = java.time.Duration.parse(jobLockTime.trim());
-      if (lock.isNegative() || lock.isZero()) {
-        throw new IllegalArgumentException("aipo.jobs.lockTime must be positive, not " + jobLockTime);
-      }
-      return lock;
+      return java.time.Duration.parse(String.valueOf(value).trim());
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("aipo.jobs.lockTime must be an ISO 8601 duration such as PT5M, not " + jobLockTime, e);
+      throw new IllegalArgumentException(name + " must be an ISO 8601 duration such as " + example + ", not " + value, e);
     }
   }
 
@@ -75,12 +80,7 @@ public class Settings {
   }
 
   static int statementTimeoutSeconds(String value) {
-    java.time.Duration timeout;
-    try {
-      timeout = java.time.Duration.parse(String.valueOf(value).trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(STATEMENT_TIMEOUT + " must be an ISO 8601 duration such as PT60S (PT0S: none), not " + value, e);
-    }
+    java.time.Duration timeout = duration(STATEMENT_TIMEOUT, value, "PT60S (PT0S: none)");
     if (timeout.isNegative() || timeout.getNano() != 0 || timeout.getSeconds() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(STATEMENT_TIMEOUT + " must be whole seconds, at least 0 (PT0S: none), not " + value);
     }

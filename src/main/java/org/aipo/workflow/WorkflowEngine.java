@@ -94,8 +94,9 @@ public class WorkflowEngine {
     configuration.setAuthorizationEnabled(true);
     // the database stops an engine statement that runs longer than this (e.g. a count that Tasklist has given up
     // on), instead of it running on; such a request is answered 503 (StatementTimedOut)
-    if (settings.statementTimeoutSeconds() > 0) {
-      configuration.setJdbcStatementTimeout(settings.statementTimeoutSeconds());
+    int statementTimeout = settings.statementTimeoutSeconds();
+    if (statementTimeout > 0) {
+      configuration.setJdbcStatementTimeout(statementTimeout);
     }
     // ids are UUIDs made in memory. Camunda's default takes blocks of 100 numbers from ACT_GE_PROPERTY in a
     // transaction of its own, i.e. on a second connection while the request holds its first: with as many
