@@ -140,10 +140,7 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
 
   /** 503: the database stopped a statement of this request that ran past the server's statement timeout. */
   static Response timedOut() {
-    ExceptionDto dto = new ExceptionDto();
-    dto.setType("StatementTimeoutException");
-    dto.setMessage(org.aipo.common.StatementTimedOut.MESSAGE);
-    return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+    return BadInput.error(Response.Status.SERVICE_UNAVAILABLE, "StatementTimeoutException", org.aipo.common.StatementTimedOut.MESSAGE);
   }
 
   private static Response response(Response.Status status, String message) {
