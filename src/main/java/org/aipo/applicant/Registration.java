@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import org.aipo.audit.AuditLog;
 import org.aipo.common.Text;
-import org.aipo.security.Roles;
-import org.aipo.web.Conflict;
-import org.aipo.workflow.WorkflowEngine;
+import org.aipo.identity.Roles;
+import org.aipo.api.Conflict;
+import org.aipo.platform.WorkflowEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 

@@ -7,7 +7,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-import org.aipo.review.PoolMember.Relationship.Kind;
+import org.aipo.expert.PoolMember.Relationship.Kind;
 
 /** A relationship an expert declared with an organisation: a ground for avoidance (回避). */
 @Embeddable

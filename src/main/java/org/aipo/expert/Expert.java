@@ -20,7 +20,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.aipo.common.Text;
-import org.aipo.review.PoolMember;
 
 /**
  * A member of the provincial expert pool (专家库). {@code userId} is the expert's Camunda user, who works

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.aipo.review.PoolMember.Relationship.Kind;
+import org.aipo.expert.PoolMember.Relationship.Kind;
 
 /**
  * Reads an expert-pool CSV (UTF-8, comma-separated, optional double quotes):

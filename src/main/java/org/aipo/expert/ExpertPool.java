@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.aipo.audit.AuditLog;
-import org.aipo.web.Conflict;
+import org.aipo.api.Conflict;
 
 /** The expert pool, managed by the committee secretariat. Every change is audited in its transaction. */
 @ApplicationScoped

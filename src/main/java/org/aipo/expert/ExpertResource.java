@@ -1,5 +1,7 @@
 package org.aipo.expert;
 
+import org.aipo.api.ApiResource;
+
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,10 +20,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.review.PoolMember.Relationship.Kind;
-import org.aipo.web.AllowedGroups;
-import org.aipo.web.ApiUser;
-import org.aipo.web.JsonBody;
+import org.aipo.expert.PoolMember.Relationship.Kind;
+import org.aipo.api.AllowedGroups;
+import org.aipo.api.ApiUser;
+import org.aipo.api.JsonBody;
 
 /**
  * The expert pool for the committee secretariat and administrators: list, add one, import a CSV file
@@ -31,7 +33,7 @@ import org.aipo.web.JsonBody;
 @Path("experts")
 @Produces(MediaType.APPLICATION_JSON)
 @AllowedGroups({"committee-secretariat", "camunda-admin"})
-public class ExpertResource {
+public class ExpertResource implements ApiResource {
 
   static final int MAX_CSV_CHARS = 2_000_000;
 

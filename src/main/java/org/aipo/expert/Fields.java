@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The priority fields named in the provinces' measures (reference data, DOMAIN.md), by code with their
+ * The priority fields named in the provinces' measures (reference data, docs/domain.md), by code with their
  * Chinese and English names.
  */
 public final class Fields {

@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.aipo.audit.AuditLog;
 import org.aipo.common.Text;
-import org.aipo.workflow.WorkflowEngine;
+import org.aipo.platform.WorkflowEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.expert.PoolMember;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.expert.PoolMember;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.expert.PoolMember;
+
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -40,7 +42,7 @@ import org.aipo.expert.Fields;
 /**
  * A request for expert-committee review (专家委员会评审) and everything that happens to it: the draw with
  * its seed and pool snapshot, the seats and their invitations, each expert's conflict declaration and
- * scores per item, and the committee's outcome per item. The rules of DOMAIN.md, process 3, live here;
+ * scores per item, and the committee's outcome per item. The rules of docs/domain.md, process 3, live here;
  * {@link ReviewService} loads, calls and stores.
  */
 @Entity

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.api.ApiResource;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +27,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.web.AllowedGroups;
-import org.aipo.web.ApiUser;
-import org.aipo.web.JsonBody;
+import org.aipo.api.AllowedGroups;
+import org.aipo.api.ApiUser;
+import org.aipo.api.JsonBody;
 
 /**
  * The committee secretariat starts an expert-committee review and follows it: the draw (with every
@@ -38,7 +40,7 @@ import org.aipo.web.JsonBody;
 @Path("reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @AllowedGroups({"committee-secretariat", "camunda-admin"})
-public class ReviewResource {
+public class ReviewResource implements ApiResource {
 
   @Inject
   ReviewStarter starter;

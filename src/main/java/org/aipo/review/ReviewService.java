@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.expert.PoolMember;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.aipo.web.ApiUser;
-import org.aipo.workflow.WorkflowEngine;
+import org.aipo.api.ApiUser;
+import org.aipo.platform.WorkflowEngine;
 
 /** Stores a review request and starts its process in one transaction: both exist, or neither. */
 @ApplicationScoped

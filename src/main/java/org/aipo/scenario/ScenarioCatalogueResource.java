@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.api.ApiResource;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -18,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 @Path("scenarios")
 @Produces(MediaType.APPLICATION_JSON)
-public class ScenarioCatalogueResource {
+public class ScenarioCatalogueResource implements ApiResource {
 
   @Inject
   ScenarioRounds rounds;

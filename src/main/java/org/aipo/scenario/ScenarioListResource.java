@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.api.ApiResource;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 @Path("scenario-lists")
 @Produces(MediaType.APPLICATION_JSON)
-public class ScenarioListResource {
+public class ScenarioListResource implements ApiResource {
 
   @Inject
   ScenarioRounds rounds;

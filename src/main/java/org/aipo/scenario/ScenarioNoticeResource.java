@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.api.ApiResource;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.aipo.common.Objector;
-import org.aipo.web.JsonBody;
+import org.aipo.api.JsonBody;
 
 /**
  * Public, without login: published scenario lists (every version), the scenarios open to calls, draft
@@ -25,7 +27,7 @@ import org.aipo.web.JsonBody;
 @RequestScoped
 @Path("scenario-notices")
 @Produces(MediaType.APPLICATION_JSON)
-public class ScenarioNoticeResource {
+public class ScenarioNoticeResource implements ApiResource {
 
   static final String HOW_TO_OBJECT = "公示期内，任何单位和个人可实名提出异议：写明姓名、联系方式和理由，可针对整个清单或其中某一场景（编号 N…）。"
       + "仅对专家学术判断有异议的不予受理。During the notice anyone may lodge a real-name objection: name, contact and grounds, "

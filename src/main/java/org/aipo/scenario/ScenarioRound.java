@@ -20,7 +20,7 @@ import org.aipo.expert.Fields;
 import org.aipo.review.ExpertDraw;
 
 /**
- * One round of scenario-list publication (DOMAIN.md process 1): started by the quarterly cadence or by an
+ * One round of scenario-list publication (docs/domain.md programme 1): started by the quarterly cadence or by an
  * official with a theme and a nomination deadline; once published, its listed scenarios are the list's
  * version {@link #getVersion()} (第 n 批), open to calls for demonstration projects.
  */

@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.api.ApiResource;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,16 +18,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.web.AllowedGroups;
-import org.aipo.web.ApiUser;
-import org.aipo.web.JsonBody;
+import org.aipo.api.AllowedGroups;
+import org.aipo.api.ApiUser;
+import org.aipo.api.JsonBody;
 
 /** The programme office starts scenario rounds and follows them (nominations, late units, decisions, objections). */
 @RequestScoped
 @Path("scenario-rounds")
 @Produces(MediaType.APPLICATION_JSON)
 @AllowedGroups({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
-public class ScenarioRoundResource {
+public class ScenarioRoundResource implements ApiResource {
 
   @Inject
   ScenarioRounds rounds;

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.aipo.audit.AuditLog;
 import org.aipo.common.Objector;
-import org.aipo.workflow.WorkflowEngine;
+import org.aipo.platform.WorkflowEngine;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 
 /**

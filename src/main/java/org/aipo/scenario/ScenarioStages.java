@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What {@code processes/scenario-list-round.bpmn} does to the records of a round and its scenarios (JPA in
- * the server, memory in process tests). Every method is one step of DOMAIN.md process 1 and is audited.
+ * the server, memory in process tests). Every method is one step of docs/domain.md programme 1 and is audited.
  */
 public interface ScenarioStages {
 

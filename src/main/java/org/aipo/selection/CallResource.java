@@ -1,5 +1,13 @@
 package org.aipo.selection;
 
+import org.aipo.api.ApiResource;
+
+import org.aipo.call.Call;
+import org.aipo.call.Calls;
+import org.aipo.proposal.OfficeProposalResource;
+import org.aipo.proposal.ProposalJson;
+import org.aipo.call.CallJson;
+
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -14,16 +22,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.web.AllowedGroups;
-import org.aipo.web.ApiUser;
-import org.aipo.web.JsonBody;
+import org.aipo.api.AllowedGroups;
+import org.aipo.api.ApiUser;
+import org.aipo.api.JsonBody;
 
 /** The programme office opens calls for demonstration projects. */
 @RequestScoped
 @Path("calls")
 @Produces(MediaType.APPLICATION_JSON)
 @AllowedGroups({"programme-office", "camunda-admin"})
-public class CallResource {
+public class CallResource implements ApiResource {
 
   @Inject
   Calls calls;
@@ -48,7 +56,7 @@ public class CallResource {
         body.containsKey("projectMonths") ? JsonBody.integer(body, "projectMonths", null) : null);
     call.drawsOn(JsonBody.string(body, "fundingPool"));
     calls.open(call, actor);
-    return Response.status(Response.Status.CREATED).entity(SelectionJson.call(call).toString()).build();
+    return Response.status(Response.Status.CREATED).entity(CallJson.call(call).toString()).build();
   }
 
   /** Optional criteria: [{"code","name","weight"}], weights adding up to 100, in tie-break order. */
@@ -71,7 +79,7 @@ public class CallResource {
   @jakarta.ws.rs.GET
   public String list() {
     jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
-    calls.all().forEach(c -> list.add(SelectionJson.call(c)));
+    calls.all().forEach(c -> list.add(CallJson.call(c)));
     return list.build().toString();
   }
 
@@ -89,6 +97,6 @@ public class CallResource {
   @jakarta.ws.rs.GET
   @Path("{id}")
   public String get(@jakarta.ws.rs.PathParam("id") String id) {
-    return SelectionJson.call(calls.find(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no call " + id))).toString();
+    return CallJson.call(calls.find(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no call " + id))).toString();
   }
 }

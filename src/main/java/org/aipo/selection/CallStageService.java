@@ -1,5 +1,17 @@
 package org.aipo.selection;
 
+import org.aipo.call.Call;
+import org.aipo.call.Calls;
+import org.aipo.funding.Funding;
+import org.aipo.funding.FundingPool;
+import org.aipo.funding.FundingPools;
+import org.aipo.notice.Notices;
+import org.aipo.notice.Objection;
+import org.aipo.proposal.Attachment;
+import org.aipo.proposal.Proposal;
+import org.aipo.proposal.ProposalText;
+import org.aipo.proposal.Proposals;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -26,7 +38,7 @@ import org.aipo.review.ReviewItem;
 import org.aipo.review.ReviewRequest;
 import org.aipo.review.ReviewService;
 
-/** The steps of a call (DOMAIN.md process 2, steps 4 to 8) on the stored call, proposals and reviews. */
+/** The steps of a call (docs/domain.md programme 2, steps 4 to 8) on the stored call, proposals and reviews. */
 @ApplicationScoped
 @Transactional
 public class CallStageService implements CallStages {
@@ -48,10 +60,16 @@ public class CallStageService implements CallStages {
   @Inject
   FundingPools fundingPools;
 
+  @Inject
+  Proposals proposalService;
+
+  @Inject
+  Notices notices;
+
   private final Clock clock = Clock.systemUTC();
 
   private List<Proposal> proposals(String callId) {
-    return entityManager.createNamedQuery(Proposal.OF_CALL, Proposal.class).setParameter("call", callId).getResultList();
+    return proposalService.ofCall(callId);
   }
 
   private void proposalEvent(Proposal proposal, String action, String detail) {
@@ -70,14 +88,14 @@ public class CallStageService implements CallStages {
 
   @Override
   public void open(String callId) {
-    calls.require(callId).enter(Call.Stage.OPEN);
+    Calls.enter(calls.require(callId), Call.Stage.OPEN);
     auditLog.record("system", "call.window-opened", CALL, callId, null);
   }
 
   @Override
   public void close(String callId) {
     Call call = calls.require(callId);
-    call.enter(Call.Stage.CLOSED);
+    Calls.enter(call, Call.Stage.CLOSED);
     long submitted = proposals(callId).stream().filter(p -> p.getSubmittedAt() != null).count();
     auditLog.record("system", "call.window-closed", CALL, callId, submitted + " proposal(s) submitted");
   }
@@ -107,15 +125,15 @@ public class CallStageService implements CallStages {
       }
       reviews.create(request, "system");
       for (Proposal proposal : field.getValue()) {
-        proposal.underReview(request.getId());
+        Proposals.underReview(proposal, request.getId());
         proposalEvent(proposal, "proposal.under-review", null);
       }
       requestIds.add(request.getId());
     }
     if (!requestIds.isEmpty()) {
-      call.enter(Call.Stage.REVIEWING);
+      Calls.enter(call, Call.Stage.REVIEWING);
     } else if (proposals(callId).stream().noneMatch(p -> p.getStatus() == Proposal.Status.REVIEWED)) {
-      call.enter(Call.Stage.NO_ELIGIBLE_PROPOSALS);
+      Calls.enter(call, Call.Stage.NO_ELIGIBLE_PROPOSALS);
     }
     auditLog.record("system", "call.reviews-requested", CALL, callId, requestIds.size() + " review request(s): " + requestIds);
     return requestIds;
@@ -126,7 +144,7 @@ public class CallStageService implements CallStages {
   }
 
   private List<Attachment> attachments(Proposal proposal) {
-    return entityManager.createNamedQuery(Attachment.OF_PROPOSAL, Attachment.class).setParameter("proposal", proposal.getId()).getResultList();
+    return proposalService.attachmentsOf(proposal.getId());
   }
 
   private Organisation organisation(Proposal proposal) {
@@ -152,7 +170,7 @@ public class CallStageService implements CallStages {
       ItemOutcome outcome = outcomeOf(p);
       return new Reviewed(outcome.getScore(), outcome.criterionMeanMap());
     }, threshold);
-    call.enter(Call.Stage.AWAITING_APPROVAL);
+    Calls.enter(call, Call.Stage.AWAITING_APPROVAL);
     List<Proposal> ranked = proposals(callId).stream().filter(p -> p.getStatus() == Proposal.Status.REVIEWED).toList();
     List<Proposal> funded = ranked.stream().filter(p -> p.getAward() != null && p.getAward().signum() > 0).toList();
     auditLog.record("system", "call.ranked", CALL, callId, ranked.size() + " proposal(s) ranked, " + funded.size() + " proposed for award, "
@@ -160,7 +178,7 @@ public class CallStageService implements CallStages {
   }
 
   /**
-   * The ranking rule of DOMAIN.md process 2, step 5, on the reviewed proposals of a call: the threshold
+   * The ranking rule of docs/domain.md programme 2, step 5, on the reviewed proposals of a call: the threshold
    * decision per proposal, then {@link Funding} in rank order within each field.
    */
   static void rankAll(Call call, List<Proposal> proposals, java.util.function.Function<Proposal, Reviewed> reviewOf, Threshold threshold) {
@@ -182,7 +200,7 @@ public class CallStageService implements CallStages {
     }
     List<String> tieBreak = call.getCriteria().stream().map(ReviewCriterion::getCode).toList();
     for (Funding.Decision decision : Funding.allocate(candidates, tieBreak, call.getBudget(), call.getMaxAward(), call.getAwardCount())) {
-      byId.get(decision.proposalId()).ranked(scores.get(decision.proposalId()),
+      Proposals.ranked(byId.get(decision.proposalId()), scores.get(decision.proposalId()),
           decision.rankInField() == 0 ? null : decision.rankInField(), decision.award(),
           reason(decision, thresholdReasons.get(decision.proposalId())));
     }
@@ -255,16 +273,16 @@ public class CallStageService implements CallStages {
   public void recordRevision(String callId, String response, String actor) {
     calls.require(callId);
     auditLog.record(actor, "call.ranking-revised", CALL, callId, org.aipo.common.Text.required(response, "response", 4000));
-    proposals(callId).forEach(Proposal::reopenForRanking);
+    proposals(callId).forEach(Proposals::reopenForRanking);
   }
 
   @Override
   public void publishNotice(String callId, Instant closes) {
     Call call = calls.require(callId);
-    call.openNotice(clock.instant(), closes);
+    Calls.openNotice(call, clock.instant(), closes);
     for (Proposal proposal : proposals(callId)) {
       if (proposal.getStatus() == Proposal.Status.REVIEWED) {
-        proposal.published();
+        Proposals.published(proposal);
         proposalEvent(proposal, proposal.getStatus() == Proposal.Status.PROPOSED ? "proposal.proposed-for-award" : "proposal.not-selected",
             proposal.getOutcomeReason());
       }
@@ -302,11 +320,11 @@ public class CallStageService implements CallStages {
   /** Records the answer; an upheld objection sends the proposal back to review or excludes it. */
   static void applyAnswer(Objection objection, Proposal proposal, Objection.Decision decision, String answer, String actor,
       Instant now) {
-    objection.answer(decision, answer, actor, now);
+    Notices.answer(objection, decision, answer, actor, now);
     if (decision == Objection.Decision.REREVIEW) {
-      proposal.backToReview("异议成立，重新评审。An objection was upheld; the proposal is reviewed again: " + answer);
+      Proposals.backToReview(proposal, "异议成立，重新评审。An objection was upheld; the proposal is reviewed again: " + answer);
     } else if (decision == Objection.Decision.EXCLUDE) {
-      proposal.excluded("异议成立，取消拟资助资格。An objection was upheld; the proposal is excluded: " + answer);
+      Proposals.excluded(proposal, "异议成立，取消拟资助资格。An objection was upheld; the proposal is excluded: " + answer);
     }
   }
 
@@ -321,12 +339,11 @@ public class CallStageService implements CallStages {
   @Override
   public String closeNotice(String callId) {
     Call call = calls.require(callId);
-    List<Objection> objections = entityManager.createNamedQuery(Objection.OF_CALL_ROUND, Objection.class)
-        .setParameter("call", callId).setParameter("round", call.getNoticeRound()).getResultList();
+    List<Objection> objections = notices.ofCallRound(callId, call.getNoticeRound());
     String next = noticeOutcome(objections);
     if (!"clear".equals(next)) {
-      proposals(callId).forEach(Proposal::reopenForRanking);
-      call.enter("rereview".equals(next) ? Call.Stage.REVIEWING : Call.Stage.AWAITING_APPROVAL);
+      proposals(callId).forEach(Proposals::reopenForRanking);
+      Calls.enter(call, "rereview".equals(next) ? Call.Stage.REVIEWING : Call.Stage.AWAITING_APPROVAL);
     }
     auditLog.record("system", "call.notice-closed", CALL, callId, objections.size() + " objection(s); next: " + next);
     return next;
@@ -338,12 +355,12 @@ public class CallStageService implements CallStages {
     List<String> awarded = new ArrayList<>();
     for (Proposal proposal : proposals(callId)) {
       if (proposal.getStatus() == Proposal.Status.PROPOSED) {
-        proposal.awarded();
+        Proposals.awarded(proposal);
         proposalEvent(proposal, "proposal.awarded", proposal.getAward().setScale(0, RoundingMode.HALF_UP) + " yuan");
         awarded.add(proposal.getId());
       }
     }
-    call.enter(Call.Stage.AWARDED);
+    Calls.enter(call, Call.Stage.AWARDED);
     auditLog.record("system", "call.awards-announced", CALL, callId, awarded.size() + " award(s)");
     return awarded;
   }

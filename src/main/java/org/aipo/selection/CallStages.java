@@ -1,12 +1,14 @@
 package org.aipo.selection;
 
+import org.aipo.notice.Objection;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What {@code processes/demonstration-call.bpmn} does to the records of a call and its proposals (JPA in
- * the server, memory in process tests). Every method is one step of DOMAIN.md process 2 and is audited.
+ * the server, memory in process tests). Every method is one step of docs/domain.md programme 2 and is audited.
  */
 public interface CallStages {
 

@@ -1,5 +1,9 @@
 package org.aipo.selection;
 
+import org.aipo.call.DemonstrationCall;
+import org.aipo.project.DemonstrationProject;
+import org.aipo.project.ProjectStages;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;

@@ -1,10 +1,15 @@
 package org.aipo.selection;
 
+import org.aipo.call.DemonstrationCall;
+import org.aipo.notice.Objection;
+import org.aipo.project.DemonstrationProject;
+import org.aipo.project.ProjectStages;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.aipo.workflow.EngineUser;
+import org.aipo.platform.EngineUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 

@@ -1,5 +1,7 @@
 package org.aipo.selection;
 
+import org.aipo.project.ProjectStages;
+
 import java.util.Date;
 
 import jakarta.enterprise.context.ApplicationScoped;

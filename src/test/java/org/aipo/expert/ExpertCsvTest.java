@@ -3,7 +3,7 @@ package org.aipo.expert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.aipo.expert.ExpertCsv.RowError;
-import org.aipo.review.PoolMember.Relationship.Kind;
+import org.aipo.expert.PoolMember.Relationship.Kind;
 import org.junit.jupiter.api.Test;
 
 class ExpertCsvTest {

@@ -24,7 +24,7 @@ import org.aipo.review.ReviewCriterion;
 import org.aipo.review.ReviewRequest;
 import org.aipo.review.ReviewService;
 import org.aipo.review.Seat;
-import org.aipo.workflow.WorkflowEngine;
+import org.aipo.platform.WorkflowEngine;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.expert.PoolMember;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.expert.PoolMember;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,7 @@ import java.util.Set;
 
 import org.aipo.review.ExpertDraw.Candidate;
 import org.aipo.review.ExpertDraw.Outcome;
-import org.aipo.review.PoolMember.Relationship;
+import org.aipo.expert.PoolMember.Relationship;
 import org.junit.jupiter.api.Test;
 
 class ExpertDrawTest {

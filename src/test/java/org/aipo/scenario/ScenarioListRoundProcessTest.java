@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.aipo.calendar.WorkingDays;
-import org.aipo.security.Roles;
+import org.aipo.identity.Roles;
 import org.aipo.testing.TestBeans;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;

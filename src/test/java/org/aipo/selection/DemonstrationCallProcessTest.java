@@ -1,5 +1,13 @@
 package org.aipo.selection;
 
+import org.aipo.call.Call;
+import org.aipo.call.DemonstrationCall;
+import org.aipo.notice.Objection;
+import org.aipo.project.DemonstrationProject;
+import org.aipo.proposal.Proposal;
+import org.aipo.proposal.ProposalFixtures;
+import org.aipo.call.Calls;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -64,14 +72,9 @@ class DemonstrationCallProcessTest {
 
   /** A proposal that went through its formal check with the given outcome. */
   Proposal proposal(String title, String field, String requested, Proposal.FormalCheck check) {
-    call.enter(Call.Stage.OPEN);
+    Calls.enter(call, Call.Stage.OPEN);
     Instant during = call.getOpensAt().plusSeconds(60 + stages.proposals.size());
-    Proposal proposal = new Proposal(call, "org-" + title, new Proposal.Content(title, field, "摘要", "技术路线", "模型", "数据",
-        new BigDecimal(requested), null, "指标", "团队"), "applicant", during);
-    proposal.submit(call, during);
-    if (check != null) {
-      proposal.formalCheck(check, check == Proposal.FormalCheck.ELIGIBLE ? null : "理由 reasons");
-    }
+    Proposal proposal = ProposalFixtures.submitted(call, "org-" + title, title, field, new BigDecimal(requested), during, check);
     stages.proposals.put(proposal.getId(), proposal);
     return proposal;
   }
@@ -137,7 +140,7 @@ class DemonstrationCallProcessTest {
 
     assertThat(instance).as("a formal check is still open: the call waits and looks again")
         .isWaitingAt(DemonstrationCall.WAIT_FOR_CHECKS);
-    pending.formalCheck(Proposal.FormalCheck.INELIGIBLE, "材料不全");
+    ProposalFixtures.formalCheck(pending, Proposal.FormalCheck.INELIGIBLE, "材料不全");
     fire(instance, DemonstrationCall.WAIT_FOR_CHECKS);
 
     assertThat(instance).isEnded().hasPassed(DemonstrationCall.NO_ELIGIBLE).hasNotPassed(DemonstrationCall.EXPERT_REVIEW);

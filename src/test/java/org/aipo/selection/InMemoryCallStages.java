@@ -1,5 +1,14 @@
 package org.aipo.selection;
 
+import org.aipo.proposal.AcceptanceRecord;
+import org.aipo.call.Call;
+import org.aipo.notice.Objection;
+import org.aipo.project.ProjectStages;
+import org.aipo.proposal.Proposal;
+import org.aipo.proposal.Proposals;
+import org.aipo.call.Calls;
+import org.aipo.notice.Notices;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,17 +22,17 @@ import org.aipo.common.Text;
  * The call's records in memory for process tests: the real entities and the real ranking, notice and
  * objection rules of {@link CallStageService}; review results are given by the test.
  */
-class InMemoryCallStages implements CallStages, ProjectStages {
+public class InMemoryCallStages implements CallStages, ProjectStages {
 
   final Call call;
-  final Map<String, Proposal> proposals = new LinkedHashMap<>();
+  public final Map<String, Proposal> proposals = new LinkedHashMap<>();
   final Map<String, CallStageService.Reviewed> reviewResults = new java.util.HashMap<>();
   final Map<String, Objection> objections = new LinkedHashMap<>();
-  final List<String> events = new ArrayList<>();
-  final Map<String, Boolean> milestonePasses = new java.util.HashMap<>();
+  public final List<String> events = new ArrayList<>();
+  public final Map<String, Boolean> milestonePasses = new java.util.HashMap<>();
   int reviewsRequested;
 
-  InMemoryCallStages(Call call) {
+  public InMemoryCallStages(Call call) {
     this.call = call;
   }
 
@@ -39,12 +48,12 @@ class InMemoryCallStages implements CallStages, ProjectStages {
 
   @Override
   public void open(String callId) {
-    call.enter(Call.Stage.OPEN);
+    Calls.enter(call, Call.Stage.OPEN);
   }
 
   @Override
   public void close(String callId) {
-    call.enter(Call.Stage.CLOSED);
+    Calls.enter(call, Call.Stage.CLOSED);
   }
 
   @Override
@@ -61,7 +70,7 @@ class InMemoryCallStages implements CallStages, ProjectStages {
     List<String> ids = new ArrayList<>();
     byField.forEach((field, list) -> {
       String id = "review-" + field + "-" + (++reviewsRequested);
-      list.forEach(p -> p.underReview(id));
+      list.forEach(p -> Proposals.underReview(p, id));
       ids.add(id);
     });
     return ids;
@@ -89,13 +98,13 @@ class InMemoryCallStages implements CallStages, ProjectStages {
   @Override
   public void recordRevision(String callId, String response, String actor) {
     events.add("revised: " + Text.required(response, "response", 4000));
-    proposals.values().forEach(Proposal::reopenForRanking);
+    proposals.values().forEach(Proposals::reopenForRanking);
   }
 
   @Override
   public void publishNotice(String callId, Instant closes) {
-    call.openNotice(Instant.now(), closes);
-    proposals.values().stream().filter(p -> p.getStatus() == Proposal.Status.REVIEWED).forEach(Proposal::published);
+    Calls.openNotice(call, Instant.now(), closes);
+    proposals.values().stream().filter(p -> p.getStatus() == Proposal.Status.REVIEWED).forEach(Proposals::published);
   }
 
   Objection lodge(String proposalId, String grounds) {
@@ -119,7 +128,7 @@ class InMemoryCallStages implements CallStages, ProjectStages {
   public String closeNotice(String callId) {
     String next = CallStageService.noticeOutcome(objections.values().stream().filter(o -> o.getNoticeRound() == call.getNoticeRound()).toList());
     if (!"clear".equals(next)) {
-      proposals.values().forEach(Proposal::reopenForRanking);
+      proposals.values().forEach(Proposals::reopenForRanking);
     }
     return next;
   }
@@ -128,10 +137,10 @@ class InMemoryCallStages implements CallStages, ProjectStages {
   public List<String> announceAwards(String callId) {
     List<String> awarded = new ArrayList<>();
     proposals.values().stream().filter(p -> p.getStatus() == Proposal.Status.PROPOSED).forEach(p -> {
-      p.awarded();
+      Proposals.awarded(p);
       awarded.add(p.getId());
     });
-    call.enter(Call.Stage.AWARDED);
+    Calls.enter(call, Call.Stage.AWARDED);
     return awarded;
   }
 
@@ -159,9 +168,9 @@ class InMemoryCallStages implements CallStages, ProjectStages {
     boolean passed = milestonePasses.getOrDefault(milestone.name(), true);
     Proposal proposal = proposals.get(proposalId);
     if (milestone == Milestone.MID_TERM) {
-      proposal.midTerm(passed ? "PASSED" : "FAILED");
+      Proposals.midTerm(proposal, passed ? "PASSED" : "FAILED");
     } else {
-      proposal.accepted(passed ? AcceptanceRecord.Outcome.PASSED : AcceptanceRecord.Outcome.FAILED);
+      Proposals.accepted(proposal, passed ? AcceptanceRecord.Outcome.PASSED : AcceptanceRecord.Outcome.FAILED);
     }
     events.add(milestone + (passed ? " passed" : " failed") + " by " + reviewRequestId);
     return passed;
@@ -171,9 +180,9 @@ class InMemoryCallStages implements CallStages, ProjectStages {
   public void recordOverdue(String proposalId, Milestone milestone) {
     Proposal proposal = proposals.get(proposalId);
     if (milestone == Milestone.MID_TERM) {
-      proposal.midTerm("OVERDUE");
+      Proposals.midTerm(proposal, "OVERDUE");
     } else {
-      proposal.accepted(AcceptanceRecord.Outcome.OVERDUE);
+      Proposals.accepted(proposal, AcceptanceRecord.Outcome.OVERDUE);
     }
     events.add(milestone + " overdue");
   }
@@ -181,7 +190,7 @@ class InMemoryCallStages implements CallStages, ProjectStages {
   @Override
   public void designateBenchmark(String proposalId, boolean designated, String reasons, String actor) {
     Text.required(reasons, "reasons", 2000);
-    proposals.get(proposalId).designateBenchmark(designated);
+    Proposals.designateBenchmark(proposals.get(proposalId), designated);
   }
 
 }

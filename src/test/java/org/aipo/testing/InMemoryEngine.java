@@ -2,7 +2,7 @@ package org.aipo.testing;
 
 import java.util.UUID;
 
-import org.aipo.workflow.WorkflowEngine;
+import org.aipo.platform.WorkflowEngine;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

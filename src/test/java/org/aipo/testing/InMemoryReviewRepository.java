@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.aipo.review.PoolMember;
+import org.aipo.expert.PoolMember;
 import org.aipo.review.ReviewRepository;
 import org.aipo.review.ReviewRequest;
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.aipo.workflow.BeanLookup;
+import org.aipo.platform.BeanLookup;
 
 /** Named beans for the in-memory engine of process tests, in place of CDI. */
 public class TestBeans implements BeanLookup {

@@ -1,0 +1,201 @@
+package org.aipo.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+
+/**
+ * Groups, their authorizations and a task filter: reference data every installation needs, created
+ * when missing on every start (idempotent), in every profile. Users are not created here.
+ *
+ * <ul>
+ *   <li>{@code camunda-admin} is the engine's admin group, with ALL on every resource.</li>
+ *   <li>Officials and experts may open Tasklist and read the shared task filter; they see only tasks
+ *       they are candidates for or assigned to (the engine grants those per task).</li>
+ *   <li>The programme office and the secretariat may start processes.</li>
+ *   <li>Applicants get nothing in the engine: no Tasklist, Cockpit or Admin.</li>
+ * </ul>
+ */
+public final class IdentitySetup {
+
+  private static final Logger LOG = Logger.getLogger(IdentitySetup.class.getName());
+
+  public static final String TASKLIST = "tasklist";
+  public static final String ALL_TASKS_FILTER = "全部待办 All my tasks";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final ProcessEngine engine;
+
+  public IdentitySetup(ProcessEngine engine) {
+    this.engine = engine;
+    this.identityService = engine.getIdentityService();
+    this.authorizationService = engine.getAuthorizationService();
+    this.filterService = engine.getFilterService();
+  }
+
+  public void apply() {
+    for (Roles role : Roles.values()) {
+      ensureGroup(role);
+    }
+    Filter filter = ensureAllTasksFilter();
+    for (RoleFilter roleFilter : ROLE_FILTERS) {
+      Filter created = ensureFilter(roleFilter);
+      for (Roles role : roleFilter.roles()) {
+        grant(role.groupId(), Resources.FILTER, created.getId(), Permissions.READ);
+      }
+    }
+    // the engine lets camunda-admin bypass command checks, but the webapps ask for explicit grants
+    // (application access, for instance): the same ALL-on-everything grants Camunda's setup page creates
+    for (Resources resource : Resources.values()) {
+      grant(Roles.ADMIN.groupId(), resource, Authorization.ANY, Permissions.ALL);
+    }
+    for (Roles role : Roles.values()) {
+      if (role.usesTasklist() && role != Roles.ADMIN) {
+        grant(role.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+        grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
+      }
+      if (role.startsProcesses() && role != Roles.ADMIN) {
+        grant(role.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY,
+            Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
+        grant(role.groupId(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+      }
+      if (READS_INSTANCE_VARIABLES.contains(role)) {
+        // what their Tasklist filters show beside each task (applicant, call, item): process variables
+        grant(role.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE);
+      }
+    }
+  }
+
+  private void ensureGroup(Roles role) {
+    if (identityService.createGroupQuery().groupId(role.groupId()).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(role.groupId());
+    group.setName(role.displayName());
+    group.setType(role == Roles.ADMIN ? "SYSTEM" : "WORKFLOW");
+    identityService.saveGroup(group);
+    LOG.info(() -> "Created group " + role.groupId());
+  }
+
+  /** A Tasklist filter for some roles: its query, ordered by due date, and the variables its list shows. */
+  record RoleFilter(String name, String description, int priority, java.util.function.UnaryOperator<org.camunda.bpm.engine.task.TaskQuery> query,
+      List<Map<String, String>> variables, List<Roles> roles) {
+  }
+
+  private static Map<String, String> variable(String name, String label) {
+    return Map.of("name", name, "label", label);
+  }
+
+  private static final List<Map<String, String>> CALL_VARIABLES = List.of(variable("callTitle", "征集 Call"),
+      variable("applicantName", "申报单位 Applicant"), variable("proposalTitle", "申报书 Proposal"));
+  private static final List<Map<String, String>> REVIEW_VARIABLES = List.of(variable("reviewTitle", "评审 Review"),
+      variable("itemTitle", "评审事项 Item"));
+  private static final List<Map<String, String>> ALL_VARIABLES = List.of(variable("callTitle", "征集 Call"),
+      variable("applicantName", "申报单位 Applicant"), variable("proposalTitle", "申报书 Proposal"), variable("itemTitle", "评审事项 Item"),
+      variable("roundTheme", "场景征集 Round"));
+
+  /** The filters created at first start, each readable by its roles (issue 8). */
+  static final List<RoleFilter> ROLE_FILTERS = List.of(
+      new RoleFilter("我的任务 Assigned to me", "分配给我的任务，按截止日期排序 Tasks assigned to me, by due date", -9,
+          q -> q.taskAssigneeExpression("${currentUser()}"), ALL_VARIABLES,
+          List.of(Roles.PROGRAMME_OFFICE, Roles.NOMINATING_UNIT, Roles.COMMITTEE_SECRETARIAT, Roles.EXPERT, Roles.LEADERSHIP)),
+      new RoleFilter("形式审查 Formal checks", "待项目办形式审查的申报书 Proposals waiting for the formal check", -8,
+          q -> q.taskDefinitionKey("userTask_formalCheck").taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
+          CALL_VARIABLES, List.of(Roles.PROGRAMME_OFFICE)),
+      new RoleFilter("异议答复 Objections", "公示期收到的实名异议 Real-name objections to answer", -7,
+          q -> q.taskDefinitionKeyIn("userTask_answerObjection", "userTask_answerScenarioObjection")
+              .taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
+          List.of(variable("callTitle", "征集 Call"), variable("roundTheme", "场景征集 Round")), List.of(Roles.PROGRAMME_OFFICE)),
+      new RoleFilter("我的评审 My reviews", "我的评审邀请、利益冲突声明与评分 My invitations, conflict declarations and scores", -8,
+          q -> q.processDefinitionKey("expertCommitteeReview").taskAssigneeExpression("${currentUser()}"), List.of(),
+          List.of(Roles.EXPERT)),
+      new RoleFilter("秘书处 Secretariat", "专家委员会秘书处的任务 The committee secretariat's tasks", -8,
+          q -> q.taskCandidateGroup(Roles.COMMITTEE_SECRETARIAT.groupId()).includeAssignedTasks(), REVIEW_VARIABLES,
+          List.of(Roles.COMMITTEE_SECRETARIAT)),
+      new RoleFilter("待审定 Approvals", "领导小组待审定的名单 Lists waiting for leadership's approval", -8,
+          q -> q.taskCandidateGroup(Roles.LEADERSHIP.groupId()).includeAssignedTasks(),
+          List.of(variable("callTitle", "征集 Call"), variable("roundTheme", "场景征集 Round")), List.of(Roles.LEADERSHIP)),
+      new RoleFilter("场景提名 Nominations", "本单位的应用场景提名任务 My unit's scenario nominations", -8,
+          q -> q.taskDefinitionKey("userTask_nominateScenarios").taskAssigneeExpression("${currentUser()}"),
+          List.of(), List.of(Roles.NOMINATING_UNIT)));
+
+  private Filter ensureFilter(RoleFilter definition) {
+    Filter existing = filterService.createFilterQuery().filterName(definition.name()).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Filter filter = filterService.newTaskFilter(definition.name());
+    filter.setQuery(definition.query().apply(engine.getTaskService().createTaskQuery()).orderByDueDate().asc());
+    filter.setProperties(Map.of("description", definition.description(), "priority", definition.priority(), "refresh", true,
+        "variables", definition.variables()));
+    filterService.saveFilter(filter);
+    LOG.info(() -> "Created task filter " + definition.name());
+    return filter;
+  }
+
+  private Filter ensureAllTasksFilter() {
+    Filter existing = filterService.createFilterQuery().filterName(ALL_TASKS_FILTER).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Filter filter = filterService.newTaskFilter(ALL_TASKS_FILTER);
+    filter.setQuery(engine.getTaskService().createTaskQuery().orderByDueDate().asc());
+    filter.setProperties(Map.of(
+        "description", "我可以办理的全部任务 Every task I may work on",
+        "priority", -10,
+        "refresh", true,
+        "variables", ALL_VARIABLES));
+    filterService.saveFilter(filter);
+    return filter;
+  }
+
+  /**
+   * Officials who see process variables in their task lists. Experts and nominating units do not: an
+   * expert reads only what their own task shows (blind scoring).
+   */
+  static final java.util.Set<Roles> READS_INSTANCE_VARIABLES = java.util.Set.of(Roles.PROGRAMME_OFFICE, Roles.LEADERSHIP,
+      Roles.COMMITTEE_SECRETARIAT);
+
+  /** Grants these permissions, adding the missing ones to an existing grant (an upgrade keeps earlier grants). */
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing != null) {
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (!existing.isPermissionGranted(permission)) {
+          existing.addPermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        authorizationService.saveAuthorization(existing);
+      }
+      return;
+    }
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+}

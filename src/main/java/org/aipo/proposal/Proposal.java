@@ -1,0 +1,405 @@
+package org.aipo.proposal;
+
+import org.aipo.call.Call;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.aipo.common.Text;
+
+/**
+ * An applicant's proposal to a call. Drafts may be incomplete and are saved as often as needed; text is
+ * stored exactly as typed (shown escaped, never interpreted).
+ */
+@Entity
+@Table(name = "AIPO_PROPOSAL")
+@NamedQuery(name = Proposal.OF_ORGANISATION,
+    query = "select p from Proposal p where p.organisationId = :organisation order by p.updatedAt desc, p.id")
+@NamedQuery(name = Proposal.OF_CALL, query = "select p from Proposal p where p.callId = :call order by p.submittedAt, p.id")
+public class Proposal {
+
+  static final String OF_ORGANISATION = "Proposal.ofOrganisation";
+  static final String OF_CALL = "Proposal.ofCall";
+
+  /**
+   * DRAFT → SUBMITTED → (RETURNED → SUBMITTED) → ELIGIBLE | INELIGIBLE; after the close ELIGIBLE →
+   * UNDER_REVIEW → REVIEWED; with the notice PROPOSED (proposed awardee) or NOT_SELECTED; then AWARDED
+   * → ACCEPTED | ACCEPTANCE_FAILED | ACCEPTANCE_OVERDUE.
+   */
+  public enum Status { DRAFT, SUBMITTED, RETURNED, ELIGIBLE, INELIGIBLE, UNDER_REVIEW, REVIEWED, PROPOSED, NOT_SELECTED,
+    EXCLUDED, AWARDED, ACCEPTED, ACCEPTANCE_FAILED, ACCEPTANCE_OVERDUE }
+
+  /** The programme office's formal check (形式审查). */
+  public enum FormalCheck { ELIGIBLE, CORRECTION, INELIGIBLE }
+
+  /** The editable content of a proposal, checked field by field. */
+  public record Content(String title, String field, String summary, String technicalApproach, String models,
+      String dataSources, BigDecimal budget, BigDecimal coFunding, String expectedOutcomes, String team) {
+
+    public Content {
+      title = Text.required(title, "title", 300);
+      Text.atMost(summary, "summary", 4000);
+      Text.atMost(technicalApproach, "technicalApproach", 20000);
+      Text.atMost(models, "models", 2000);
+      Text.atMost(dataSources, "dataSources", 4000);
+      Text.atMost(expectedOutcomes, "expectedOutcomes", 8000);
+      Text.atMost(team, "team", 4000);
+      if (budget != null && budget.signum() < 0) {
+        throw new IllegalArgumentException("budget must not be negative");
+      }
+      if (coFunding != null && coFunding.signum() < 0) {
+        throw new IllegalArgumentException("coFunding must not be negative");
+      }
+    }
+  }
+
+  @Id
+  @Column(name = "ID", length = 36)
+  private String id;
+
+  @Column(name = "CALL_ID", nullable = false, length = 36)
+  private String callId;
+
+  @Column(name = "ORGANISATION_ID", nullable = false, length = 36)
+  private String organisationId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "STATUS", nullable = false, length = 16)
+  private Status status = Status.DRAFT;
+
+  @Column(name = "TITLE", nullable = false, length = 300)
+  private String title;
+
+  @Column(name = "FIELD", length = 64)
+  private String field;
+
+  @Column(name = "SUMMARY", length = 4000)
+  private String summary;
+
+  @Lob
+  @Column(name = "TECHNICAL_APPROACH")
+  private String technicalApproach;
+
+  @Column(name = "MODELS", length = 2000)
+  private String models;
+
+  @Column(name = "DATA_SOURCES", length = 4000)
+  private String dataSources;
+
+  @Column(name = "BUDGET", precision = 15, scale = 2)
+  private BigDecimal budget;
+
+  @Column(name = "CO_FUNDING", precision = 15, scale = 2)
+  private BigDecimal coFunding;
+
+  @Lob
+  @Column(name = "EXPECTED_OUTCOMES")
+  private String expectedOutcomes;
+
+  @Column(name = "TEAM", length = 4000)
+  private String team;
+
+  @Column(name = "CREATED_BY", nullable = false, length = 64)
+  private String createdBy;
+
+  @Column(name = "SUBMITTED_AT")
+  private Instant submittedAt;
+
+  @Column(name = "CHECK_REASONS", length = 2000)
+  private String checkReasons;
+
+  @Column(name = "UPDATED_AT", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "REVIEW_REQUEST_ID", length = 36)
+  private String reviewRequestId;
+
+  @Column(name = "SCORE", precision = 6, scale = 2)
+  private BigDecimal score;
+
+  @Column(name = "RANK_IN_FIELD")
+  private Integer rankInField;
+
+  @Column(name = "AWARD", precision = 15, scale = 2)
+  private BigDecimal award;
+
+  @Column(name = "OUTCOME_REASON", length = 2000)
+  private String outcomeReason;
+
+  @Column(name = "MID_TERM_RESULT", length = 32)
+  private String midTermResult;
+
+  @Column(name = "BENCHMARK")
+  private boolean benchmark;
+
+  @Version
+  @Column(name = "VERSION")
+  private long version;
+
+  protected Proposal() {
+    // for JPA
+  }
+
+  Proposal(Call call, String organisationId, Content content, String createdBy, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.callId = call.getId();
+    this.organisationId = organisationId;
+    this.createdBy = createdBy;
+    apply(call, content, now);
+  }
+
+  void update(Call call, Content content, Instant now) {
+    if (status != Status.DRAFT) {
+      throw new IllegalStateException("only a draft can be changed; this proposal is " + status);
+    }
+    apply(call, content, now);
+  }
+
+  /** Submits a complete draft; a second submit of the same proposal changes nothing (returns false). */
+  boolean submit(Call call, Instant now) {
+    if (status == Status.SUBMITTED) {
+      return false;
+    }
+    if (status != Status.DRAFT) {
+      throw new IllegalStateException("this proposal is " + status + " and cannot be submitted again");
+    }
+    if (!call.isOpenAt(now)) {
+      throw new IllegalStateException(now.isBefore(call.getOpensAt())
+          ? "the call opens at " + call.getOpensAt() + "; proposals cannot be submitted yet"
+          : "申报已截止。The call is closed (closing date " + call.getClosesAt() + "); proposals can no longer be submitted");
+    }
+    requireComplete();
+    status = Status.SUBMITTED;
+    submittedAt = now;
+    return true;
+  }
+
+  private void requireComplete() {
+    Content c = content();
+    Text.required(c.field(), "field", 64);
+    Text.required(c.summary(), "summary", 4000);
+    Text.required(c.technicalApproach(), "technicalApproach", 20000);
+    Text.required(c.expectedOutcomes(), "expectedOutcomes", 8000);
+    Text.required(c.team(), "team", 4000);
+    if (c.budget() == null || c.budget().signum() <= 0) {
+      throw new IllegalArgumentException("budget is required before submitting");
+    }
+  }
+
+  /** Records the formal check: eligible, returned for correction, or ineligible, with reasons. */
+  void formalCheck(FormalCheck outcome, String reasons) {
+    if (status != Status.SUBMITTED) {
+      throw new IllegalStateException("only a submitted proposal is checked; this one is " + status);
+    }
+    if (outcome != FormalCheck.ELIGIBLE) {
+      Text.required(reasons, "reasons", 2000);
+    }
+    checkReasons = Text.atMost(reasons, "reasons", 2000);
+    status = switch (outcome) {
+      case ELIGIBLE -> Status.ELIGIBLE;
+      case CORRECTION -> Status.RETURNED;
+      case INELIGIBLE -> Status.INELIGIBLE;
+    };
+  }
+
+  /** The applicant's correction: the content changes and the proposal goes back to the formal check. */
+  void correct(Call call, Content content, Instant now) {
+    if (status != Status.RETURNED) {
+      throw new IllegalStateException("no correction was requested; this proposal is " + status);
+    }
+    apply(call, content, now);
+    requireComplete();
+    status = Status.SUBMITTED;
+  }
+
+  /** No correction within the window: ineligible, with that reason. */
+  void withdrawUncorrected() {
+    if (status != Status.RETURNED) {
+      throw new IllegalStateException("no correction was pending; this proposal is " + status);
+    }
+    status = Status.INELIGIBLE;
+    checkReasons = "未在规定期限内补正，按不符合条件处理。No correction within the correction window. (" + checkReasons + ")";
+  }
+
+  /** Sent to expert review (again, after an upheld objection). */
+  void underReview(String reviewRequestId) {
+    if (status != Status.ELIGIBLE && status != Status.UNDER_REVIEW) {
+      throw new IllegalStateException("only an eligible proposal goes to review; this one is " + status);
+    }
+    this.reviewRequestId = reviewRequestId;
+    this.status = Status.UNDER_REVIEW;
+    this.score = null;
+    this.rankInField = null;
+    this.award = BigDecimal.ZERO;
+  }
+
+  /** An upheld objection during the notice sends the proposal back to review. */
+  void backToReview(String reason) {
+    requireStatus(Status.PROPOSED, Status.NOT_SELECTED, Status.REVIEWED, Status.ELIGIBLE);
+    this.status = Status.ELIGIBLE;
+    this.outcomeReason = reason;
+  }
+
+  /** The ranking's result: the score, rank in its field, award (zero when not funded) and why. */
+  void ranked(BigDecimal score, Integer rankInField, BigDecimal award, String reason) {
+    requireStatus(Status.UNDER_REVIEW, Status.REVIEWED);
+    this.status = Status.REVIEWED;
+    this.score = score;
+    this.rankInField = rankInField;
+    this.award = award;
+    this.outcomeReason = reason;
+  }
+
+  /** Published in the notice: proposed awardee, or not selected. */
+  void published() {
+    requireStatus(Status.REVIEWED);
+    this.status = award != null && award.signum() > 0 ? Status.PROPOSED : Status.NOT_SELECTED;
+  }
+
+  /** Taken out of the list after an upheld objection, with the reason. */
+  void excluded(String reason) {
+    requireStatus(Status.PROPOSED, Status.REVIEWED, Status.NOT_SELECTED);
+    this.status = Status.EXCLUDED;
+    this.award = BigDecimal.ZERO;
+    this.rankInField = null;
+    this.outcomeReason = Text.required(reason, "answer", 2000);
+  }
+
+  /** After a notice that changed the list: ranked again with the rest. */
+  void reopenForRanking() {
+    if (status == Status.PROPOSED || status == Status.NOT_SELECTED) {
+      status = Status.REVIEWED;
+    }
+  }
+
+  /** The subsidy asked for: the budget less the applicant's co-funding. */
+  public BigDecimal requested() {
+    BigDecimal total = budget == null ? BigDecimal.ZERO : budget;
+    return coFunding == null ? total : total.subtract(coFunding).max(BigDecimal.ZERO);
+  }
+
+  void awarded() {
+    requireStatus(Status.PROPOSED);
+    this.status = Status.AWARDED;
+  }
+
+  void midTerm(String result) {
+    requireStatus(Status.AWARDED);
+    this.midTermResult = result;
+  }
+
+  void accepted(AcceptanceRecord.Outcome outcome) {
+    requireStatus(Status.AWARDED);
+    this.status = switch (outcome) {
+      case PASSED -> Status.ACCEPTED;
+      case FAILED -> Status.ACCEPTANCE_FAILED;
+      case OVERDUE -> Status.ACCEPTANCE_OVERDUE;
+    };
+  }
+
+  void designateBenchmark(boolean designated) {
+    requireStatus(Status.ACCEPTED);
+    this.benchmark = designated;
+  }
+
+  private void requireStatus(Status... allowed) {
+    for (Status s : allowed) {
+      if (status == s) {
+        return;
+      }
+    }
+    throw new IllegalStateException("this proposal is " + status + "; expected " + java.util.Arrays.toString(allowed));
+  }
+
+  public String getReviewRequestId() {
+    return reviewRequestId;
+  }
+
+  public BigDecimal getScore() {
+    return score;
+  }
+
+  public Integer getRankInField() {
+    return rankInField;
+  }
+
+  public BigDecimal getAward() {
+    return award;
+  }
+
+  public String getOutcomeReason() {
+    return outcomeReason;
+  }
+
+  public String getMidTermResult() {
+    return midTermResult;
+  }
+
+  public boolean isBenchmark() {
+    return benchmark;
+  }
+
+  public String getCheckReasons() {
+    return checkReasons;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  private void apply(Call call, Content content, Instant now) {
+    if (content.field() != null && !call.getFields().contains(content.field())) {
+      throw new IllegalArgumentException("field must be one of the call's fields " + call.getFields());
+    }
+    this.title = content.title();
+    this.field = content.field();
+    this.summary = content.summary();
+    this.technicalApproach = content.technicalApproach();
+    this.models = content.models();
+    this.dataSources = content.dataSources();
+    this.budget = content.budget();
+    this.coFunding = content.coFunding();
+    this.expectedOutcomes = content.expectedOutcomes();
+    this.team = content.team();
+    this.updatedAt = now;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getCallId() {
+    return callId;
+  }
+
+  public String getOrganisationId() {
+    return organisationId;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public Content content() {
+    return new Content(title, field, summary, technicalApproach, models, dataSources, budget, coFunding, expectedOutcomes, team);
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}
