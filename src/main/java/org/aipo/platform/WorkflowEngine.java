@@ -72,6 +72,8 @@ public class WorkflowEngine {
     if (engine != null) {
       return;
     }
+    // our domain tables first (Flyway); the engine then creates or checks its own
+    DomainSchema.migrate(dataSource);
     JakartaTransactionProcessEngineConfiguration configuration = new JakartaTransactionProcessEngineConfiguration() {
       // Camunda's MyBatis mappings plus our task count (TaskCountStatement)
       @Override
