@@ -56,21 +56,23 @@
     return n === null || n === undefined ? '—' : Number(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   }
 
-  /** The server's message in the user's language where we know its pattern. */
-  function say(message) {
-    if (!message) return '';
-    if (/ is required( before submitting)?$/.test(message)) return t('required');
-    const long = message.match(/is longer than (\d+) characters/);
-    if (long) return t('tooLong', long[1]);
-    const known = [
-      [/check character is wrong/, 'checkDigit'], [/must have 18 characters/, 'm_codeLength'], [/creditCode: /, 'm_codeChars'],
-      [/not a PDF document/, 'm_notPdf'], [/larger than \d+ MB/, 'tooLarge'], [/is not an e-mail address/, 'm_email'],
-      [/must be a telephone number/, 'm_phone'], [/needs at least 10 characters/, 'passwordHint'], [/may hold letters, digits/, 'm_userIdChars'],
-      [/ is taken$/, 'm_userTaken'], [/credit code is already registered/, 'm_codeTaken'], [/must not be negative/, 'm_negative'],
-      [/must be one of the call's fields/, 'm_field'], [/^the call is closed|申报已截止/, 'm_closed'], [/notice period ended|公示期已结束/, 'noticeClosed'],
-      [/not a proposed awardee/, 'm_notProposed']];
-    for (const [pattern, key] of known) if (pattern.test(message)) return t(key);
-    return message;
+  /**
+   * An API error (RFC 9457 problem: code, field, messages) in the user's language, chosen by its stable code, never
+   * by its wording: the portal's own text for the codes it knows, else the server's text in the user's language.
+   */
+  const ERROR_CODES = {
+    'text.required': 'required', 'credit-code.check-digit': 'checkDigit', 'credit-code.length': 'm_codeLength',
+    'credit-code.characters': 'm_codeChars', 'credit-code.division': 'm_codeChars', 'attachment.not-pdf': 'm_notPdf',
+    'attachment.too-large': 'tooLarge', 'email.invalid': 'm_email', 'phone.invalid': 'm_phone', 'password.weak': 'passwordHint',
+    'user-id.characters': 'm_userIdChars', 'user-id.taken': 'm_userTaken', 'organisation.exists': 'm_codeTaken',
+    'amount.negative': 'm_negative', 'proposal.field-not-in-call': 'm_field', 'call.closed': 'm_closed',
+    'notice.closed': 'noticeClosed', 'notice.not-proposed': 'm_notProposed' };
+  function say(problem) {
+    if (!problem) return '';
+    const key = ERROR_CODES[problem.code];
+    if (key) return t(key);
+    if (problem.messages) return problem.messages[lang === 'zh' ? 'zh' : 'en'];
+    return problem.message || '';
   }
 
   // --- the API, with a session; an expired session asks to log in again and retries, losing nothing
@@ -128,8 +130,8 @@
   function showError(form, result) {
     const data = result.data || {};
     const field = data.field;
-    if (!(field && fieldError(form, field, say(data.message)))) {
-      form.querySelector('.error').textContent = t('error') + say(data.message || String(result.status));
+    if (!(field && fieldError(form, field, say(data)))) {
+      form.querySelector('.error').textContent = t('error') + (say(data) || String(result.status));
     }
   }
 
@@ -195,7 +197,7 @@
       event.preventDefault();
       if (!check(form, ['userId', 'password'])) return;
       const r = await api('POST', '/api/session', { userId: form.userId.value.trim(), password: form.password.value });
-      if (!r.ok) { clearErrors(form); form.querySelector('.error').textContent = r.status === 401 ? t('wrongLogin') : say(r.data && r.data.message); return; }
+      if (!r.ok) { clearErrors(form); form.querySelector('.error').textContent = r.status === 401 ? t('wrongLogin') : say(r.data); return; }
       me = r.data; chrome(); location.hash = sessionStorage.getItem('aipo.after') || '#/proposals'; sessionStorage.removeItem('aipo.after');
     };
     view.replaceChildren(form);
@@ -369,7 +371,7 @@
         if (file.size > 10 * 1024 * 1024) { fieldError(form, 'file', t('tooLarge')); return; }
         const u = await api('POST', '/api/applicant/proposals/' + encodeURIComponent(id) + '/attachments?name=' + encodeURIComponent(file.name), undefined,
           { body: file, type: 'application/pdf' });
-        if (!u.ok) { const d = u.data || {}; fieldError(form, 'file', say(d.message || String(u.status))); return; }
+        if (!u.ok) { const d = u.data || {}; fieldError(form, 'file', say(d) || String(u.status)); return; }
         const fresh = await attachmentsCard(id, true); card.replaceWith(fresh);
         fresh.querySelector('.ok').textContent = t('uploaded');
       };

@@ -55,12 +55,12 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     if (header == null && sessionUser() != null) {
       ApiUser user = sessionUser();
       if (!isSafe(request.getMethod()) && request.getHeaderString(PORTAL_HEADER) == null) {
-        request.abortWith(ApiErrors.response(Response.Status.FORBIDDEN, null, "a change from a portal session needs the "
-            + PORTAL_HEADER + " header").build());
+        request.abortWith(ApiErrors.problem(403, "auth.portal-header", null, "门户会话中的修改须带 " + PORTAL_HEADER + " 请求头",
+            "a change from a portal session needs the " + PORTAL_HEADER + " header").build());
         return;
       }
       if (Arrays.stream(allowed.value()).noneMatch(user.groups()::contains)) {
-        request.abortWith(ApiErrors.response(Response.Status.FORBIDDEN, null, "not allowed for your role").build());
+        request.abortWith(ApiErrors.problem(403, "auth.role", null, "您的角色无权执行此操作", "not allowed for your role").build());
         return;
       }
       request.setProperty(ApiUser.PROPERTY, user);
@@ -70,7 +70,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     org.aipo.platform.auth.CachingBasicAuthenticationProvider.Authenticated known = credentials == null ? null
         : org.aipo.platform.auth.CachingBasicAuthenticationProvider.check(workflowEngine.processEngine(), credentials[0], credentials[1]);
     if (known == null) {
-      Response.ResponseBuilder refused = ApiErrors.response(Response.Status.UNAUTHORIZED, null, "credentials required (HTTP Basic)");
+      Response.ResponseBuilder refused = ApiErrors.problem(401, "auth.required", null, "需要登录（HTTP Basic）", "credentials required (HTTP Basic)");
       if (request.getHeaderString(PORTAL_HEADER) == null) {
         // not to the portal's pages: a browser would put up its own password dialog instead of the page's login
         refused.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"AI Programme Office\"");
@@ -80,7 +80,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     }
     List<String> groups = known.groups();
     if (Arrays.stream(allowed.value()).noneMatch(groups::contains)) {
-      request.abortWith(ApiErrors.response(Response.Status.FORBIDDEN, null, "not allowed for your role").build());
+      request.abortWith(ApiErrors.problem(403, "auth.role", null, "您的角色无权执行此操作", "not allowed for your role").build());
       return;
     }
     request.setProperty(ApiUser.PROPERTY, new ApiUser(credentials[0], groups));

@@ -54,11 +54,12 @@ public class SessionResource implements ApiResource {
     }
     IdentityService identity = workflowEngine.processEngine().getIdentityService();
     if (!identity.checkPassword(userId, password)) {
-      return ApiErrors.response(Response.Status.UNAUTHORIZED, "password", "wrong user or password").build();
+      return ApiErrors.problem(401, "session.wrong-credentials", "password", "用户名或密码错误", "wrong user or password").build();
     }
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     if (!groups.contains(APPLICANT)) {
-      return ApiErrors.response(Response.Status.FORBIDDEN, "userId", "the portal is for applicants; officials and experts use Tasklist").build();
+      return ApiErrors.problem(403, "session.not-applicant", "userId", "门户仅供申报单位使用；工作人员和评审专家请使用 Tasklist",
+          "the portal is for applicants; officials and experts use Tasklist").build();
     }
     HttpSession old = http.getSession(false);
     if (old != null) {

@@ -1,5 +1,7 @@
 package org.aipo.applicant;
 
+import org.aipo.common.DomainException;
+
 import java.util.Locale;
 
 /**
@@ -19,26 +21,30 @@ public final class CreditCode {
   /** The code in upper case, or an IllegalArgumentException naming the field and what is wrong. */
   public static String check(String code) {
     if (code == null || code.isBlank()) {
-      throw new IllegalArgumentException("creditCode is required");
+      throw DomainException.badInput("text.required", "creditCode", "统一社会信用代码为必填项", "creditCode is required");
     }
     String normalised = code.trim().toUpperCase(Locale.ROOT);
     if (normalised.length() != 18) {
-      throw new IllegalArgumentException("creditCode must have 18 characters, not " + normalised.length());
+      throw DomainException.badInput("credit-code.length", "creditCode", "统一社会信用代码须为 18 位，现为 " + normalised.length() + " 位",
+          "creditCode must have 18 characters, not " + normalised.length());
     }
     for (int i = 0; i < 18; i++) {
       if (CHARSET.indexOf(normalised.charAt(i)) < 0) {
-        throw new IllegalArgumentException("creditCode: '" + normalised.charAt(i) + "' at position " + (i + 1)
+        throw DomainException.badInput("credit-code.characters", "creditCode", "统一社会信用代码第 " + (i + 1) + " 位的字符“" + normalised.charAt(i)
+            + "”不允许（只能是数字和除 I、O、S、V、Z 外的大写字母）", "creditCode: '" + normalised.charAt(i) + "' at position " + (i + 1)
             + " is not allowed (digits and capital letters without I, O, S, V, Z)");
       }
     }
     for (int i = 2; i < 8; i++) {
       if (!Character.isDigit(normalised.charAt(i))) {
-        throw new IllegalArgumentException("creditCode: positions 3-8 are the administrative division and must be digits");
+        throw DomainException.badInput("credit-code.division", "creditCode", "统一社会信用代码第 3-8 位为行政区划码，须为数字",
+            "creditCode: positions 3-8 are the administrative division and must be digits");
       }
     }
     char expected = checkCharacter(normalised.substring(0, 17));
     if (normalised.charAt(17) != expected) {
-      throw new IllegalArgumentException("creditCode: the check character is wrong; please check the code for a typing error");
+      throw DomainException.badInput("credit-code.check-digit", "creditCode", "统一社会信用代码校验位不正确，请检查是否输入有误",
+          "creditCode: the check character is wrong; please check the code for a typing error");
     }
     return normalised;
   }

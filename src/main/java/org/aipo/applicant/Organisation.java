@@ -1,5 +1,7 @@
 package org.aipo.applicant;
 
+import org.aipo.common.DomainException;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -71,12 +73,13 @@ public class Organisation {
     this.contactName = Text.required(contactName, "contact.name", 100).trim();
     String phone = Text.required(contactPhone, "contact.phone", 20).trim();
     if (!PHONE.matcher(phone).matches()) {
-      throw new IllegalArgumentException("contact.phone must be a telephone number (digits, spaces, hyphens, optional +)");
+      throw DomainException.badInput("phone.invalid", "contact.phone", "联系电话格式不正确（数字、空格、连字符，可带 +）",
+          "contact.phone must be a telephone number (digits, spaces, hyphens, optional +)");
     }
     this.contactPhone = phone;
     String email = Text.required(contactEmail, "contact.email", 200).trim();
     if (!EMAIL.matcher(email).matches()) {
-      throw new IllegalArgumentException("contact.email is not an e-mail address");
+      throw DomainException.badInput("email.invalid", "contact.email", "电子邮箱格式不正确", "contact.email is not an e-mail address");
     }
     this.contactEmail = email;
     this.registeredAt = now;
@@ -89,7 +92,8 @@ public class Organisation {
       if (e.getMessage() != null && e.getMessage().startsWith("kind")) {
         throw e;
       }
-      throw new IllegalArgumentException("kind must be COMPANY, UNIVERSITY, INSTITUTE or OTHER", e);
+      throw DomainException.badInput("organisation.kind", "kind", "单位类型须为 COMPANY、UNIVERSITY、INSTITUTE 或 OTHER",
+          "kind must be COMPANY, UNIVERSITY, INSTITUTE or OTHER");
     }
   }
 

@@ -1,5 +1,7 @@
 package org.aipo.applicant;
 
+import org.aipo.common.DomainException;
+
 import java.time.Clock;
 import java.util.regex.Pattern;
 
@@ -45,7 +47,8 @@ public class Registration {
     boolean known = !entityManager.createNamedQuery(Organisation.BY_CREDIT_CODE, Organisation.class)
         .setParameter("code", organisation.getCreditCode()).getResultList().isEmpty();
     if (known) {
-      throw new Conflict("creditCode", "an organisation with this credit code is already registered; ask its users to add you");
+      throw new Conflict("organisation.exists", "creditCode", "该统一社会信用代码的单位已注册，请联系该单位的用户为您添加账号",
+          "an organisation with this credit code is already registered; ask its users to add you");
     }
     entityManager.persist(organisation);
     createUser(organisation, userId, password, displayName);
@@ -77,7 +80,7 @@ public class Registration {
   public Organisation organisationOf(String userId) {
     ApplicantAccount account = entityManager.find(ApplicantAccount.class, userId);
     if (account == null) {
-      throw new IllegalStateException("user " + userId + " acts for no organisation");
+      throw DomainException.forbidden("applicant.no-organisation", "用户 " + userId + " 未关联任何申报单位", "user " + userId + " acts for no organisation");
     }
     return entityManager.find(Organisation.class, account.getOrganisationId());
   }
@@ -85,15 +88,17 @@ public class Registration {
   private void checkUser(String userId, String password, String displayName) {
     Text.required(userId, "user.userId", 64);
     if (!USER_ID.matcher(userId).matches()) {
-      throw new IllegalArgumentException("user.userId may hold letters, digits and single hyphens only");
+      throw DomainException.badInput("user-id.characters", "user.userId", "用户名只能包含字母、数字和单个连字符",
+          "user.userId may hold letters, digits and single hyphens only");
     }
     Text.required(password, "user.password", 128);
     if (password.length() < 10 || !password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(Character::isDigit)) {
-      throw new IllegalArgumentException("user.password needs at least 10 characters with letters and digits");
+      throw DomainException.badInput("password.weak", "user.password", "密码至少 10 位，须同时包含字母和数字",
+          "user.password needs at least 10 characters with letters and digits");
     }
     Text.required(displayName, "user.name", 100);
     if (workflowEngine.processEngine().getIdentityService().createUserQuery().userId(userId).count() > 0) {
-      throw new Conflict("user.userId", "the user id " + userId + " is taken");
+      throw new Conflict("user-id.taken", "user.userId", "用户名 " + userId + " 已被占用", "the user id " + userId + " is taken");
     }
   }
 

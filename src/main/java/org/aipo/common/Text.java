@@ -9,7 +9,7 @@ public final class Text {
   /** The value, which must be present, not blank, and at most {@code max} characters. */
   public static String required(String value, String field, int max) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " is required");
+      throw DomainException.badInput("text.required", field, field + " 为必填项", field + " is required");
     }
     return atMost(value, field, max);
   }
@@ -32,7 +32,7 @@ public final class Text {
   /** The value (possibly null), at most {@code max} characters. */
   public static String atMost(String value, String field, int max) {
     if (value != null && value.length() > max) {
-      throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+      throw DomainException.badInput("text.too-long", field, field + " 不得超过 " + max + " 个字符", field + " is longer than " + max + " characters");
     }
     return value;
   }

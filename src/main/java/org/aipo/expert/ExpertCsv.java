@@ -1,5 +1,7 @@
 package org.aipo.expert;
 
+import org.aipo.common.DomainException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -116,7 +118,7 @@ public final class ExpertCsv {
       String kind = value.substring(0, colon).trim().toUpperCase(Locale.ROOT);
       try {
         relationships.add(new DeclaredRelationship(value.substring(colon + 1), Kind.valueOf(kind)));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | DomainException e) {
         errors.add(new RowError(row, "relationships", "'" + kind + "' is not one of " + Arrays.toString(Kind.values())
             + (e.getMessage() != null && e.getMessage().contains("organisation") ? " or the organisation is missing" : "")));
       }
@@ -124,7 +126,7 @@ public final class ExpertCsv {
     Expert expert = null;
     try {
       expert = new Expert(cells.get(0).trim(), cells.get(1), cells.get(2), fields.isEmpty() ? Set.of(Fields.codes().iterator().next()) : fields);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | DomainException e) {
       String message = e.getMessage();
       String column = HEADER.stream().filter(message::startsWith).findFirst().orElse(null);
       errors.add(new RowError(row, column, message));

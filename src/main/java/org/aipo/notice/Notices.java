@@ -1,5 +1,7 @@
 package org.aipo.notice;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.call.Call;
 import org.aipo.call.Calls;
 import org.aipo.call.DemonstrationCall;
@@ -54,13 +56,14 @@ public class Notices {
   public Objection lodge(String callId, String proposalId, String name, String contact, String organisation, String grounds) {
     Call call = calls.require(callId);
     if (!call.isNoticeOpenAt(clock.instant())) {
-      throw new IllegalStateException(call.getNoticeClosesAt() != null && clock.instant().isAfter(call.getNoticeClosesAt())
-          ? "公示期已结束，不再受理异议。The notice period ended at " + call.getNoticeClosesAt() + "; objections are no longer accepted."
-          : "该征集当前没有公示。This call has no notice open for objections.");
+      throw call.getNoticeClosesAt() != null && clock.instant().isAfter(call.getNoticeClosesAt())
+          ? DomainException.conflict("notice.closed", null, "公示期已结束，不再受理异议。",
+              "The notice period ended at " + call.getNoticeClosesAt() + "; objections are no longer accepted.")
+          : DomainException.conflict("notice.none-open", null, "该征集当前没有公示。", "This call has no notice open for objections.");
     }
     Proposal proposal = proposalId == null ? null : entityManager.find(Proposal.class, proposalId);
     if (proposal == null || !proposal.getCallId().equals(callId) || proposal.getStatus() != Proposal.Status.PROPOSED) {
-      throw new IllegalArgumentException("proposalId: not a proposed awardee in this notice");
+      throw DomainException.badInput("notice.not-proposed", "proposalId", "该项目不在本次公示名单中", "proposalId: not a proposed awardee in this notice");
     }
     Objection objection = new Objection(callId, call.getNoticeRound(), proposalId, name, contact, organisation, grounds, clock.instant());
     entityManager.persist(objection);
@@ -71,7 +74,8 @@ public class Notices {
           .correlate();
     } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
       // the notice ended between the check above and now: nothing is stored (the transaction rolls back)
-      throw new IllegalStateException("公示期已结束，不再受理异议。The notice period has just ended; objections are no longer accepted.", e);
+      throw DomainException.conflict("notice.closed", null, "公示期已结束，不再受理异议。",
+          "The notice period has just ended; objections are no longer accepted.");
     }
     auditLog.record("public:" + objection.getName(), "objection.lodged", "objection", objection.getId(),
         "call " + callId + ", proposal " + proposalId);

@@ -1,5 +1,7 @@
 package org.aipo.notice;
 
+import org.aipo.common.DomainException;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -35,7 +37,8 @@ public class Objection {
       try {
         return valueOf(String.valueOf(value).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("decision must be dismissed, not-grounds, rereview or exclude", e);
+        throw DomainException.badInput("objection.decision", "decision", "答复结论须为 dismissed、not-grounds、rereview 或 exclude",
+            "decision must be dismissed, not-grounds, rereview or exclude");
       }
     }
 
@@ -90,10 +93,11 @@ public class Objection {
 
   void answer(Decision decision, String answer, String actor, Instant now) {
     if (this.decision != null) {
-      throw new IllegalStateException("this objection is already answered");
+      throw DomainException.conflict("objection.answered", null, "该异议已答复", "this objection is already answered");
     }
     if (decision == null) {
-      throw new IllegalArgumentException("decision must be dismissed, not-grounds, rereview or exclude");
+      throw DomainException.badInput("objection.decision", "decision", "答复结论须为 dismissed、not-grounds、rereview 或 exclude",
+          "decision must be dismissed, not-grounds, rereview or exclude");
     }
     this.answered = new ObjectionAnswer(answer, actor, now);
     this.decision = decision;

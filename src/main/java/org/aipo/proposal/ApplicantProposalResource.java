@@ -122,7 +122,7 @@ public class ApplicantProposalResource implements ApiResource {
       throws java.io.IOException {
     byte[] content = body == null ? new byte[0] : body.readNBytes(Attachment.MAX_BYTES + 1);
     if (content.length > Attachment.MAX_BYTES) {
-      return org.aipo.api.ApiErrors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "file",
+      return org.aipo.api.ApiErrors.problem(413, "attachment.too-large", "file", "文件不得超过 " + Attachment.MAX_BYTES / (1024 * 1024) + " MB",
           "file is larger than " + Attachment.MAX_BYTES / (1024 * 1024) + " MB").build();
     }
     Attachment attachment = proposals.attach(id, organisationId(), name, content, caller());

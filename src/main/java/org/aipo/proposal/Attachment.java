@@ -1,5 +1,7 @@
 package org.aipo.proposal;
 
+import org.aipo.common.DomainException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,16 +71,18 @@ public class Attachment {
   /** A PDF starts with "%PDF-" and ends (give or take trailing whitespace) with "%%EOF". */
   static void checkPdf(byte[] content) {
     if (content == null || content.length == 0) {
-      throw new IllegalArgumentException("file is empty");
+      throw DomainException.badInput("attachment.empty", "file", "文件为空", "file is empty");
     }
     if (content.length > MAX_BYTES) {
-      throw new IllegalArgumentException("file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+      throw DomainException.tooLarge("attachment.too-large", "file", "文件不得超过 " + MAX_BYTES / (1024 * 1024) + " MB",
+          "file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
     }
     String head = new String(content, 0, Math.min(5, content.length), StandardCharsets.ISO_8859_1);
     int tailStart = Math.max(0, content.length - 1024);
     String tail = new String(content, tailStart, content.length - tailStart, StandardCharsets.ISO_8859_1);
     if (!head.equals("%PDF-") || !tail.contains("%%EOF")) {
-      throw new IllegalArgumentException("file is not a PDF document (checked by its content, not its name)");
+      throw DomainException.badInput("attachment.not-pdf", "file", "文件不是 PDF 文档（按内容而非文件名判断）",
+          "file is not a PDF document (checked by its content, not its name)");
     }
   }
 

@@ -1,5 +1,7 @@
 package org.aipo.proposal;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.call.Call;
 
 import java.math.BigDecimal;
@@ -56,10 +58,10 @@ public class Proposal {
       Text.atMost(expectedOutcomes, "expectedOutcomes", 8000);
       Text.atMost(team, "team", 4000);
       if (budget != null && budget.signum() < 0) {
-        throw new IllegalArgumentException("budget must not be negative");
+        throw DomainException.badInput("amount.negative", "budget", "申请经费不能为负数", "budget must not be negative");
       }
       if (coFunding != null && coFunding.signum() < 0) {
-        throw new IllegalArgumentException("coFunding must not be negative");
+        throw DomainException.badInput("amount.negative", "coFunding", "自筹经费不能为负数", "coFunding must not be negative");
       }
     }
   }
@@ -161,7 +163,8 @@ public class Proposal {
 
   void update(Call call, Content content, Instant now) {
     if (status != Status.DRAFT) {
-      throw new IllegalStateException("only a draft can be changed; this proposal is " + status);
+      throw DomainException.conflict("proposal.not-draft", null, "只有草稿可以修改，本申报当前状态为 " + status,
+          "only a draft can be changed; this proposal is " + status);
     }
     apply(call, content, now);
   }
@@ -172,12 +175,15 @@ public class Proposal {
       return false;
     }
     if (status != Status.DRAFT) {
-      throw new IllegalStateException("this proposal is " + status + " and cannot be submitted again");
+      throw DomainException.conflict("proposal.already-submitted", null, "本申报当前状态为 " + status + "，不能再次提交",
+          "this proposal is " + status + " and cannot be submitted again");
     }
     if (!call.isOpenAt(now)) {
-      throw new IllegalStateException(now.isBefore(call.getOpensAt())
-          ? "the call opens at " + call.getOpensAt() + "; proposals cannot be submitted yet"
-          : "申报已截止。The call is closed (closing date " + call.getClosesAt() + "); proposals can no longer be submitted");
+      throw now.isBefore(call.getOpensAt())
+          ? DomainException.conflict("call.not-open-yet", null, "申报尚未开始（开始时间 " + call.getOpensAt() + "）",
+              "the call opens at " + call.getOpensAt() + "; proposals cannot be submitted yet")
+          : DomainException.conflict("call.closed", null, "申报已截止（截止时间 " + call.getClosesAt() + "），不能再提交",
+              "the call is closed (closing date " + call.getClosesAt() + "); proposals can no longer be submitted");
     }
     requireComplete();
     status = Status.SUBMITTED;
@@ -193,14 +199,15 @@ public class Proposal {
     Text.required(c.expectedOutcomes(), "expectedOutcomes", 8000);
     Text.required(c.team(), "team", 4000);
     if (c.budget() == null || c.budget().signum() <= 0) {
-      throw new IllegalArgumentException("budget is required before submitting");
+      throw DomainException.badInput("text.required", "budget", "提交前须填写申请经费", "budget is required before submitting");
     }
   }
 
   /** Records the formal check: eligible, returned for correction, or ineligible, with reasons. */
   void formalCheck(FormalCheck outcome, String reasons) {
     if (status != Status.SUBMITTED) {
-      throw new IllegalStateException("only a submitted proposal is checked; this one is " + status);
+      throw DomainException.conflict("proposal.not-submitted", null, "只有已提交的申报才能形式审查，本申报当前状态为 " + status,
+          "only a submitted proposal is checked; this one is " + status);
     }
     if (outcome != FormalCheck.ELIGIBLE) {
       Text.required(reasons, "reasons", 2000);
@@ -216,7 +223,8 @@ public class Proposal {
   /** The applicant's correction: the content changes and the proposal goes back to the formal check. */
   void correct(Call call, Content content, Instant now) {
     if (status != Status.RETURNED) {
-      throw new IllegalStateException("no correction was requested; this proposal is " + status);
+      throw DomainException.conflict("proposal.no-correction-requested", null, "未要求补正，本申报当前状态为 " + status,
+          "no correction was requested; this proposal is " + status);
     }
     apply(call, content, now);
     requireComplete();
@@ -226,7 +234,8 @@ public class Proposal {
   /** No correction within the window: ineligible, with that reason. */
   void withdrawUncorrected() {
     if (status != Status.RETURNED) {
-      throw new IllegalStateException("no correction was pending; this proposal is " + status);
+      throw DomainException.conflict("proposal.no-correction-pending", null, "没有待补正的内容，本申报当前状态为 " + status,
+          "no correction was pending; this proposal is " + status);
     }
     status = Status.INELIGIBLE;
     checkReasons = "未在规定期限内补正，按不符合条件处理。No correction within the correction window. (" + checkReasons + ")";
@@ -235,7 +244,8 @@ public class Proposal {
   /** Sent to expert review (again, after an upheld objection). */
   void underReview(String reviewRequestId) {
     if (status != Status.ELIGIBLE && status != Status.UNDER_REVIEW) {
-      throw new IllegalStateException("only an eligible proposal goes to review; this one is " + status);
+      throw DomainException.conflict("proposal.not-eligible", null, "只有形式审查合格的申报才能进入评审，本申报当前状态为 " + status,
+          "only an eligible proposal goes to review; this one is " + status);
     }
     this.reviewRequestId = reviewRequestId;
     this.status = Status.UNDER_REVIEW;
@@ -319,7 +329,8 @@ public class Proposal {
         return;
       }
     }
-    throw new IllegalStateException("this proposal is " + status + "; expected " + java.util.Arrays.toString(allowed));
+    throw DomainException.conflict("proposal.wrong-status", null, "本申报当前状态为 " + status + "，此操作要求状态为 " + java.util.Arrays.toString(allowed),
+        "this proposal is " + status + "; expected " + java.util.Arrays.toString(allowed));
   }
 
   public String getReviewRequestId() {
@@ -360,7 +371,8 @@ public class Proposal {
 
   private void apply(Call call, Content content, Instant now) {
     if (content.field() != null && !call.getFields().contains(content.field())) {
-      throw new IllegalArgumentException("field must be one of the call's fields " + call.getFields());
+      throw DomainException.badInput("proposal.field-not-in-call", "field", "领域须为本次征集的领域之一 " + call.getFields(),
+          "field must be one of the call's fields " + call.getFields());
     }
     this.title = content.title();
     this.field = content.field();

@@ -1,5 +1,7 @@
 package org.aipo.proposal;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.call.Call;
 import org.aipo.call.Calls;
 
@@ -42,7 +44,8 @@ public class Proposals implements FormalCheckRecorder {
   public Proposal createDraft(String callId, String organisationId, Proposal.Content content, String userId) {
     Call call = calls.require(callId);
     if (!call.isOpenAt(clock.instant())) {
-      throw new IllegalStateException("the call is not open for proposals (open " + call.getOpensAt() + " to " + call.getClosesAt() + ")");
+      throw DomainException.conflict("call.closed", "callId", "该征集当前不受理申报（受理时间 " + call.getOpensAt() + " 至 " + call.getClosesAt() + "）",
+          "the call is not open for proposals (open " + call.getOpensAt() + " to " + call.getClosesAt() + ")");
     }
     Proposal proposal = new Proposal(call, organisationId, content, userId, clock.instant());
     entityManager.persist(proposal);
@@ -85,7 +88,8 @@ public class Proposals implements FormalCheckRecorder {
   public Attachment attach(String proposalId, String organisationId, String fileName, byte[] content, String userId) {
     Proposal proposal = own(proposalId, organisationId);
     if (proposal.getStatus() != Proposal.Status.DRAFT && proposal.getStatus() != Proposal.Status.RETURNED) {
-      throw new IllegalStateException("attachments can be added to a draft or a returned proposal; this one is " + proposal.getStatus());
+      throw DomainException.conflict("attachment.not-editable", "file", "只有草稿或退回补正的申报可以添加附件，本申报当前状态为 " + proposal.getStatus(),
+          "attachments can be added to a draft or a returned proposal; this one is " + proposal.getStatus());
     }
     Attachment attachment = new Attachment(proposal.getId(), fileName, content, clock.instant());
     entityManager.persist(attachment);
@@ -167,7 +171,7 @@ public class Proposals implements FormalCheckRecorder {
   private Proposal find(String proposalId) {
     Proposal proposal = entityManager.find(Proposal.class, proposalId);
     if (proposal == null) {
-      throw new IllegalArgumentException("proposalId: no proposal " + proposalId);
+      throw DomainException.badInput("proposal.unknown", "proposalId", "没有编号为 " + proposalId + " 的申报", "proposalId: no proposal " + proposalId);
     }
     return proposal;
   }
@@ -175,7 +179,7 @@ public class Proposals implements FormalCheckRecorder {
   public Proposal own(String proposalId, String organisationId) {
     Proposal proposal = proposalId == null ? null : entityManager.find(Proposal.class, proposalId);
     if (proposal == null || !proposal.getOrganisationId().equals(organisationId)) {
-      throw new NotFoundException("no proposal " + proposalId);
+      throw DomainException.notFound("proposal.not-found", null, "没有该申报", "no proposal " + proposalId);
     }
     return proposal;
   }

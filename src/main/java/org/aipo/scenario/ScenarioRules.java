@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +85,8 @@ public final class ScenarioRules {
             flag(row, "personalData"), text(row, "scope")));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(at + e.getMessage(), e);
+      } catch (DomainException e) {
+        throw new DomainException(e.kind(), e.code(), at + e.field(), at + e.zh(), at + e.en());
       }
     }
     return nominations;

@@ -32,15 +32,21 @@ class CreditCodeTest {
 
     assertThat(CreditCode.check(valid.toLowerCase())).isEqualTo(valid);
     char wrong = CreditCode.CHARSET.charAt((CreditCode.CHARSET.indexOf(valid.charAt(17)) + 1) % 31);
-    assertThatThrownBy(() -> CreditCode.check(base + wrong)).hasMessageContaining("check character");
+    assertThatThrownBy(() -> CreditCode.check(base + wrong)).hasMessageContaining("check character")
+        .isInstanceOfSatisfying(org.aipo.common.DomainException.class, e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("credit-code.check-digit"));
     String swapped = "91440300MA5F0TKQ4" + CreditCode.checkCharacter(base);
     assertThatThrownBy(() -> CreditCode.check(swapped)).as("two characters swapped").hasMessageContaining("check character");
   }
 
   @Test
   void refusesMalformedCodesNamingTheField() {
-    assertThatThrownBy(() -> CreditCode.check(null)).hasMessage("creditCode is required");
-    assertThatThrownBy(() -> CreditCode.check("9131000012345")).hasMessageContaining("18 characters, not 13");
+    assertThatThrownBy(() -> CreditCode.check(null)).isInstanceOfSatisfying(org.aipo.common.DomainException.class, e -> {
+      org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("text.required");
+      org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("creditCode");
+      org.assertj.core.api.Assertions.assertThat(e.en()).isEqualTo("creditCode is required");
+    });
+    assertThatThrownBy(() -> CreditCode.check("9131000012345")).hasMessageContaining("18 characters, not 13")
+        .isInstanceOfSatisfying(org.aipo.common.DomainException.class, e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("credit-code.length"));
     assertThatThrownBy(() -> CreditCode.check("91310000MA1FL0IO0X")).hasMessageContaining("'I' at position 15");
     assertThatThrownBy(() -> CreditCode.check("9131AB00MA1FL0Q00X")).hasMessageContaining("administrative division");
   }

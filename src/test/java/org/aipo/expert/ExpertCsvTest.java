@@ -40,7 +40,7 @@ class ExpertCsvTest {
     assertThat(result.experts()).as("nothing is half-imported").isEmpty();
     assertThat(result.errors()).extracting(RowError::row).containsExactly(3, 4, 5, 6, 7, 8);
     assertThat(result.errors().get(0).column()).isEqualTo("userId");
-    assertThat(result.errors().get(1)).extracting(RowError::column, RowError::message).containsExactly("name", "name is required");
+    assertThat(result.errors().get(1)).extracting(RowError::column, RowError::message).containsExactly("name", "name 为必填项 name is required");
     assertThat(result.errors().get(2).message()).contains("astrology");
     assertThat(result.errors().get(3).column()).isEqualTo("relationships");
     assertThat(result.errors().get(4).message()).contains("expected 5 columns, found 3");

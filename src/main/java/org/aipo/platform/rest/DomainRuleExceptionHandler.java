@@ -71,6 +71,9 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
   /** The 4xx for a rule of ours somewhere in the causes, or null. */
   static Response ruleResponse(Throwable exception) {
     for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof org.aipo.common.DomainException refusal) {
+        return response(Response.Status.fromStatusCode(refusal.kind().status()), refusal.getMessage());
+      }
       if (cause instanceof IllegalArgumentException) {
         return response(Response.Status.BAD_REQUEST, cause.getMessage());
       }
