@@ -15,22 +15,30 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ComplexGateway;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
 /**
  * The house rules for a set of model files (BPMN, DMN, Camunda Forms), before anything is deployed: no
- * generated ids, element ids {@code <type>_<camelName>}, named flow elements, every delegate expression
- * naming an existing bean, no {@code camunda:class}, every user task with a form of the set, a due date
- * and a description, every
- * candidate group known, every called process in the set or already deployed, {@code historyTimeToLive}
- * on every process and decision. Each problem names the file, the element and its line.
+ * generated ids, element ids {@code <type>_<camelName>}, named flow elements, every branch of a deciding
+ * gateway (exclusive, inclusive, complex) named with its condition, every delegate expression (of a task,
+ * an event or a task or execution listener) naming one existing bean, no {@code camunda:class}, every user
+ * task with a form of the set, a due date and a description, every candidate group known, every called
+ * process in the set or already deployed, {@code historyTimeToLive} on every process and decision. Each
+ * problem names the file, the element and its line.
  */
 public final class ModelValidator {
 
@@ -107,17 +115,31 @@ public final class ModelValidator {
         problems.add(problem(file, text, process.getId(), "process has no historyTimeToLive"));
       }
     }
+    branchesOfDecidingGateways(model).forEach((gateway, branches) -> {
+      if (branches.size() > 1) {
+        for (SequenceFlow flow : branches) {
+          if (flow.getName() == null || flow.getName().isBlank()) {
+            problems.add(problem(file, text, flow.getId(), "branch of gateway " + gateway + " has no name; name its condition (中文 English)"));
+          }
+        }
+      }
+    });
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       if (task.getCamundaClass() != null) {
         problems.add(problem(file, text, task.getId(), "uses camunda:class; use a delegateExpression naming a bean"));
       }
-      String expression = task.getCamundaDelegateExpression();
-      if (expression != null) {
-        Matcher bean = BEAN_EXPRESSION.matcher(expression);
-        if (!bean.matches() || !context.beanExists().test(bean.group(1))) {
-          problems.add(problem(file, text, task.getId(), "delegateExpression " + expression + " names no bean"));
-        }
+    }
+    for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+      String expression = element.getAttributeValueNs(CAMUNDA_NS, "delegateExpression");
+      if (expression != null && !namesOneBean(expression, context)) {
+        problems.add(problem(file, text, element.getId(), "delegateExpression " + expression + " names no bean"));
       }
+    }
+    for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+      listener(file, text, listener, "task", listener.getCamundaClass(), listener.getCamundaDelegateExpression(), context, problems);
+    }
+    for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+      listener(file, text, listener, "execution", listener.getCamundaClass(), listener.getCamundaDelegateExpression(), context, problems);
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       String formRef = task.getAttributeValueNs(CAMUNDA_NS, "formRef");
@@ -144,6 +166,39 @@ public final class ModelValidator {
       if (called != null && !called.contains("${") && !processes.contains(called) && !context.processDeployed().test(called)) {
         problems.add(problem(file, text, call.getId(), "calls process " + called + ", which is neither in this deployment nor deployed"));
       }
+    }
+  }
+
+  /**
+   * The outgoing flows of every exclusive, inclusive and complex gateway, by gateway id, found by the flows'
+   * {@code sourceRef} (the engine's way; a hand-written model may omit the gateway's {@code <outgoing>}).
+   */
+  private static Map<String, List<SequenceFlow>> branchesOfDecidingGateways(BpmnModelInstance model) {
+    Map<String, List<SequenceFlow>> branches = new java.util.LinkedHashMap<>();
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      if (flow.getSource() instanceof Gateway gateway
+          && (gateway instanceof ExclusiveGateway || gateway instanceof InclusiveGateway || gateway instanceof ComplexGateway)) {
+        branches.computeIfAbsent(gateway.getId(), id -> new ArrayList<>()).add(flow);
+      }
+    }
+    return branches;
+  }
+
+  private static boolean namesOneBean(String expression, Context context) {
+    Matcher bean = BEAN_EXPRESSION.matcher(expression);
+    return bean.matches() && context.beanExists().test(bean.group(1));
+  }
+
+  /** A listener is reported on the element whose extension elements hold it. */
+  private static void listener(String file, String text, ModelElementInstance listener, String kind, String className, String expression,
+      Context context, List<Problem> problems) {
+    ModelElementInstance owner = listener.getParentElement() == null ? null : listener.getParentElement().getParentElement();
+    String id = owner instanceof BaseElement element ? element.getId() : null;
+    if (className != null) {
+      problems.add(problem(file, text, id, kind + " listener uses camunda:class; use a delegateExpression naming a bean"));
+    }
+    if (expression != null && !namesOneBean(expression, context)) {
+      problems.add(problem(file, text, id, kind + " listener delegateExpression " + expression + " names no bean"));
     }
   }
 

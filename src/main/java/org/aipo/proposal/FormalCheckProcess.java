@@ -8,6 +8,9 @@ public final class FormalCheckProcess {
   public static final String MESSAGE_CORRECTED = "proposalCorrected";
 
   public static final String CHECK_ELIGIBILITY = "serviceTask_checkEligibility";
+  /** The BPMN error {@code serviceTask_checkEligibility} throws for a past failed or overdue acceptance. */
+  public static final String ERROR_ADVERSE_ACCEPTANCE = "ADVERSE_ACCEPTANCE_RECORD";
+  public static final String ADVERSE_ACCEPTANCE = "boundaryError_adverseAcceptance";
   public static final String END_EXCLUDED = "endEvent_excludedByAcceptance";
   public static final String FORMAL_CHECK = "userTask_formalCheck";
   public static final String AWAIT_CORRECTION = "receiveTask_awaitCorrection";

@@ -16,8 +16,9 @@ import org.aipo.identity.Roles;
 import org.junit.jupiter.api.Test;
 
 /**
- * House rules for every model in processes/: readable ids, delegates that name existing beans, forms
- * and candidate groups that exist, a history time to live. Fails the build on a bad model.
+ * House rules for every model in processes/: readable ids, named gateway branches, delegates that name
+ * existing beans, forms and candidate groups that exist, a history time to live. Fails the build on a bad
+ * model.
  */
 class ModelRulesTest {
 

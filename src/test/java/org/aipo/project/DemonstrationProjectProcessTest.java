@@ -60,7 +60,12 @@ class DemonstrationProjectProcessTest {
     Proposals.published(project);
     Proposals.awarded(project);
     stages.proposals.put(project.getId(), project);
-    TestBeans.register("projectStepDelegate", new ProjectStepDelegate(stages));
+    TestBeans.register("recordMidTermOverdueDelegate", new RecordMidTermOverdueDelegate(stages));
+    TestBeans.register("requestMidTermReviewDelegate", new RequestMidTermReviewDelegate(stages));
+    TestBeans.register("recordMidTermResultDelegate", new RecordMidTermResultDelegate(stages));
+    TestBeans.register("recordAcceptanceOverdueDelegate", new RecordAcceptanceOverdueDelegate(stages));
+    TestBeans.register("requestAcceptanceReviewDelegate", new RequestAcceptanceReviewDelegate(stages));
+    TestBeans.register("recordAcceptanceResultDelegate", new RecordAcceptanceResultDelegate(stages));
     TestBeans.register("callTaskListener", new CallTaskListener(stages, stages));
     TestBeans.register("callTasks", new CallTasks(stages, stages));
     TestBeans.register("workingDays", WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties")));

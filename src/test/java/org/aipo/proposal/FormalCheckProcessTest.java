@@ -132,7 +132,8 @@ class FormalCheckProcessTest {
 
     check(instance, "eligible", null);
 
-    assertThat(instance).isEnded().hasPassed(FormalCheckProcess.END_ELIGIBLE);
+    assertThat(instance).isEnded().hasPassed(FormalCheckProcess.CHECK_ELIGIBILITY, FormalCheckProcess.END_ELIGIBLE)
+        .hasNotPassed(FormalCheckProcess.ADVERSE_ACCEPTANCE);
     assertThat(proposal.getStatus()).isEqualTo(Proposal.Status.ELIGIBLE);
   }
 
@@ -188,8 +189,11 @@ class FormalCheckProcessTest {
 
     ProcessInstance instance = start();
 
-    assertThat(instance).isEnded().hasPassed(FormalCheckProcess.CHECK_ELIGIBILITY, FormalCheckProcess.END_EXCLUDED)
+    assertThat(instance).as("the refusal is the BPMN error the model catches on the check").isEnded()
+        .hasPassed(FormalCheckProcess.ADVERSE_ACCEPTANCE, FormalCheckProcess.END_EXCLUDED)
         .hasNotPassed(FormalCheckProcess.FORMAL_CHECK);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(FormalCheckListener.OUTCOME).singleResult().getValue()).isEqualTo("INELIGIBLE");
     assertThat(proposal.getStatus()).isEqualTo(Proposal.Status.INELIGIBLE);
     assertThat(proposal.getCheckReasons()).contains("验收未通过");
   }

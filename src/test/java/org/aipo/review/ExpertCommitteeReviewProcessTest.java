@@ -55,7 +55,11 @@ class ExpertCommitteeReviewProcessTest {
     service = new ReviewService(repository, audit);
     ReviewTasks reviewTasks = new ReviewTasks(service);
     TestBeans.register("reviewTasks", reviewTasks);
-    TestBeans.register("reviewStepDelegate", new ReviewStepDelegate(service));
+    TestBeans.register("drawPanelDelegate", new DrawPanelDelegate(service));
+    TestBeans.register("expireInvitationDelegate", new ExpireInvitationDelegate(service));
+    TestBeans.register("remindExpertDelegate", new RemindExpertDelegate(service));
+    TestBeans.register("aggregateScoresDelegate", new AggregateScoresDelegate(service));
+    TestBeans.register("completeReviewDelegate", new CompleteReviewDelegate(service));
     TestBeans.register("reviewTaskListener", new ReviewTaskListener(service));
     TestBeans.register("workingDays", WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties")));
   }

@@ -50,7 +50,17 @@ class ScenarioListRoundProcessTest {
     engine = extension.getProcessEngine();
     stages = new InMemoryScenarioStages();
     WorkingDays workingDays = WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties"));
-    TestBeans.register("scenarioStepDelegate", new ScenarioStepDelegate(stages, workingDays));
+    TestBeans.register("startRoundByCadenceDelegate", new StartRoundByCadenceDelegate(stages, workingDays));
+    TestBeans.register("openRoundDelegate", new OpenRoundDelegate(stages));
+    TestBeans.register("remindUnitsDelegate", new RemindUnitsDelegate(stages));
+    TestBeans.register("closeNominationsDelegate", new CloseNominationsDelegate(stages));
+    TestBeans.register("recordNothingListedDelegate", new RecordNothingListedDelegate(stages));
+    TestBeans.register("assessRiskDelegate", new AssessRiskDelegate(stages));
+    TestBeans.register("requestListReviewDelegate", new RequestListReviewDelegate(stages));
+    TestBeans.register("recordListReviewDelegate", new RecordListReviewDelegate(stages));
+    TestBeans.register("openListNoticeDelegate", new OpenListNoticeDelegate(stages, workingDays));
+    TestBeans.register("closeListNoticeDelegate", new CloseListNoticeDelegate(stages));
+    TestBeans.register("publishListDelegate", new PublishListDelegate(stages));
     TestBeans.register("scenarioTaskListener", new ScenarioTaskListener(stages));
     TestBeans.register("scenarioTasks", new ScenarioTasks(stages, ScenarioListRound.DEFAULT_CADENCE));
     TestBeans.register("workingDays", workingDays);

@@ -57,12 +57,7 @@ class DemonstrationCallProcessTest {
     Instant now = Instant.now();
     call = new Call("机器人与智能制造示范 2026", Set.of("robotics", "intelligent-manufacturing"), now.plus(Duration.ofDays(1)),
         now.plus(Duration.ofDays(30)), new BigDecimal("3000000"), new BigDecimal("1000000"), 3, "office");
-    stages = new InMemoryCallStages(call);
-    TestBeans.register("callStepDelegate", new CallStepDelegate(stages, stages,
-        WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties"))));
-    TestBeans.register("callTaskListener", new CallTaskListener(stages, stages));
-    TestBeans.register("callTasks", new CallTasks(stages, stages));
-    TestBeans.register("workingDays", WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties")));
+    beansFor(call);
   }
 
   @AfterEach
@@ -327,11 +322,20 @@ class DemonstrationCallProcessTest {
     assertThat(first.getStatus()).isEqualTo(Proposal.Status.EXCLUDED);
   }
 
+  /** Every bean the call's model names (one delegate per service task), on the stages of this call. */
   private void beansFor(Call other) {
     stages = new InMemoryCallStages(other);
-    TestBeans.register("callStepDelegate", new CallStepDelegate(stages, stages,
-        WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties"))));
+    WorkingDays workingDays = WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties"));
+    TestBeans.register("openCallDelegate", new OpenCallDelegate(stages));
+    TestBeans.register("closeCallDelegate", new CloseCallDelegate(stages));
+    TestBeans.register("countPendingChecksDelegate", new CountPendingChecksDelegate(stages));
+    TestBeans.register("requestCallReviewsDelegate", new RequestCallReviewsDelegate(stages));
+    TestBeans.register("rankProposalsDelegate", new RankProposalsDelegate(stages));
+    TestBeans.register("publishAwardNoticeDelegate", new PublishAwardNoticeDelegate(stages, workingDays));
+    TestBeans.register("closeAwardNoticeDelegate", new CloseAwardNoticeDelegate(stages));
+    TestBeans.register("announceAwardsDelegate", new AnnounceAwardsDelegate(stages, stages));
     TestBeans.register("callTaskListener", new CallTaskListener(stages, stages));
     TestBeans.register("callTasks", new CallTasks(stages, stages));
+    TestBeans.register("workingDays", workingDays);
   }
 }

@@ -1,0 +1,50 @@
+package org.aipo.scenario;
+
+import java.util.Date;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * {@code ${remindUnitsDelegate}} on {@code serviceTask_remindUnits}: records a reminder for every unit that has
+ * not nominated; their open nomination tasks get a follow-up date of now and a high priority, so they stand
+ * out in Tasklist and sort first (提醒未提名单位).
+ */
+@ApplicationScoped
+@Named("remindUnitsDelegate")
+public class RemindUnitsDelegate implements JavaDelegate {
+
+  static final int REMINDED_PRIORITY = 80;
+
+  private ScenarioStages stages;
+
+  protected RemindUnitsDelegate() {
+    // for the CDI proxy
+  }
+
+  @Inject
+  public RemindUnitsDelegate(ScenarioStages stages) {
+    this.stages = stages;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> pendingUnits = stages.remind((String) execution.getVariable(ScenarioListRound.VAR_ROUND));
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(ScenarioListRound.NOMINATE).list()) {
+      if (pendingUnits.contains(task.getAssignee())) {
+        task.setFollowUpDate(new Date());
+        task.setPriority(REMINDED_PRIORITY);
+        tasks.saveTask(task);
+      }
+    }
+  }
+}
