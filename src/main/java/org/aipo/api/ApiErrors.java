@@ -125,13 +125,48 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     return problem(409, "conflict", null, null, message);
   }
 
-  /** A Bean Validation violation on a request body: 400 naming the body's field, e.g. {@code contact.email}. */
+  /**
+   * A Bean Validation violation on a request body: 400 naming the body's field, e.g. {@code contact.email}, with the
+   * constraint's message in Chinese and English. A missing value is {@code field.required}; any other constraint
+   * {@code validation.<constraint>} (e.g. {@code validation.size}).
+   */
   static Response.ResponseBuilder violation(ConstraintViolation<?> violation) {
     String field = field(violation.getPropertyPath());
     String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-    String code = "validation." + Character.toLowerCase(constraint.charAt(0)) + constraint.substring(1);
-    String en = (field == null ? "" : field + ": ") + violation.getMessage();
-    return problem(400, code, field, (field == null ? "" : field + "：") + "取值无效（" + violation.getMessage() + "）", en);
+    String code = switch (constraint) {
+      case "NotNull", "NotBlank", "NotEmpty" -> "field.required";
+      default -> "validation." + Character.toLowerCase(constraint.charAt(0)) + constraint.substring(1);
+    };
+    String prefix = field == null ? "" : field + ": ";
+    return problem(400, code, field, prefix + interpolate(violation, java.util.Locale.SIMPLIFIED_CHINESE),
+        prefix + interpolate(violation, java.util.Locale.ENGLISH));
+  }
+
+  private static final jakarta.validation.MessageInterpolator INTERPOLATOR = jakarta.validation.Validation.byDefaultProvider().configure()
+      .getDefaultMessageInterpolator();
+
+  /** The violation's message in a language (the validator ships Chinese messages for its constraints). */
+  static String interpolate(ConstraintViolation<?> violation, java.util.Locale locale) {
+    try {
+      return INTERPOLATOR.interpolate(violation.getMessageTemplate(), new jakarta.validation.MessageInterpolator.Context() {
+        @Override
+        public jakarta.validation.metadata.ConstraintDescriptor<?> getConstraintDescriptor() {
+          return violation.getConstraintDescriptor();
+        }
+
+        @Override
+        public Object getValidatedValue() {
+          return violation.getInvalidValue();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+          throw new jakarta.validation.ValidationException("not supported: " + type);
+        }
+      }, locale);
+    } catch (RuntimeException e) {
+      return violation.getMessage();
+    }
   }
 
   /** The body's JSON path of a violation: the nodes after the method and its parameter. */

@@ -1,5 +1,7 @@
 package org.aipo.funding;
 
+import org.aipo.common.DomainException;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -43,12 +45,14 @@ public class FundingPool {
 
   public FundingPool(String code, String name, BigDecimal total, String createdBy, Instant createdAt) {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException("code must be 2 to 64 lower-case letters, digits or hyphens, such as ai-2027");
+      throw DomainException.badInput("funding-pool.code", "code", "资金池编号须为 2 至 64 位小写字母、数字或连字符，如 ai-2027",
+          "code must be 2 to 64 lower-case letters, digits or hyphens, such as ai-2027");
     }
     this.code = code;
     this.name = Text.required(name, "name", 300);
     if (total == null || total.signum() <= 0 || total.scale() > 2 || total.precision() - total.scale() > 13) {
-      throw new IllegalArgumentException("total must be a positive amount in yuan (at most 13 digits and 2 decimals)");
+      throw DomainException.badInput("funding-pool.total", "total", "总额须为正数（元，最多 13 位整数和 2 位小数）",
+          "total must be a positive amount in yuan (at most 13 digits and 2 decimals)");
     }
     this.total = total;
     this.createdBy = createdBy;

@@ -1,5 +1,7 @@
 package org.aipo.funding;
 
+import org.aipo.common.DomainException;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +39,7 @@ public class FundingPools {
   public FundingPool create(String code, String name, BigDecimal total, String actor) {
     FundingPool pool = new FundingPool(code, name, total, actor, clock.instant());
     if (entityManager.find(FundingPool.class, code) != null) {
-      throw new Conflict("code", "code: a funding pool " + code + " exists already (资金池编号已存在)");
+      throw new Conflict("funding-pool.exists", "code", "资金池编号 " + code + " 已存在", "code: a funding pool " + code + " exists already");
     }
     entityManager.persist(pool);
     auditLog.record(actor, "funding-pool.created", SUBJECT_TYPE, code, name + ": " + total.toPlainString() + " yuan");
@@ -69,13 +71,15 @@ public class FundingPools {
   public PoolCommitment commit(String code, String callId, BigDecimal amount, String actor) {
     FundingPool pool = entityManager.find(FundingPool.class, code, LockModeType.PESSIMISTIC_WRITE);
     if (pool == null) {
-      throw new IllegalStateException("call " + callId + " draws on funding pool " + code + ", which does not exist (资金池不存在)");
+      throw DomainException.conflict("funding-pool.missing", null, "征集 " + callId + " 使用的资金池 " + code + " 不存在",
+          "call " + callId + " draws on funding pool " + code + ", which does not exist");
     }
     BigDecimal remaining = availableFor(pool, callId);
     if (amount.compareTo(remaining) > 0) {
-      throw new IllegalStateException("funding pool " + code + " has " + remaining.toPlainString() + " yuan left, the award list needs "
-          + amount.toPlainString() + " yuan; nothing was approved: return the ranking to lower the awards, or enlarge the pool"
-          + " (资金池余额 " + remaining.toPlainString() + " 元，不足以支付拟资助总额 " + amount.toPlainString() + " 元，本次未审定)");
+      throw DomainException.conflict("funding-pool.exhausted", null, "资金池余额 " + remaining.toPlainString() + " 元，不足以支付拟资助总额 "
+          + amount.toPlainString() + " 元，本次未审定：请退回排序以降低资助额，或追加资金池", "funding pool " + code + " has "
+          + remaining.toPlainString() + " yuan left, the award list needs " + amount.toPlainString()
+          + " yuan; nothing was approved: return the ranking to lower the awards, or enlarge the pool");
     }
     PoolCommitment commitment = entityManager.find(PoolCommitment.class, callId);
     if (commitment == null) {
