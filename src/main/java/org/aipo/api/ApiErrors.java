@@ -172,7 +172,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
   /** The body's JSON path of a violation: the nodes after the method and its parameter. */
   static String field(Path path) {
     StringBuilder field = new StringBuilder();
+    boolean parameter = false;
     for (Path.Node node : path) {
+      parameter |= node.getKind() == ElementKind.PARAMETER;
       if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
           || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
         continue;
@@ -188,7 +190,8 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
       }
       field.append(node.getName());
     }
-    return field.length() == 0 ? null : field.toString();
+    // the body as a whole (e.g. no body at all) is "body"
+    return field.length() == 0 ? (parameter ? "body" : null) : field.toString();
   }
 
   /** A body JSON-B could not bind: 400, naming the property where the binder says which. */

@@ -50,7 +50,7 @@ public class FundingPoolResource implements ApiResource {
   /** A new pool. */
   @Schema(name = "FundingPoolRequest")
   public record FundingPoolRequest(
-      @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "must be 2 to 64 lower-case letters, digits or hyphens")
+      @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "{aipo.funding-pool.code}")
       @Schema(example = "ai-2027") String code,
       @NotBlank @Size(max = 300) @Schema(example = "2027 年人工智能专项") String name,
       @NotNull @Positive @Digits(integer = 13, fraction = 2) @Schema(example = "50000000") BigDecimal total) {

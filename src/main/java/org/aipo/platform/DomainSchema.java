@@ -4,12 +4,21 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -31,6 +40,13 @@ public final class DomainSchema {
   /** A table every release has had, by which a database made before Flyway is recognised. */
   static final String KNOWN_TABLE = "AIPO_AUDIT_RECORD";
   static final String HISTORY_TABLE = "AIPO_SCHEMA_HISTORY";
+
+  /**
+   * Every migration, in order: the same file names under {@code db/migration/h2} and {@code db/migration/postgresql}.
+   * Listed because an application server's class loader need not list a folder (Liberty's does not, so Flyway's
+   * own scan finds nothing there); {@code DomainSchemaTest} fails the build when this list and the folders differ.
+   */
+  public static final List<String> MIGRATIONS = List.of("V1__baseline.sql");
 
   private DomainSchema() {
   }
@@ -62,14 +78,69 @@ public final class DomainSchema {
   }
 
   static Flyway configure(DataSource dataSource, String vendor) {
-    return Flyway.configure(DomainSchema.class.getClassLoader()).dataSource(dataSource)
-        .locations("classpath:db/migration/" + vendor)
+    ClassLoader loader = DomainSchema.class.getClassLoader();
+    return Flyway.configure(loader).dataSource(dataSource)
+        .locations("classpath:db/migration/" + vendor).resourceProvider(new Listed(loader, "db/migration/" + vendor))
         // unquoted names fold to lower case on PostgreSQL and to upper case on H2, like our other tables
         .table("postgresql".equals(vendor) ? HISTORY_TABLE.toLowerCase(Locale.ROOT) : HISTORY_TABLE)
         .baselineVersion(BASELINE).baselineDescription("tables made by EclipseLink before Flyway")
         // the engine's tables share the schema: Flyway must never think it owns or may clean them
         .cleanDisabled(true).validateMigrationNaming(true)
         .load();
+  }
+
+  /** The listed migrations of one database, read from the class path one by one. */
+  record Listed(ClassLoader loader, String folder) implements ResourceProvider {
+
+    @Override
+    public LoadableResource getResource(String name) {
+      String file = name.substring(name.lastIndexOf('/') + 1);
+      return MIGRATIONS.contains(file) ? resource(file) : null;
+    }
+
+    @Override
+    public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+      List<LoadableResource> found = new ArrayList<>();
+      for (String file : MIGRATIONS) {
+        if (file.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(file::endsWith)) {
+          found.add(resource(file));
+        }
+      }
+      return found;
+    }
+
+    private LoadableResource resource(String file) {
+      String path = folder + "/" + file;
+      if (loader.getResource(path) == null) {
+        throw new IllegalStateException("The migration " + path + " is listed in DomainSchema.MIGRATIONS but not in the application");
+      }
+      return new LoadableResource() {
+        @Override
+        public Reader read() {
+          return new InputStreamReader(loader.getResourceAsStream(path), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+          return path;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+          return path;
+        }
+
+        @Override
+        public String getFilename() {
+          return file;
+        }
+
+        @Override
+        public String getRelativePath() {
+          return file;
+        }
+      };
+    }
   }
 
   /** {@code h2} or {@code postgresql}: the folder of the migrations for this database. */
