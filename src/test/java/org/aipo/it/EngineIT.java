@@ -38,7 +38,7 @@ class EngineIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.applicationWar().addClasses(EngineIT.class, RollbackProbe.class, Deployments.class);
+    return ServerItBase.applicationWarWith(EngineIT.class, RollbackProbe.class);
   }
 
   // looked up from CDI rather than injected into the test instance: the Arquillian CDI enricher of

@@ -2,8 +2,6 @@ package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,14 +9,7 @@ import java.util.Map;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Administrators validate and deploy models in the running server over HTTP: broken
@@ -27,26 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deployment for administrators only, the impact report, migration (dry run, batch, an instance that
  * cannot move without a mapping and can with one, instances running on to the end), rollback, and the audit.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ModelAdminIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
-
-  WebClient client;
-  Officials officials;
-
-  @BeforeEach
-  void client() {
-    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
-    officials = new Officials(client);
-  }
+class ModelAdminIT extends ServerItBase {
 
   private static final String BOUNDARY = "----aipo-models-boundary";
 

@@ -50,6 +50,11 @@ final class Officials {
         + "&taskDefinitionKey=" + key, null));
   }
 
+  /** The open tasks of this key in one process instance. */
+  JsonArray tasksOfInstance(String instanceId, String key) throws Exception {
+    return (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null));
+  }
+
   /** The open tasks once there are {@code count} of them (some steps run on the job executor). */
   JsonArray awaitTasks(String businessKey, String key, int count) throws Exception {
     JsonArray open = tasks(businessKey, key);

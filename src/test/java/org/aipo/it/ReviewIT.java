@@ -43,7 +43,7 @@ class ReviewIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.applicationWar().addClasses(ReviewIT.class, Deployments.class);
+    return ServerItBase.applicationWarWith(ReviewIT.class);
   }
 
   ProcessEngine engine;

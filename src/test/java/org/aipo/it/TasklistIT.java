@@ -2,8 +2,6 @@ package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +11,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -35,32 +27,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * formal-check filter, claims and completes a formal check through its form; an expert opens "my reviews"
  * and submits a scoring form; the results are checked through the REST API.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TasklistIT {
+class TasklistIT extends ServerItBase {
 
   private static final Path SHOTS = Path.of("target", "tasklist-screenshots");
   private static final String FIELD = "integrated-circuits"; // no other test draws from this field's pool
   private static final java.util.List<String> EXPERTS = java.util.List.of("tl-zhao", "tl-qian", "tl-sun");
   private static final java.util.List<String> EXPERT_NAMES = java.util.List.of("赵气象", "钱气象", "孙气象");
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
-
-  WebClient client;
-  Officials officials;
   WebDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void setUp() throws Exception {
-    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
-    officials = new Officials(client);
     browser = PortalIT.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     Files.createDirectories(SHOTS);
@@ -78,7 +56,7 @@ class TasklistIT {
   }
 
   private String tasklist() {
-    return URI.create(baseUrl.toString()).resolve("/camunda/app/tasklist/").toString();
+    return url("/camunda/app/tasklist/").toString();
   }
 
   /**
