@@ -1,8 +1,10 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -67,15 +69,10 @@ class ModelAdminIT extends ServerItBase {
   }
 
   private JsonObject awaitMigration(String batch) throws Exception {
-    JsonObject report = null;
-    for (int attempt = 0; attempt < 120; attempt++) {
-      report = (JsonObject) WebClient.json(officials.as("admin", "GET", "/api/admin/migrations/" + batch, null));
-      if (report.getBoolean("finished") && report.getJsonArray("notYetMoved").isEmpty()) {
-        return report;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("migration " + batch + " did not finish: " + report);
+    return await().alias("migration " + batch + " finished").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> (JsonObject) WebClient.json(officials.as("admin", "GET", "/api/admin/migrations/" + batch, null)),
+            report -> report.getBoolean("finished") && report.getJsonArray("notYetMoved").isEmpty());
   }
 
   private static String error(HttpResponse<String> response) {

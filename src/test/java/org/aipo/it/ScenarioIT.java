@@ -1,8 +1,10 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -236,13 +238,8 @@ class ScenarioIT extends ServerItBase {
   }
 
   private JsonObject awaitPublished(String roundId) throws Exception {
-    for (int attempt = 0; attempt < 60; attempt++) {
-      JsonObject round = object(as("office", "GET", "/api/scenario-rounds/" + roundId, null));
-      if ("PUBLISHED".equals(round.getString("stage"))) {
-        return round;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("round " + roundId + " was not published");
+    return await().alias("round " + roundId + " published").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> object(as("office", "GET", "/api/scenario-rounds/" + roundId, null)), round -> "PUBLISHED".equals(round.getString("stage")));
   }
 }

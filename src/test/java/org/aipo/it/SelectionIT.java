@@ -1,8 +1,10 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -378,13 +380,10 @@ class SelectionIT extends ServerItBase {
         assertThat(object(objection).getString("message")).as(seen).isNotBlank();
         assertThat(answerTasks).as("nothing of the refused objection: " + seen).isEmpty();
       }
-      String status = null;
-      for (int attempt = 0; attempt < 60 && !"AWARDED".equals(status); attempt++) {
-        status = object(asUser("ed-notice-" + round, "Password2026n", "GET", "/api/applicant/proposals/" + ids[1] + "/outcome", null))
-            .getString("status");
-        Thread.sleep(status.equals("AWARDED") ? 0 : 250);
-      }
-      assertThat(status).as("the notice ended and the award stands: " + seen).isEqualTo("AWARDED");
+      String applicant = "ed-notice-" + round;
+      await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+          assertThat(object(asUser(applicant, "Password2026n", "GET", "/api/applicant/proposals/" + ids[1] + "/outcome", null)).getString("status"))
+              .as("the notice ended and the award stands: " + seen).isEqualTo("AWARDED"));
     }
     System.out.println("[race] notice end vs objection, timer/objection: " + outcomes);
   }

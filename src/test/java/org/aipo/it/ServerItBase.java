@@ -2,6 +2,7 @@ package org.aipo.it;
 
 import java.io.File;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 
@@ -46,9 +47,21 @@ abstract class ServerItBase {
     return ShrinkWrap.create(ZipImporter.class, WAR_NAME).importFrom(war).as(WebArchive.class);
   }
 
-  /** The WAR with the classes of a test that runs inside the server (JUnit comes with Arquillian's own deployment). */
+  /**
+   * The WAR with the classes of a test that runs inside the server, and the test libraries it uses there
+   * (Awaitility and its Hamcrest; JUnit comes with Arquillian's own deployment).
+   */
   static WebArchive applicationWarWith(Class<?>... testClasses) {
-    return applicationWar().addClasses(testClasses);
+    return applicationWar().addClasses(testClasses)
+        .addAsLibraries(jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class));
+  }
+
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("the jar of " + type, e);
+    }
   }
 
   @ArquillianResource

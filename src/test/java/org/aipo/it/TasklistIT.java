@@ -1,6 +1,7 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -168,13 +169,9 @@ class TasklistIT extends ServerItBase {
     click(By.xpath("//label[contains(normalize-space(.),'符合条件 Eligible')]"));
     shot("1-formal-check-zh");
     complete();
-    String status = null;
-    for (int attempt = 0; attempt < 60 && !"ELIGIBLE".equals(status); attempt++) {
-      Thread.sleep(500);
-      status = json(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization",
-          WebClient.basic("applicant1", "demo"))).getString("status");
-    }
-    assertThat(status).as("the formal check went through the form").isEqualTo("ELIGIBLE");
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        assertThat(json(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization",
+            WebClient.basic("applicant1", "demo"))).getString("status")).as("the formal check went through the form").isEqualTo("ELIGIBLE"));
 
     // an expert: a review of a field of its own, invitations and declarations over REST, the score in the browser
     officials.expertsOfTheField(FIELD, EXPERTS, EXPERT_NAMES);
@@ -210,21 +207,15 @@ class TasklistIT extends ServerItBase {
       type(By.cssSelector("textarea[id$='field_c1Comment']"), "应用价值突出");
       type(By.cssSelector("input[id$='field_c2Points']"), "30");
       type(By.cssSelector("textarea[id$='field_c2Comment']"), "方案可行");
-      Thread.sleep(1500);
+      Thread.sleep(1500); // not a poll: lets form-js's debounce pass (above); the form shows no sign of it
     }
     shot("2-score-zh");
     complete();
-    Thread.sleep(2000);
+    Thread.sleep(2000); // not a poll: lets Tasklist show what follows the completion for the screenshot
     shot("3-score-completed");
-    JsonArray done = null;
-    for (int attempt = 0; attempt < 60; attempt++) {
-      done = (JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/task?taskId=" + scoring.getString("id") + "&finished=true",
-          null));
-      if (!done.isEmpty()) {
-        break;
-      }
-      Thread.sleep(500);
-    }
+    JsonArray done = await().alias("the scoring task completed").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500)).until(() -> (JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/task?taskId="
+            + scoring.getString("id") + "&finished=true", null)), found -> !found.isEmpty());
     assertThat(done).as("the scoring task was completed in the browser").hasSize(1);
     assertThat(done.getJsonObject(0).getString("assignee")).isEqualTo(expert);
     JsonArray points = (JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/variable-instance?variableName=c1Points"
