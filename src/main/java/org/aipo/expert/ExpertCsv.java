@@ -1,27 +1,34 @@
 package org.aipo.expert;
 
-import org.aipo.common.DomainException;
-
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.expert.PoolMember.Relationship.Kind;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads an expert-pool CSV (UTF-8, comma-separated, optional double quotes):
+ * Reads an expert-pool CSV (UTF-8, comma-separated, optional double quotes; Apache Commons CSV):
  * <pre>
  * userId,name,organisation,fields,relationships
  * zhang-wei,张伟,复旦大学,intelligent-manufacturing;robotics,RECENT_COLLABORATOR:ACME AI Co.
  * </pre>
  * {@code fields} and {@code relationships} hold several values separated by {@code ;}; a relationship is
  * {@code KIND:organisation} with KIND one of RECENT_COLLABORATOR, RELATIVE, RELATED_COMPANY. Every row is
- * checked and every problem reported with its row and column; the caller stores nothing unless there is
- * no problem at all.
+ * checked and every problem reported with its row (the line the record starts on) and column; the caller
+ * stores nothing unless there is no problem at all. A quoted value may hold commas, doubled quotes and line breaks.
  */
 public final class ExpertCsv {
 
@@ -39,60 +46,94 @@ public final class ExpertCsv {
     }
   }
 
+  /**
+   * RFC 4180 as spreadsheets write it: commas separate, double quotes enclose (a value may then hold commas and
+   * line breaks), "" is a quote inside quotes; text after a closing quote is kept. Empty lines reach the loop,
+   * which skips them, so that the parser's line count stays the file's.
+   */
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrailingData(true).get();
+
   private ExpertCsv() {
   }
 
   public static Result read(String content) {
     List<RowError> errors = new ArrayList<>();
     List<Expert> experts = new ArrayList<>();
-    String[] lines = content.replace("\uFEFF", "").split("\r?\n", -1);
-    if (lines.length == 0 || lines[0].isBlank()) {
-      return new Result(List.of(), List.of(new RowError(1, null, "the file is empty; expected the header " + String.join(",", HEADER))));
-    }
-    List<String> header;
-    try {
-      header = split(lines[0]).stream().map(String::trim).toList();
-    } catch (IllegalArgumentException e) {
-      return new Result(List.of(), List.of(new RowError(1, null, e.getMessage())));
-    }
-    if (!header.equals(HEADER)) {
-      return new Result(List.of(), List.of(new RowError(1, null, "the header must be " + String.join(",", HEADER) + ", not " + String.join(",", header))));
-    }
-    Set<String> seenUsers = new HashSet<>();
-    int dataRows = 0;
-    for (int i = 1; i < lines.length; i++) {
-      int row = i + 1;
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      if (++dataRows > MAX_ROWS) {
-        errors.add(new RowError(row, null, "more than " + MAX_ROWS + " rows; split the file"));
-        break;
-      }
-      List<String> cells;
+    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(content.replace("\uFEFF", ""))).setFormat(FORMAT).get()) {
+      Iterator<CSVRecord> records = parser.iterator();
+      long linesRead;
+      List<String> header;
       try {
-        cells = split(lines[i]);
-      } catch (IllegalArgumentException e) {
-        errors.add(new RowError(row, null, e.getMessage()));
-        continue;
+        CSVRecord first = records.hasNext() ? records.next() : null;
+        if (first == null || blank(first)) {
+          return new Result(List.of(), List.of(new RowError(1, null, "the file is empty; expected the header " + String.join(",", HEADER))));
+        }
+        header = first.stream().map(String::trim).toList();
+        linesRead = parser.getCurrentLineNumber();
+      } catch (UncheckedIOException e) {
+        return new Result(List.of(), List.of(new RowError(1, null, problem(e))));
       }
-      if (cells.size() != HEADER.size()) {
-        errors.add(new RowError(row, null, "expected " + HEADER.size() + " columns, found " + cells.size()));
-        continue;
+      if (!header.equals(HEADER)) {
+        return new Result(List.of(), List.of(new RowError(1, null, "the header must be " + String.join(",", HEADER) + ", not " + String.join(",", header))));
       }
-      Expert expert = parseRow(row, cells, errors);
-      if (expert != null) {
-        if (!seenUsers.add(expert.getUserId())) {
-          errors.add(new RowError(row, "userId", "userId " + expert.getUserId() + " appears twice in the file"));
-        } else {
-          experts.add(expert);
+      Set<String> seenUsers = new HashSet<>();
+      int dataRows = 0;
+      while (true) {
+        // a record's row is the line it starts on: a quoted value may span lines
+        int row = Math.toIntExact(linesRead + 1);
+        CSVRecord record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (UncheckedIOException e) {
+          // the parser cannot go on after a malformed record (an unclosed quote runs to the end of the file)
+          errors.add(new RowError(row, null, problem(e)));
+          break;
+        }
+        linesRead = parser.getCurrentLineNumber();
+        if (blank(record)) {
+          continue;
+        }
+        if (++dataRows > MAX_ROWS) {
+          errors.add(new RowError(row, null, "more than " + MAX_ROWS + " rows; split the file"));
+          break;
+        }
+        if (record.size() != HEADER.size()) {
+          errors.add(new RowError(row, null, "expected " + HEADER.size() + " columns, found " + record.size()));
+          continue;
+        }
+        Expert expert = parseRow(row, record.toList(), errors);
+        if (expert != null) {
+          if (!seenUsers.add(expert.getUserId())) {
+            errors.add(new RowError(row, "userId", "userId " + expert.getUserId() + " appears twice in the file"));
+          } else {
+            experts.add(expert);
+          }
         }
       }
-    }
-    if (dataRows == 0 && errors.isEmpty()) {
-      errors.add(new RowError(2, null, "no expert rows below the header"));
+      if (dataRows == 0 && errors.isEmpty()) {
+        errors.add(new RowError(2, null, "no expert rows below the header"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a CSV from a string", e);
     }
     return new Result(errors.isEmpty() ? List.copyOf(experts) : List.of(), List.copyOf(errors));
+  }
+
+  /** An empty or blank line (the parser gives it as one blank value): skipped, as before the header it means an empty file. */
+  private static boolean blank(CSVRecord record) {
+    return record.size() == 1 && record.get(0).isBlank();
+  }
+
+  /** What is wrong, in the words the import has always used (the parser's own message otherwise). */
+  private static String problem(UncheckedIOException e) {
+    String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      return "a quoted value is not closed";
+    }
+    return message.replaceFirst("^\\(startline \\d+\\) |^\\(line \\d+\\) ", "");
   }
 
   private static Expert parseRow(int row, List<String> cells, List<RowError> errors) {
@@ -140,37 +181,5 @@ public final class ExpertCsv {
 
   private static List<String> values(String cell) {
     return Arrays.stream(cell.split(";")).map(String::trim).filter(v -> !v.isEmpty()).toList();
-  }
-
-  /** Splits one CSV line: commas separate, double quotes enclose, "" is a quote inside quotes. */
-  static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    if (quoted) {
-      throw new IllegalArgumentException("a quoted value is not closed");
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 }

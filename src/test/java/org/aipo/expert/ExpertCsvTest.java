@@ -58,6 +58,36 @@ class ExpertCsvTest {
   }
 
   @Test
+  void aQuotedValueMayHoldALineBreakACommaAndADoubledQuote() {
+    ExpertCsv.Result result = ExpertCsv.read(HEADER
+        + "ml-1,\"王 \"\"小王\"\" 一\",\"Institute of Automation,\nCAS\",robotics,\"RELATIVE:Lab \"\"A\"\", Ltd.\"\n"
+        + "ml-2,王二,清华大学,robotics,\n");
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.experts()).as("the line break inside quotes does not end the row").hasSize(2);
+    Expert first = result.experts().get(0);
+    assertThat(first.getName()).isEqualTo("王 \"小王\" 一");
+    assertThat(first.getOrganisation()).isEqualTo("Institute of Automation,\nCAS");
+    assertThat(first.getRelationships()).singleElement().extracting(DeclaredRelationship::getOrganisation).isEqualTo("Lab \"A\", Ltd.");
+    assertThat(result.experts().get(1).getUserId()).isEqualTo("ml-2");
+  }
+
+  @Test
+  void aProblemIsReportedAtTheLineItsRowStartsOn() {
+    ExpertCsv.Result result = ExpertCsv.read(HEADER
+        + "ml-1,王一,\"Line one\r\nline two\nline three\",astrology,\r\n"
+        + "\n"
+        + "bad user,王二,清华大学,robotics,\n"
+        + "ml-3,王三,\"unclosed,robotics,\n"
+        + "ml-4,王四,清华大学,robotics,\n");
+
+    assertThat(result.errors()).extracting(RowError::row, RowError::column)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "fields"), org.assertj.core.groups.Tuple.tuple(6, "userId"),
+            org.assertj.core.groups.Tuple.tuple(7, null));
+    assertThat(result.errors().get(2).message()).isEqualTo("a quoted value is not closed");
+  }
+
+  @Test
   void scriptInANameIsKeptAsText() {
     ExpertCsv.Result result = ExpertCsv.read(HEADER + "x-1,<script>alert(1)</script>,Org,robotics,\n");
 

@@ -2,8 +2,6 @@ package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,13 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what, as a matrix: anonymous, applicant A, applicant B, an official, expert X, expert Y and
@@ -31,21 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * be denied: 401, 403 or 404, or, for a list, an answer without the protected data. One assertion lists
  * every cell that was not denied.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AuthorizationMatrixIT {
+class AuthorizationMatrixIT extends ServerItBase {
 
   private static final String FIELD = "autonomous-driving"; // no other test draws from this field's pool
   private static final List<String> EXPERTS = List.of("am-x", "am-y", "am-z");
   private static final List<String> EXPERT_NAMES = List.of("甲矩阵", "乙矩阵", "丙矩阵");
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
 
   /** One request of an operation, sent as one actor (null: anonymous). */
   @FunctionalInterface
@@ -97,8 +79,6 @@ class AuthorizationMatrixIT {
 
   @Test
   void everyForbiddenCellIsDenied() throws Exception {
-    WebClient client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
-    Officials officials = new Officials(client);
     String run = Long.toString(System.nanoTime(), 36);
 
     // applicant A's draft to a call of the test's own

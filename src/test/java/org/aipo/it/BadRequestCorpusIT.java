@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +24,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hundreds of bad requests, generated from the OpenAPI documents of Camunda's REST API (the
@@ -43,17 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Every request is invalid before it could change anything (unknown ids, bodies that cannot be read,
  * values of the wrong type, required values missing), so the other tests' data stay as they were.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BadRequestCorpusIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
+class BadRequestCorpusIT extends ServerItBase {
 
   /** One bad request and why it is bad. */
   record Bad(String method, String path, String contentType, String body, String user, String why) {
@@ -103,7 +85,6 @@ class BadRequestCorpusIT {
 
   @Test
   void everyMalformedOrUnknownIdRequestIsAnswered4xxWithAMessage() throws Exception {
-    WebClient client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
     List<Bad> corpus = new ArrayList<>();
     try (InputStream in = getClass().getResourceAsStream("/openapi.json")) {
       JsonObject camunda = Json.createReader(in).readObject();

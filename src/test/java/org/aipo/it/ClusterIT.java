@@ -1,6 +1,7 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -23,11 +24,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,12 +137,8 @@ class ClusterIT {
     assertThat(status(b, proposal)).isEqualTo("SUBMITTED");
     b.officials.completeOne("office", proposal, "userTask_formalCheck", Officials.string("decision", "eligible"));
     // node A sees the decision taken on B
-    String seen = null;
-    for (int attempt = 0; attempt < 40 && !"ELIGIBLE".equals(seen); attempt++) {
-      seen = status(a, proposal);
-      Thread.sleep(250);
-    }
-    assertThat(seen).isEqualTo("ELIGIBLE");
+    await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> assertThat(status(a, proposal)).isEqualTo("ELIGIBLE"));
     assertThat(formalChecks(a, proposal)).isEqualTo(1);
   }
 
@@ -157,9 +156,8 @@ class ClusterIT {
 
   /** Waits until every instance has ended; returns the successful job-log entries (host per job) of the timer. */
   private static Map<String, List<String>> awaitTimersFired(List<String> instances, Duration within) throws Exception {
-    Instant deadline = Instant.now().plus(within);
-    Set<String> ended = new HashSet<>();
-    while (Instant.now().isBefore(deadline) && ended.size() < instances.size()) {
+    Set<String> ended = new HashSet<>(); // filled on the test's thread
+    await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).pollInSameThread().untilAsserted(() -> {
       for (String instance : instances) {
         if (!ended.contains(instance)) {
           JsonObject history = Officials.object(b.officials.as("admin", "GET", "/engine-rest/history/process-instance/" + instance, null));
@@ -168,9 +166,8 @@ class ClusterIT {
           }
         }
       }
-      Thread.sleep(500);
-    }
-    assertThat(ended).as("every instance passed its timer").hasSize(instances.size());
+      assertThat(ended).as("every instance passed its timer").hasSize(instances.size());
+    });
     Map<String, List<String>> hostsByInstance = new HashMap<>();
     for (String instance : instances) {
       JsonArray log = (JsonArray) WebClient.json(b.officials.as("admin", "GET", "/engine-rest/history/job-log?processInstanceId=" + instance
@@ -213,11 +210,10 @@ class ClusterIT {
         lock.setArray(1, hold.createArrayOf("varchar", instances.toArray()));
         lock.executeQuery().close();
       }
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-      int locked = 0;
-      while (Instant.now().isBefore(deadline) && locked < instances.size()) {
+      // on the test's thread: the connection is the test's
+      await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300)).pollInSameThread().untilAsserted(() -> {
         lockedByA.clear();
-        locked = 0;
+        int locked = 0;
         try (PreparedStatement jobs = look.prepareStatement("select id_, lock_owner_ from act_ru_job where process_instance_id_ = any (?)")) {
           jobs.setArray(1, look.createArrayOf("varchar", instances.toArray()));
           try (ResultSet rows = jobs.executeQuery()) {
@@ -231,9 +227,8 @@ class ClusterIT {
             }
           }
         }
-        Thread.sleep(300);
-      }
-      assertThat(locked).as("both nodes took the due timers").isEqualTo(instances.size());
+        assertThat(locked).as("both nodes took the due timers").isEqualTo(instances.size());
+      });
       assertThat(lockedByA).as("node A holds some of the jobs when it is killed").isNotEmpty();
       a.kill();
       hold.rollback();
@@ -298,10 +293,8 @@ class ClusterIT {
         return null;
       });
     }
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (acknowledged.get() < 12 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(20);
-    }
+    await().alias("12 submissions acknowledged before the kill").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20)).until(() -> acknowledged.get() >= 12);
     a.kill();
     clients.shutdown();
     assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -371,20 +364,18 @@ class ClusterIT {
           outcome.put(id, "no answer: " + noAnswer);
         }
         millis.put(id, (System.nanoTime() - started) / 1_000_000);
-        Thread.sleep(150);
+        Thread.sleep(150); // not a poll: spreads the submissions over the outage
         return null;
       });
     }
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (acknowledged.get() < 5 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(20);
-    }
+    await().alias("5 submissions acknowledged before the database stops").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20)).until(() -> acknowledged.get() >= 5);
     postgres("stop");
-    Thread.sleep(2000);
+    Thread.sleep(2000); // not a poll: readiness is read 2 s into the outage
     int readyWhileDown = a.client.get("/health/ready").statusCode();
     // down for longer than the pool's connectionTimeout (10 s): a request waits that long for the database
     // (a shorter outage is absorbed: the request goes through once the database is back), then gets 503
-    Thread.sleep(12_000);
+    Thread.sleep(12_000); // not a poll: the outage's length
     postgres("start");
     clients.shutdown();
     assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
@@ -397,15 +388,16 @@ class ClusterIT {
     List<String> problems = new ArrayList<>();
     for (String id : drafts) {
       if (!outcome.get(id).equals("acknowledged")) {
-        HttpResponse<String> retry = null;
-        for (int attempt = 0; attempt < 20 && (retry == null || retry.statusCode() != 200); attempt++) {
-          retry = asApplicant(a, "POST", "/api/applicant/proposals/" + id + "/submit", null);
-          if (retry.statusCode() != 200) {
-            Thread.sleep(1000);
-          }
-        }
-        if (retry.statusCode() != 200) {
-          problems.add(id + ": retry answered " + retry.statusCode());
+        // sent again once a second until it goes through (20 s, and what the answers take meanwhile)
+        AtomicReference<HttpResponse<String>> retry = new AtomicReference<>();
+        try {
+          await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+              .until(() -> {
+                retry.set(asApplicant(a, "POST", "/api/applicant/proposals/" + id + "/submit", null));
+                return retry.get().statusCode() == 200;
+              });
+        } catch (ConditionTimeoutException stillRefused) {
+          problems.add(id + ": retry answered " + retry.get().statusCode());
         }
       }
       int checks = formalChecks(a, id);

@@ -1,16 +1,15 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -103,19 +102,10 @@ final class ClusterNode {
   /** Starts the server and waits until the engine and the database answer (/health/ready). */
   void start() throws Exception {
     assertThat(server("start")).as("server start " + name).isZero();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> ready = client.get("/health/ready");
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(name + " not ready in 3 minutes; see " + dir.resolve("logs/messages.log"));
+    await().alias(name + " ready (see " + dir.resolve("logs/messages.log") + ")").atMost(Duration.ofMinutes(3))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+        .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+        .until(() -> client.get("/health/ready").statusCode() == 200);
   }
 
   void stop() throws Exception {

@@ -1,5 +1,6 @@
 package org.aipo.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContext;
@@ -38,7 +40,7 @@ class EngineIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.applicationWar().addClasses(EngineIT.class, RollbackProbe.class, Deployments.class);
+    return ServerItBase.applicationWarWith(EngineIT.class, RollbackProbe.class);
   }
 
   // looked up from CDI rather than injected into the test instance: the Arquillian CDI enricher of
@@ -155,13 +157,11 @@ class EngineIT {
   void aDueTimerFiresOnTheJobExecutorWithCdiAndJpa() throws InterruptedException {
     String businessKey = platformCheckService.request("office", "timer", Duration.ofSeconds(1));
 
-    HistoricProcessInstance finished = null;
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (finished == null && System.currentTimeMillis() < deadline) {
-      Thread.sleep(250);
-      finished = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processInstanceBusinessKey(businessKey).finished().singleResult();
-    }
+    // polled on the test's own thread, as every engine call of a test inside the server
+    HistoricProcessInstance finished = await().alias("the overdue timer fired within 60 s").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250)).pollInSameThread()
+        .until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).finished()
+            .singleResult(), Objects::nonNull);
 
     assertNotNull(finished, "the overdue timer fired within 60 s");
     assertEquals(PlatformCheck.END_OVERDUE, finished.getEndActivityId());

@@ -1,24 +1,17 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Administrators validate and deploy models in the running server over HTTP: broken
@@ -27,26 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deployment for administrators only, the impact report, migration (dry run, batch, an instance that
  * cannot move without a mapping and can with one, instances running on to the end), rollback, and the audit.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ModelAdminIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
-
-  WebClient client;
-  Officials officials;
-
-  @BeforeEach
-  void client() {
-    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
-    officials = new Officials(client);
-  }
+class ModelAdminIT extends ServerItBase {
 
   private static final String BOUNDARY = "----aipo-models-boundary";
 
@@ -95,15 +69,10 @@ class ModelAdminIT {
   }
 
   private JsonObject awaitMigration(String batch) throws Exception {
-    JsonObject report = null;
-    for (int attempt = 0; attempt < 120; attempt++) {
-      report = (JsonObject) WebClient.json(officials.as("admin", "GET", "/api/admin/migrations/" + batch, null));
-      if (report.getBoolean("finished") && report.getJsonArray("notYetMoved").isEmpty()) {
-        return report;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("migration " + batch + " did not finish: " + report);
+    return await().alias("migration " + batch + " finished").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> (JsonObject) WebClient.json(officials.as("admin", "GET", "/api/admin/migrations/" + batch, null)),
+            report -> report.getBoolean("finished") && report.getJsonArray("notYetMoved").isEmpty());
   }
 
   private static String error(HttpResponse<String> response) {

@@ -1,8 +1,10 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -50,13 +52,15 @@ final class Officials {
         + "&taskDefinitionKey=" + key, null));
   }
 
+  /** The open tasks of this key in one process instance. */
+  JsonArray tasksOfInstance(String instanceId, String key) throws Exception {
+    return (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + key, null));
+  }
+
   /** The open tasks once there are {@code count} of them (some steps run on the job executor). */
   JsonArray awaitTasks(String businessKey, String key, int count) throws Exception {
-    JsonArray open = tasks(businessKey, key);
-    for (int attempt = 0; attempt < 120 && open.size() < count; attempt++) {
-      Thread.sleep(500);
-      open = tasks(businessKey, key);
-    }
+    JsonArray open = await().alias(count + " open " + key + " for " + businessKey).atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> tasks(businessKey, key), found -> found.size() >= count);
     assertThat(open).as(key + " for " + businessKey).hasSize(count);
     return open;
   }
@@ -75,14 +79,9 @@ final class Officials {
   void fireTimer(String businessKey, String definitionKey, String activityId) throws Exception {
     String instance = ((JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/process-instance?businessKey=" + businessKey
         + "&processDefinitionKey=" + definitionKey, null))).getJsonObject(0).getString("id");
-    JsonArray jobs = null;
-    for (int attempt = 0; attempt < 120; attempt++) {
-      jobs = (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId, null));
-      if (!jobs.isEmpty()) {
-        break;
-      }
-      Thread.sleep(500);
-    }
+    JsonArray jobs = await().alias("timer " + activityId).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+        .until(() -> (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId,
+            null)), found -> !found.isEmpty());
     assertThat(jobs).as("timer " + activityId).hasSize(1);
     HttpResponse<String> fired = as("admin", "POST", "/engine-rest/job/" + jobs.getJsonObject(0).getString("id") + "/execute", null);
     assertThat(fired.statusCode()).as(fired.body()).isEqualTo(204);

@@ -2,23 +2,15 @@ package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -37,32 +29,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * visitor without an account objects during the notice. Officials, experts and leadership act over REST.
  * Screenshots go to target/portal-screenshots.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PortalIT {
+class PortalIT extends ServerItBase {
 
   private static final String FIELD = "life-sciences"; // no other test draws from this field's pool
   private static final List<String> EXPERTS = List.of("ec-zhao", "ec-qian", "ec-sun", "ec-li", "ec-zhou");
   private static final List<String> EXPERT_NAMES = List.of("赵养老", "钱养老", "孙养老", "李养老", "周养老");
   private static final Path SHOTS = Path.of("target", "portal-screenshots");
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
-
-  WebClient client;
-  Officials officials;
   WebDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void setUp() throws Exception {
-    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
-    officials = new Officials(client);
     browser = chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SHOTS);
@@ -87,7 +65,7 @@ class PortalIT {
   }
 
   private String portal(String hash) {
-    return URI.create(baseUrl.toString()).resolve("/portal/").toString() + hash;
+    return url("/portal/").toString() + hash;
   }
 
   private WebElement field(String name) {
@@ -153,7 +131,7 @@ class PortalIT {
     // registration: a wrong check character is shown next to its field, in Chinese; what was typed stays
     browser.get(portal("#/register"));
     type("name", "康养智能科技有限公司");
-    String code = HttpIT.creditCode("91310000MK1KKKKK7");
+    String code = Applicants.creditCode("91310000MK1KKKKK7");
     char wrong = code.charAt(17) == '0' ? '1' : '0';
     type("creditCode", code.substring(0, 17) + wrong);
     type("contact.name", "陈经理");
@@ -279,8 +257,8 @@ class PortalIT {
     browser.findElement(By.id("lang")).click();
 
     // a second organisation cannot open the first one's proposal
-    assertThat(client.send("POST", "/api/applicant/organisations", "application/json", HttpIT.registration("另一家养老公司",
-        HttpIT.creditCode("91310000ML1LLLLL8"), "ky-other", "Another2026x", "o@other.example")).statusCode()).isEqualTo(201);
+    assertThat(client.send("POST", "/api/applicant/organisations", "application/json", Applicants.registration("另一家养老公司",
+        Applicants.creditCode("91310000ML1LLLLL8"), "ky-other", "Another2026x", "o@other.example")).statusCode()).isEqualTo(201);
     browser.findElement(By.id("logout")).click();
     logIn("ky-other", "Another2026x");
     fresh("#/proposals/" + id);

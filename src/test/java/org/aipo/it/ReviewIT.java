@@ -1,11 +1,13 @@
 package org.aipo.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ class ReviewIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.applicationWar().addClasses(ReviewIT.class, Deployments.class);
+    return ServerItBase.applicationWarWith(ReviewIT.class);
   }
 
   ProcessEngine engine;
@@ -121,12 +123,10 @@ class ReviewIT {
       complete(task, "c1Points", 40L, "c1Comment", "价值明确", "c2Points", 36L, "c2Comment", "较成熟");
     }
 
-    List<Task> opinions = List.of();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (opinions.size() < 2 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(250);
-      opinions = open(instance, ExpertCommitteeReview.CONFIRM_OPINION);
-    }
+    // polled on the test's own thread, as every engine call of a test inside the server
+    List<Task> opinions = await().alias("the job executor aggregated the scores").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250)).pollInSameThread()
+        .until(() -> open(instance, ExpertCommitteeReview.CONFIRM_OPINION), found -> found.size() >= 2);
     assertEquals(2, opinions.size(), "the job executor aggregated the scores");
     opinions.forEach(t -> complete(t, "recommendation", "RECOMMENDED", "opinion", "同意。"));
 
@@ -188,10 +188,8 @@ class ReviewIT {
       future.get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (open(instance, ExpertCommitteeReview.CONFIRM_OPINION).isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(250);
-    }
+    await().alias("the opinion task after the join").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+        .pollInSameThread().until(() -> !open(instance, ExpertCommitteeReview.CONFIRM_OPINION).isEmpty());
     assertEquals(1, open(instance, ExpertCommitteeReview.CONFIRM_OPINION).size(), "one opinion task: the join happened once");
     org.aipo.audit.AuditLog audit = CDI.current().select(org.aipo.audit.AuditLog.class).get();
     assertEquals(1, audit.forSubject(ReviewService.SUBJECT_TYPE, request.getId()).stream()

@@ -1,10 +1,10 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,14 +15,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scenario-list publication end to end over HTTP against the started server: the office starts a round,
@@ -31,37 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the public reads the notice and objects (malformed and late objections refused), the list is published
  * as a version, and a call answers one of its scenarios by code.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ScenarioIT {
+class ScenarioIT extends ServerItBase {
 
   private static final String FIELD = "engineering-computation"; // no other test draws from this field's pool
   private static final String PROCESS = "scenarioListRound";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
-
-  WebClient client;
-  Officials officials;
-
-  @BeforeEach
-  void client() throws Exception {
-    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
-    officials = new Officials(client);
-  }
-
-  private HttpResponse<String> as(String user, String method, String path, String json) throws Exception {
-    return officials.as(user, method, path, json);
-  }
-
-  private HttpResponse<String> anonymous(String method, String path, String json) throws Exception {
-    return client.send(method, path, json == null ? null : "application/json", json);
-  }
 
   private static JsonObject object(HttpResponse<String> response) {
     return Officials.object(response);
@@ -153,7 +119,6 @@ class ScenarioIT {
     officials.complete("office", consolidation, Officials.string("merges", "N3 → N1") + ","
         + Officials.string("rejections", "N4：不属于人工智能应用场景 out of scope"));
 
-
     // the committee reviews the draft list and the high-risk scenario; leadership approves
     officials.review(roundId, Map.of("诊疗", new int[] {30, 25, 30}, theme, new int[] {30, 26, 31}), "智能辅助诊疗");
     JsonObject approval = taskOf(roundId, "userTask_approveList", null);
@@ -217,7 +182,7 @@ class ScenarioIT {
   private static final java.nio.file.Path SHOTS = java.nio.file.Path.of("target", "portal-screenshots");
 
   private String portal(String hash) {
-    return URI.create(baseUrl.toString()).resolve("/portal/").toString() + hash;
+    return url("/portal/").toString() + hash;
   }
 
   private void shot(org.openqa.selenium.WebDriver browser, String name) throws Exception {
@@ -273,13 +238,8 @@ class ScenarioIT {
   }
 
   private JsonObject awaitPublished(String roundId) throws Exception {
-    for (int attempt = 0; attempt < 60; attempt++) {
-      JsonObject round = object(as("office", "GET", "/api/scenario-rounds/" + roundId, null));
-      if ("PUBLISHED".equals(round.getString("stage"))) {
-        return round;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("round " + roundId + " was not published");
+    return await().alias("round " + roundId + " published").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> object(as("office", "GET", "/api/scenario-rounds/" + roundId, null)), round -> "PUBLISHED".equals(round.getString("stage")));
   }
 }

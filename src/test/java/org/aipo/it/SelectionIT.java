@@ -1,10 +1,10 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,14 +12,7 @@ import java.util.List;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Demonstration-project selection end to end over HTTP against the started server: applicants register
@@ -27,42 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * REST API with their own credentials; the administrator fires the call's timers early through the same
  * API; the applicants read their award or rejection with scores and comments, never the experts' names.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SelectionIT {
+class SelectionIT extends ServerItBase {
 
   private static final String FIELD = "smart-transport"; // no other test draws from this field's pool
   private static final List<String> EXPERTS = List.of("st-zhao", "st-qian", "st-sun", "st-li", "st-zhou");
   private static final List<String> EXPERT_NAMES = List.of("赵交通", "钱交通", "孙交通", "李交通", "周交通");
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
-
-  WebClient client;
-  Officials officials;
-
-  @BeforeEach
-  void client() throws Exception {
-    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
-    officials = new Officials(client);
-  }
-
-  private HttpResponse<String> as(String user, String method, String path, String json) throws Exception {
-    return officials.as(user, method, path, json);
-  }
-
-  private HttpResponse<String> asUser(String user, String password, String method, String path, String json) throws Exception {
-    return client.send(method, path, json == null ? null : "application/json", json, "Authorization", WebClient.basic(user, password));
-  }
-
-  private HttpResponse<String> anonymous(String method, String path, String json) throws Exception {
-    return client.send(method, path, json == null ? null : "application/json", json);
-  }
 
   private static JsonObject object(HttpResponse<String> response) {
     return Officials.object(response);
@@ -106,10 +68,10 @@ class SelectionIT {
     String call = object(opened).getString("id");
     assertThat(object(opened).getJsonArray("criteria")).hasSize(4);
 
-    assertThat(anonymous("POST", "/api/applicant/organisations", HttpIT.registration("甲智能交通有限公司",
-        HttpIT.creditCode("91310000MJ1JJJJJ5"), "st-org-a", "Password2026a", "a@jia.example")).statusCode()).isEqualTo(201);
-    assertThat(anonymous("POST", "/api/applicant/organisations", HttpIT.registration("乙交通研究院",
-        HttpIT.creditCode("12310000MY1YYYYY6"), "st-org-b", "Password2026b", "b@yi.example")).statusCode()).isEqualTo(201);
+    assertThat(anonymous("POST", "/api/applicant/organisations", Applicants.registration("甲智能交通有限公司",
+        Applicants.creditCode("91310000MJ1JJJJJ5"), "st-org-a", "Password2026a", "a@jia.example")).statusCode()).isEqualTo(201);
+    assertThat(anonymous("POST", "/api/applicant/organisations", Applicants.registration("乙交通研究院",
+        Applicants.creditCode("12310000MY1YYYYY6"), "st-org-b", "Password2026b", "b@yi.example")).statusCode()).isEqualTo(201);
     String full = "\"field\":\"" + FIELD + "\",\"summary\":\"车路协同信号优化\",\"technicalApproach\":\"交通大模型\","
         + "\"expectedOutcomes\":\"通行效率提升10%\",\"team\":\"十二人\",\"budget\":1200000,\"coFunding\":400000";
     String longApproach = "交通大模型与强化学习信号配时。".repeat(400);
@@ -272,7 +234,7 @@ class SelectionIT {
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     assertThat(object(opened).isNull("fundingPool") ? null : object(opened).getString("fundingPool")).isEqualTo(pool);
     String call = object(opened).getString("id");
-    assertThat(anonymous("POST", "/api/applicant/organisations", HttpIT.registration(organisation, HttpIT.creditCode(creditCode16 + "0"),
+    assertThat(anonymous("POST", "/api/applicant/organisations", Applicants.registration(organisation, Applicants.creditCode(creditCode16 + "0"),
         userId, password, userId + "@edu.example")).statusCode()).isEqualTo(201);
     String proposal = object(asUser(userId, password, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\","
         + "\"title\":\"教学助手大模型\",\"field\":\"" + RACE_FIELD + "\",\"summary\":\"个性化辅导\",\"technicalApproach\":\"教育大模型\","
@@ -310,7 +272,7 @@ class SelectionIT {
 
   /** A request on a connection of its own. */
   private java.util.concurrent.Callable<HttpResponse<String>> request(String method, String path, String json, String... headers) {
-    WebClient own = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
+    WebClient own = newClient();
     return () -> own.send(method, path, json == null ? null : "application/json", json, headers);
   }
 
@@ -418,13 +380,10 @@ class SelectionIT {
         assertThat(object(objection).getString("message")).as(seen).isNotBlank();
         assertThat(answerTasks).as("nothing of the refused objection: " + seen).isEmpty();
       }
-      String status = null;
-      for (int attempt = 0; attempt < 60 && !"AWARDED".equals(status); attempt++) {
-        status = object(asUser("ed-notice-" + round, "Password2026n", "GET", "/api/applicant/proposals/" + ids[1] + "/outcome", null))
-            .getString("status");
-        Thread.sleep(status.equals("AWARDED") ? 0 : 250);
-      }
-      assertThat(status).as("the notice ended and the award stands: " + seen).isEqualTo("AWARDED");
+      String applicant = "ed-notice-" + round;
+      await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+          assertThat(object(asUser(applicant, "Password2026n", "GET", "/api/applicant/proposals/" + ids[1] + "/outcome", null)).getString("status"))
+              .as("the notice ended and the award stands: " + seen).isEqualTo("AWARDED"));
     }
     System.out.println("[race] notice end vs objection, timer/objection: " + outcomes);
   }

@@ -1,9 +1,8 @@
 package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +12,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -35,32 +28,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * formal-check filter, claims and completes a formal check through its form; an expert opens "my reviews"
  * and submits a scoring form; the results are checked through the REST API.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TasklistIT {
+class TasklistIT extends ServerItBase {
 
   private static final Path SHOTS = Path.of("target", "tasklist-screenshots");
   private static final String FIELD = "integrated-circuits"; // no other test draws from this field's pool
   private static final java.util.List<String> EXPERTS = java.util.List.of("tl-zhao", "tl-qian", "tl-sun");
   private static final java.util.List<String> EXPERT_NAMES = java.util.List.of("赵气象", "钱气象", "孙气象");
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.applicationWar();
-  }
-
-  @ArquillianResource
-  URL baseUrl;
-
-  WebClient client;
-  Officials officials;
   WebDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void setUp() throws Exception {
-    client = new WebClient(URI.create(baseUrl.toString()).resolve("/"));
-    officials = new Officials(client);
     browser = PortalIT.chromium();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     Files.createDirectories(SHOTS);
@@ -78,7 +57,7 @@ class TasklistIT {
   }
 
   private String tasklist() {
-    return URI.create(baseUrl.toString()).resolve("/camunda/app/tasklist/").toString();
+    return url("/camunda/app/tasklist/").toString();
   }
 
   /**
@@ -190,13 +169,9 @@ class TasklistIT {
     click(By.xpath("//label[contains(normalize-space(.),'符合条件 Eligible')]"));
     shot("1-formal-check-zh");
     complete();
-    String status = null;
-    for (int attempt = 0; attempt < 60 && !"ELIGIBLE".equals(status); attempt++) {
-      Thread.sleep(500);
-      status = json(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization",
-          WebClient.basic("applicant1", "demo"))).getString("status");
-    }
-    assertThat(status).as("the formal check went through the form").isEqualTo("ELIGIBLE");
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        assertThat(json(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization",
+            WebClient.basic("applicant1", "demo"))).getString("status")).as("the formal check went through the form").isEqualTo("ELIGIBLE"));
 
     // an expert: a review of a field of its own, invitations and declarations over REST, the score in the browser
     officials.expertsOfTheField(FIELD, EXPERTS, EXPERT_NAMES);
@@ -232,21 +207,15 @@ class TasklistIT {
       type(By.cssSelector("textarea[id$='field_c1Comment']"), "应用价值突出");
       type(By.cssSelector("input[id$='field_c2Points']"), "30");
       type(By.cssSelector("textarea[id$='field_c2Comment']"), "方案可行");
-      Thread.sleep(1500);
+      Thread.sleep(1500); // not a poll: lets form-js's debounce pass (above); the form shows no sign of it
     }
     shot("2-score-zh");
     complete();
-    Thread.sleep(2000);
+    Thread.sleep(2000); // not a poll: lets Tasklist show what follows the completion for the screenshot
     shot("3-score-completed");
-    JsonArray done = null;
-    for (int attempt = 0; attempt < 60; attempt++) {
-      done = (JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/task?taskId=" + scoring.getString("id") + "&finished=true",
-          null));
-      if (!done.isEmpty()) {
-        break;
-      }
-      Thread.sleep(500);
-    }
+    JsonArray done = await().alias("the scoring task completed").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500)).until(() -> (JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/task?taskId="
+            + scoring.getString("id") + "&finished=true", null)), found -> !found.isEmpty());
     assertThat(done).as("the scoring task was completed in the browser").hasSize(1);
     assertThat(done.getJsonObject(0).getString("assignee")).isEqualTo(expert);
     JsonArray points = (JsonArray) WebClient.json(officials.as("admin", "GET", "/engine-rest/history/variable-instance?variableName=c1Points"

@@ -1,7 +1,9 @@
 package org.aipo.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,13 +38,9 @@ class ManagedJobExecutorTest {
               .endEvent().done()).deploy();
       String id = engine.getRuntimeService().startProcessInstanceByKey("timerProcess").getId();
 
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(100);
-      }
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count())
-          .as("the timer fired and the instance ended").isZero();
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+          assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count())
+              .as("the timer fired and the instance ended").isZero());
       assertThat(made.get()).as("worker threads came from the managed factory").isPositive();
     } finally {
       engine.close();
