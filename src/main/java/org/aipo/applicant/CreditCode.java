@@ -18,7 +18,7 @@ public final class CreditCode {
   private CreditCode() {
   }
 
-  /** The code in upper case, or an IllegalArgumentException naming the field and what is wrong. */
+  /** The code in upper case, or a DomainException (bad input) naming the field and what is wrong. */
   public static String check(String code) {
     if (code == null || code.isBlank()) {
       throw DomainException.badInput("text.required", "creditCode", "统一社会信用代码为必填项", "creditCode is required");

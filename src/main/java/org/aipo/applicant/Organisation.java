@@ -86,12 +86,10 @@ public class Organisation {
   }
 
   private static Kind kind(String value) {
+    String kind = Text.required(value, "kind", 16);
     try {
-      return Kind.valueOf(Text.required(value, "kind", 16).trim().toUpperCase(Locale.ROOT));
+      return Kind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("kind")) {
-        throw e;
-      }
       throw DomainException.badInput("organisation.kind", "kind", "单位类型须为 COMPANY、UNIVERSITY、INSTITUTE 或 OTHER",
           "kind must be COMPANY, UNIVERSITY, INSTITUTE or OTHER");
     }

@@ -1,5 +1,6 @@
 package org.aipo.call;
 
+import org.aipo.common.DomainException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
@@ -122,28 +123,28 @@ public class Call {
     this.id = UUID.randomUUID().toString();
     this.title = Text.required(title, "title", 300);
     if (fields == null || fields.isEmpty()) {
-      throw new IllegalArgumentException("fields: at least one field is required");
+      throw DomainException.badInput("call.fields-required", "fields", "至少须有一个领域", "fields: at least one field is required");
     }
     fields.forEach(f -> {
       if (!Fields.isKnown(f)) {
-        throw new IllegalArgumentException("fields: unknown field '" + f + "'");
+        throw DomainException.badInput("call.field-unknown", "fields", "未知领域 '" + f + "'", "fields: unknown field '" + f + "'");
       }
     });
     this.fields = new TreeSet<>(fields);
     if (opensAt == null || closesAt == null || !closesAt.isAfter(opensAt)) {
-      throw new IllegalArgumentException("closesAt must be after opensAt");
+      throw DomainException.badInput("call.closes-before-opens", "closesAt", "截止时间须晚于开始时间", "closesAt must be after opensAt");
     }
     // whole seconds: the timers that open and close the call keep milliseconds at most
     this.opensAt = opensAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     this.closesAt = closesAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     if (budget == null || budget.signum() <= 0) {
-      throw new IllegalArgumentException("budget must be a positive amount in yuan");
+      throw DomainException.badInput("call.budget", "budget", "预算须为正数（元）", "budget must be a positive amount in yuan");
     }
     if (maxAward == null || maxAward.signum() <= 0 || maxAward.compareTo(budget) > 0) {
-      throw new IllegalArgumentException("maxAward must be positive and not above the budget");
+      throw DomainException.badInput("call.max-award", "maxAward", "单项资助上限须为正数且不超过预算", "maxAward must be positive and not above the budget");
     }
     if (awardCount < 1) {
-      throw new IllegalArgumentException("awardCount must be at least 1");
+      throw DomainException.badInput("call.award-count", "awardCount", "资助项目数至少为 1", "awardCount must be at least 1");
     }
     this.budget = budget;
     this.maxAward = maxAward;
@@ -158,7 +159,7 @@ public class Call {
   public Call reviewedBy(Integer panelSize, java.util.List<ReviewCriterion> criteria, Integer projectMonths) {
     if (panelSize != null) {
       if (panelSize < 3 || panelSize > 15 || panelSize % 2 == 0) {
-        throw new IllegalArgumentException("panelSize must be odd, between 3 and 15");
+        throw DomainException.badInput("call.panel-size", "panelSize", "评审专家人数须为 3 到 15 之间的奇数", "panelSize must be odd, between 3 and 15");
       }
       this.panelSize = panelSize;
     }
@@ -166,14 +167,15 @@ public class Call {
       if (criteria.isEmpty() || criteria.size() > org.aipo.review.ReviewRequest.MAX_CRITERIA
           || criteria.stream().mapToInt(ReviewCriterion::getWeight).sum() != 100
           || criteria.stream().map(ReviewCriterion::getCode).distinct().count() != criteria.size()) {
-        throw new IllegalArgumentException("criteria: 1 to " + org.aipo.review.ReviewRequest.MAX_CRITERIA
+        throw DomainException.badInput("call.criteria", "criteria", "评审指标须为 1 到 " + org.aipo.review.ReviewRequest.MAX_CRITERIA
+            + " 项，代码互不相同，权重合计 100", "criteria: 1 to " + org.aipo.review.ReviewRequest.MAX_CRITERIA
             + " criteria with distinct codes whose weights add up to 100");
       }
       this.criteria = new java.util.ArrayList<>(criteria);
     }
     if (projectMonths != null) {
       if (projectMonths < 2 || projectMonths > 60) {
-        throw new IllegalArgumentException("projectMonths must be between 2 and 60");
+        throw DomainException.badInput("call.project-months", "projectMonths", "项目周期须在 2 到 60 个月之间", "projectMonths must be between 2 and 60");
       }
       this.projectMonths = projectMonths;
     }
@@ -187,14 +189,14 @@ public class Call {
   public Call answers(java.util.List<String> scenarioReferences, Integer adverseAcceptanceYears) {
     if (scenarioReferences != null) {
       if (scenarioReferences.size() > 50) {
-        throw new IllegalArgumentException("scenarios: at most 50 scenarios per call");
+        throw DomainException.badInput("call.scenarios-too-many", "scenarios", "每个指南最多 50 个场景", "scenarios: at most 50 scenarios per call");
       }
       scenarioReferences.forEach(s -> Text.required(s, "scenarios", 300));
       this.scenarios = new java.util.ArrayList<>(scenarioReferences.stream().map(String::trim).toList());
     }
     if (adverseAcceptanceYears != null) {
       if (adverseAcceptanceYears < 0 || adverseAcceptanceYears > 10) {
-        throw new IllegalArgumentException("adverseAcceptanceYears must be between 0 and 10");
+        throw DomainException.badInput("call.adverse-acceptance-years", "adverseAcceptanceYears", "验收不良记录年限须在 0 到 10 之间", "adverseAcceptanceYears must be between 0 and 10");
       }
       this.adverseAcceptanceYears = adverseAcceptanceYears;
     }

@@ -1,5 +1,6 @@
 package org.aipo.call;
 
+import org.aipo.common.DomainException;
 import org.aipo.funding.FundingPool;
 import org.aipo.funding.FundingPools;
 
@@ -44,16 +45,20 @@ public class Calls {
     java.util.List<String> answered = new java.util.ArrayList<>();
     for (String reference : call.getScenarios()) {
       String code = reference.trim().split("\\s+")[0];
-      org.aipo.scenario.Scenario scenario = scenarioRounds.listed(code).orElseThrow(() -> new IllegalArgumentException(
+      org.aipo.scenario.Scenario scenario = scenarioRounds.listed(code).orElseThrow(() -> DomainException.badInput("call.scenario-unknown", "scenarios",
+          "'" + reference + "' 不是已发布的场景；请使用 GET /api/scenarios 中的代码，如 V1-01",
           "scenarios: '" + reference + "' is not a published scenario; use a code such as V1-01 from GET /api/scenarios"));
       answered.add(scenario.getCode() + " " + scenario.getTitle());
     }
     call.answers(answered, null);
     if (call.getFundingPool() != null) {
-      FundingPool pool = fundingPools.find(call.getFundingPool()).orElseThrow(() -> new IllegalArgumentException(
+      FundingPool pool = fundingPools.find(call.getFundingPool()).orElseThrow(() -> DomainException.badInput("call.funding-pool-unknown", "fundingPool",
+          "没有资金池 " + call.getFundingPool() + "；见 GET /api/funding-pools",
           "fundingPool: no funding pool " + call.getFundingPool() + "; see GET /api/funding-pools"));
       if (call.getBudget().compareTo(pool.getTotal()) > 0) {
-        throw new IllegalArgumentException("budget: " + call.getBudget().toPlainString() + " yuan is more than funding pool "
+        throw DomainException.badInput("call.budget-above-pool", "budget", "预算 " + call.getBudget().toPlainString() + " 元超过资金池 "
+            + pool.getCode() + " 的总额（" + pool.getTotal().toPlainString() + " 元）",
+            "budget: " + call.getBudget().toPlainString() + " yuan is more than funding pool "
             + pool.getCode() + " holds (" + pool.getTotal().toPlainString() + " yuan)");
       }
     }
@@ -85,7 +90,7 @@ public class Calls {
   public Call require(String callId) {
     Call call = callId == null ? null : entityManager.find(Call.class, callId);
     if (call == null) {
-      throw new IllegalArgumentException("callId: no call " + callId);
+      throw DomainException.badInput("call.unknown", "callId", "没有指南 " + callId, "callId: no call " + callId);
     }
     return call;
   }

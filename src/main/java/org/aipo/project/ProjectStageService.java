@@ -1,5 +1,6 @@
 package org.aipo.project;
 
+import org.aipo.common.DomainException;
 import org.aipo.proposal.AcceptanceRecord;
 import org.aipo.call.Call;
 import org.aipo.call.Calls;
@@ -63,7 +64,7 @@ public class ProjectStageService implements ProjectStages {
   private Proposal proposal(String proposalId) {
     Proposal proposal = proposalId == null ? null : entityManager.find(Proposal.class, proposalId);
     if (proposal == null) {
-      throw new IllegalArgumentException("proposalId: no proposal " + proposalId);
+      throw DomainException.badInput("proposal.unknown", "proposalId", "没有申报书 " + proposalId, "proposalId: no proposal " + proposalId);
     }
     return proposal;
   }
@@ -161,8 +162,9 @@ public class ProjectStageService implements ProjectStages {
       workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(message)
           .processInstanceBusinessKey(proposal.getId()).correlate();
     } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
-      throw new IllegalStateException("no " + (milestone == Milestone.MID_TERM ? "mid-term report" : "acceptance application")
-          + " is awaited for this proposal now (it is " + proposal.getStatus() + ")", e);
+      throw DomainException.conflict("project.report-not-awaited", "milestone", "该申报书当前不需要提交" + (milestone == Milestone.MID_TERM ? "中期报告" : "验收申请")
+          + "（状态为 " + proposal.getStatus() + "）", "no " + (milestone == Milestone.MID_TERM ? "mid-term report" : "acceptance application")
+          + " is awaited for this proposal now (it is " + proposal.getStatus() + ")");
     }
     auditLog.record(userId, milestone == Milestone.MID_TERM ? "project.mid-term-reported" : "project.acceptance-applied",
         Proposals.SUBJECT_TYPE, proposal.getId(), summary);

@@ -1,5 +1,6 @@
 package org.aipo.proposal;
 
+import org.aipo.common.DomainException;
 import org.aipo.applicant.CreditCode;
 
 import java.time.LocalDate;
@@ -55,10 +56,10 @@ public class AcceptanceRecord {
     this.creditCode = CreditCode.check(creditCode);
     this.project = Text.required(project, "project", 300);
     if (outcome == null) {
-      throw new IllegalArgumentException("outcome must be PASSED, FAILED or OVERDUE");
+      throw DomainException.badInput("acceptance.outcome", "outcome", "验收结论须为 PASSED、FAILED 或 OVERDUE", "outcome must be PASSED, FAILED or OVERDUE");
     }
     if (decidedOn == null) {
-      throw new IllegalArgumentException("decidedOn is required (yyyy-MM-dd)");
+      throw DomainException.badInput("acceptance.decided-on-required", "decidedOn", "decidedOn 为必填项（yyyy-MM-dd）", "decidedOn is required (yyyy-MM-dd)");
     }
     this.outcome = outcome;
     this.decidedOn = decidedOn;

@@ -1,21 +1,22 @@
 package org.aipo.proposal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,17 +24,65 @@ import jakarta.ws.rs.core.Response;
 import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
-import org.aipo.api.JsonBody;
 import org.aipo.applicant.Registration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The applicant's proposals: draft, save, submit, correct, attach PDFs, read the outcome and the timeline.
  * An applicant only ever sees their own organisation's proposals; another organisation's is "not found".
+ * What a proposal must hold (and when) is checked by {@link Proposal}: a draft may leave anything out.
  */
 @RequestScoped
 @Path("applicant/proposals")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "applicant", description = "申报单位 Applicants")
 public class ApplicantProposalResource implements ApiResource {
+
+  private static final String EXAMPLE = "{\"callId\":\"4f1c…\",\"title\":\"工业质检大模型\",\"field\":\"robotics\","
+      + "\"summary\":\"…\",\"technicalApproach\":\"…\",\"models\":\"…\",\"dataSources\":\"…\",\"budget\":1500000,"
+      + "\"coFunding\":500000,\"expectedOutcomes\":\"…\",\"team\":\"…\"}";
+
+  /** A new draft for a call; every content value may still be missing. */
+  @Schema(name = "ProposalDraftRequest")
+  public record DraftRequest(@Schema(example = "4f1c2d3e-…") String callId, String title, String field, String summary,
+      String technicalApproach, String models, String dataSources, BigDecimal budget, BigDecimal coFunding, String expectedOutcomes,
+      String team) {
+
+    Proposal.Content content() {
+      return new Proposal.Content(title, field, summary, technicalApproach, models, dataSources, budget, coFunding, expectedOutcomes, team);
+    }
+  }
+
+  /** The proposal's content (saved as a draft, or sent as the correction). */
+  @Schema(name = "ProposalContentRequest")
+  public record ContentRequest(String title, String field, String summary, String technicalApproach, String models, String dataSources,
+      BigDecimal budget, BigDecimal coFunding, String expectedOutcomes, String team) {
+
+    Proposal.Content content() {
+      return new Proposal.Content(title, field, summary, technicalApproach, models, dataSources, budget, coFunding, expectedOutcomes, team);
+    }
+  }
+
+  /** A stored attachment. */
+  @Schema(name = "Attachment")
+  public record AttachmentView(String id, String fileName, long size, String sha256) {
+
+    static AttachmentView of(Attachment attachment) {
+      return new AttachmentView(attachment.getId(), attachment.getFileName(), attachment.getSize(), attachment.getSha256());
+    }
+  }
+
+  /** A step of the proposal's history: action, time and the reason given (no officials' names). */
+  @Schema(name = "ProposalTimelineStep")
+  public record TimelineStep(String action, Instant at, String detail) {
+  }
 
   @Inject
   Registration registration;
@@ -50,46 +99,56 @@ public class ApplicantProposalResource implements ApiResource {
   @Context
   HttpServletRequest http;
 
-
   @POST
   @AllowedGroups("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response draft(JsonObject body) {
-    JsonBody.require(body);
-    Proposal proposal = proposals.createDraft(JsonBody.string(body, "callId"), organisationId(), ProposalJson.content(body), caller());
-    return Response.status(Response.Status.CREATED).entity(ProposalJson.proposal(proposal).toString()).build();
+  @Operation(summary = "起草申报书 Start a draft proposal")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DraftRequest.class),
+      examples = @ExampleObject(name = "draft", value = EXAMPLE)))
+  @APIResponse(responseCode = "201", description = "草稿 The draft", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+  public Response draft(@Valid @NotNull DraftRequest body) {
+    Proposal proposal = proposals.createDraft(body.callId(), organisationId(), body.content(), caller());
+    return Response.status(Response.Status.CREATED).entity(ProposalView.of(proposal)).build();
   }
 
   @PUT
   @Path("{id}")
   @AllowedGroups("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
-  public String save(@PathParam("id") String id, JsonObject body) {
-    JsonBody.require(body);
-    return ProposalJson.proposal(proposals.save(id, organisationId(), ProposalJson.content(body), caller())).toString();
+  @Operation(summary = "保存草稿 Save the draft")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContentRequest.class),
+      examples = @ExampleObject(name = "content", value = "{\"title\":\"工业质检大模型\",\"field\":\"robotics\",\"budget\":1500000}")))
+  @APIResponse(responseCode = "200", description = "申报书 The proposal", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+  public ProposalView save(@PathParam("id") String id, @Valid @NotNull ContentRequest body) {
+    return ProposalView.of(proposals.save(id, organisationId(), body.content(), caller()));
   }
 
   @GET
   @AllowedGroups("applicant")
-  public String ownProposals() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
-    proposals.ofOrganisation(organisationId()).forEach(p -> list.add(ProposalJson.proposal(p)));
-    return list.build().toString();
+  @Operation(summary = "本单位的申报书 The organisation's proposals")
+  @APIResponse(responseCode = "200", description = "申报书 The proposals",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProposalView.class)))
+  public List<ProposalView> ownProposals() {
+    return proposals.ofOrganisation(organisationId()).stream().map(ProposalView::of).toList();
   }
 
   @GET
   @Path("{id}")
   @AllowedGroups("applicant")
-  public String ownProposal(@PathParam("id") String id) {
-    return ProposalJson.proposal(proposals.own(id, organisationId())).toString();
+  @Operation(summary = "查看申报书 Read a proposal")
+  @APIResponse(responseCode = "200", description = "申报书 The proposal", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+  public ProposalView ownProposal(@PathParam("id") String id) {
+    return ProposalView.of(proposals.own(id, organisationId()));
   }
 
   /** Submits the draft; a retry of the same submit returns the same proposal and starts nothing new. */
   @POST
   @Path("{id}/submit")
   @AllowedGroups("applicant")
-  public String submit(@PathParam("id") String id) {
-    return ProposalJson.proposal(proposals.submit(id, organisationId(), caller())).toString();
+  @Operation(summary = "提交申报书 Submit the proposal")
+  @APIResponse(responseCode = "200", description = "已提交 Submitted", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+  public ProposalView submit(@PathParam("id") String id) {
+    return ProposalView.of(proposals.submit(id, organisationId(), caller()));
   }
 
   /** Answers a correction request with the corrected content. */
@@ -97,17 +156,24 @@ public class ApplicantProposalResource implements ApiResource {
   @Path("{id}/correction")
   @AllowedGroups("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
-  public String correct(@PathParam("id") String id, JsonObject body) {
-    JsonBody.require(body);
-    return ProposalJson.proposal(proposals.correct(id, organisationId(), ProposalJson.content(body), caller())).toString();
+  @Operation(summary = "提交补正 Send the corrected proposal")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContentRequest.class),
+      examples = @ExampleObject(name = "content", value = EXAMPLE)))
+  @APIResponse(responseCode = "200", description = "已补正 Corrected", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+  public ProposalView correct(@PathParam("id") String id, @Valid @NotNull ContentRequest body) {
+    return ProposalView.of(proposals.correct(id, organisationId(), body.content(), caller()));
   }
 
   /** The outcome: decision, reason, scores and comments by numbered experts (never their names). */
   @GET
   @Path("{id}/outcome")
   @AllowedGroups("applicant")
-  public String outcome(@PathParam("id") String id) {
-    return outcomes.outcome(id, organisationId()).toString();
+  @Operation(summary = "评审结果 The proposal's outcome")
+  @APIResponse(responseCode = "200", description = "结果 The outcome",
+      content = @Content(schema = @Schema(implementation = ProposalOutcomes.Outcome.class)))
+  public Response outcome(@PathParam("id") String id) {
+    // the entity's own class, so that JSON-B writes the properties of the record it is
+    return Response.ok(outcomes.outcome(id, organisationId())).build();
   }
 
   /**
@@ -118,7 +184,12 @@ public class ApplicantProposalResource implements ApiResource {
   @Path("{id}/attachments")
   @AllowedGroups("applicant")
   @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
-  public Response attach(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("name") String name, java.io.InputStream body)
+  @Operation(summary = "上传附件（PDF） Upload a PDF attachment")
+  @RequestBody(required = true, content = {
+      @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+  @APIResponse(responseCode = "201", description = "已上传 Stored", content = @Content(schema = @Schema(implementation = AttachmentView.class)))
+  public Response attach(@PathParam("id") String id, @QueryParam("name") String name, java.io.InputStream body)
       throws java.io.IOException {
     byte[] content = body == null ? new byte[0] : body.readNBytes(Attachment.MAX_BYTES + 1);
     if (content.length > Attachment.MAX_BYTES) {
@@ -126,34 +197,31 @@ public class ApplicantProposalResource implements ApiResource {
           "file is larger than " + Attachment.MAX_BYTES / (1024 * 1024) + " MB").build();
     }
     Attachment attachment = proposals.attach(id, organisationId(), name, content, caller());
-    return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add("id", attachment.getId())
-        .add("fileName", attachment.getFileName()).add("size", attachment.getSize()).add("sha256", attachment.getSha256())
-        .build().toString()).build();
+    return Response.status(Response.Status.CREATED).entity(AttachmentView.of(attachment)).build();
   }
 
   @GET
   @Path("{id}/attachments")
   @AllowedGroups("applicant")
-  public String attachments(@PathParam("id") String id) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
-    proposals.attachments(id, organisationId()).forEach(a -> list.add(Json.createObjectBuilder().add("id", a.getId())
-        .add("fileName", a.getFileName()).add("size", a.getSize()).add("sha256", a.getSha256())));
-    return list.build().toString();
+  @Operation(summary = "附件列表 The proposal's attachments")
+  @APIResponse(responseCode = "200", description = "附件 The attachments",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttachmentView.class)))
+  public List<AttachmentView> attachments(@PathParam("id") String id) {
+    return proposals.attachments(id, organisationId()).stream().map(AttachmentView::of).toList();
   }
 
   /** What happened to the proposal, in order: action, time and the reasons given; no officials' names. */
   @GET
   @Path("{id}/timeline")
   @AllowedGroups("applicant")
-  public String timeline(@PathParam("id") String id) {
+  @Operation(summary = "办理过程 The proposal's timeline")
+  @APIResponse(responseCode = "200", description = "过程 The steps",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineStep.class)))
+  public List<TimelineStep> timeline(@PathParam("id") String id) {
     proposals.own(id, organisationId());
-    JsonArrayBuilder steps = Json.createArrayBuilder();
-    auditLog.forSubject(Proposals.SUBJECT_TYPE, id).forEach(r -> steps.add(Json.createObjectBuilder()
-        .add("action", r.getAction()).add("at", r.getOccurredAt().toString())
-        .add("detail", r.getDetail() == null ? JsonValue.NULL : Json.createValue(r.getDetail()))));
-    return steps.build().toString();
+    return auditLog.forSubject(Proposals.SUBJECT_TYPE, id).stream()
+        .map(r -> new TimelineStep(r.getAction(), r.getOccurredAt(), r.getDetail())).toList();
   }
-
 
   private String organisationId() {
     return registration.organisationOf(caller()).getId();

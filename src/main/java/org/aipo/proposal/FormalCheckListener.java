@@ -1,5 +1,6 @@
 package org.aipo.proposal;
 
+import org.aipo.common.DomainException;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,8 @@ public class FormalCheckListener implements TaskListener {
     try {
       outcome = Proposal.FormalCheck.valueOf(String.valueOf(decision).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("decision must be eligible, correction or ineligible", e);
+      throw DomainException.badInput("formal-check.decision", "decision", "形式审查结论须为 eligible、correction 或 ineligible",
+          "decision must be eligible, correction or ineligible");
     }
     Object reasons = task.getVariable("reasons");
     recorder.recordFormalCheck((String) task.getVariable(FormalCheckProcess.VAR_PROPOSAL), outcome,

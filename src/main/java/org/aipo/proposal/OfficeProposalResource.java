@@ -6,13 +6,10 @@ import org.aipo.call.Calls;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.aipo.applicant.Organisation;
 import org.aipo.api.AllowedGroups;
+import org.aipo.common.DomainException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Officials read a proposal in full (Tasklist forms show it cut to what a task variable holds), with its
@@ -30,6 +33,7 @@ import org.aipo.api.AllowedGroups;
 @Produces(MediaType.APPLICATION_JSON)
 @AllowedGroups({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
 @Transactional
+@Tag(name = "proposals", description = "申报书（项目办） Proposals for officials")
 public class OfficeProposalResource implements ApiResource {
 
   @PersistenceContext(unitName = "programmeOffice")
@@ -40,27 +44,23 @@ public class OfficeProposalResource implements ApiResource {
 
   @GET
   @Path("{id}")
-  public String proposal(@PathParam("id") String id) {
+  @Operation(summary = "查看申报书全文 Read a proposal in full")
+  @APIResponse(responseCode = "200", description = "申报书 The proposal",
+      content = @Content(schema = @Schema(implementation = OfficeProposalView.class)))
+  public OfficeProposalView proposal(@PathParam("id") String id) {
     Proposal proposal = id == null ? null : entityManager.find(Proposal.class, id);
     if (proposal == null) {
-      throw new NotFoundException("no proposal " + id);
+      throw DomainException.notFound("proposal.not-found", null, "没有申报书 " + id, "no proposal " + id);
     }
-    return withOrganisation(proposal).toString();
+    return withOrganisation(proposal);
   }
 
-  public java.util.List<JsonObject> ofCall(String callId) {
+  public java.util.List<OfficeProposalView> ofCall(String callId) {
     return entityManager.createNamedQuery(Proposal.OF_CALL, Proposal.class).setParameter("call", callId).getResultList()
         .stream().map(this::withOrganisation).toList();
   }
 
-  JsonObject withOrganisation(Proposal proposal) {
-    Organisation organisation = entityManager.find(Organisation.class, proposal.getOrganisationId());
-    return Json.createObjectBuilder(ProposalJson.proposal(proposal))
-        .add("organisation", Json.createObjectBuilder().add("name", organisation.getName()).add("creditCode", organisation.getCreditCode()))
-        .add("score", proposal.getScore() == null ? jakarta.json.JsonValue.NULL : Json.createValue(proposal.getScore()))
-        .add("rankInField", proposal.getRankInField() == null ? jakarta.json.JsonValue.NULL : Json.createValue(proposal.getRankInField()))
-        .add("award", proposal.getAward() == null ? jakarta.json.JsonValue.NULL : Json.createValue(proposal.getAward()))
-        .add("outcomeReason", proposal.getOutcomeReason() == null ? jakarta.json.JsonValue.NULL : Json.createValue(proposal.getOutcomeReason()))
-        .build();
+  OfficeProposalView withOrganisation(Proposal proposal) {
+    return OfficeProposalView.of(proposal, entityManager.find(Organisation.class, proposal.getOrganisationId()));
   }
 }

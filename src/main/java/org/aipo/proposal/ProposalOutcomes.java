@@ -1,6 +1,7 @@
 package org.aipo.proposal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,11 +10,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.transaction.Transactional;
 
 import org.aipo.review.Assignment;
@@ -22,6 +19,7 @@ import org.aipo.review.ReviewCriterion;
 import org.aipo.review.ReviewItem;
 import org.aipo.review.ReviewRequest;
 import org.aipo.review.ReviewService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What an applicant may read of its proposal's outcome: the decision and its reason, the committee's
@@ -36,67 +34,93 @@ public class ProposalOutcomes {
       Proposal.Status.EXCLUDED, Proposal.Status.AWARDED, Proposal.Status.ACCEPTED, Proposal.Status.ACCEPTANCE_FAILED,
       Proposal.Status.ACCEPTANCE_OVERDUE);
 
+  /** One of the three answers: ineligible (with the formal check's reasons), not yet published, published. */
+  @Schema(name = "ProposalOutcome", oneOf = {Ineligible.class, Pending.class, Published.class})
+  public sealed interface Outcome permits Ineligible, Pending, Published {
+  }
+
+  /** The formal check found the proposal ineligible; {@code reason} holds its reasons. */
+  @Schema(name = "ProposalOutcomeIneligible")
+  public record Ineligible(String proposalId, String status, boolean published, String reason) implements Outcome {
+  }
+
+  /** The outcome is not published yet. */
+  @Schema(name = "ProposalOutcomePending")
+  public record Pending(String proposalId, String status, boolean published, String message) implements Outcome {
+  }
+
+  /** The published outcome; {@code review} is left out when the proposal was not reviewed. */
+  @Schema(name = "ProposalOutcomePublished")
+  public record Published(String proposalId, String status, boolean published, String reason, BigDecimal score, Integer rankInField,
+      BigDecimal award, String midTermResult, boolean benchmark, @JsonbNillable(false) Review review) implements Outcome {
+  }
+
+  /** The committee's review of the proposal, experts numbered, never named. */
+  @Schema(name = "ProposalReview")
+  public record Review(BigDecimal score, int scoreCount, boolean trimmed, List<CriterionMean> criteria, List<ExpertScores> experts,
+      String recommendation, String opinion) {
+  }
+
+  /** A criterion with the mean of the experts' points. */
+  @Schema(name = "ProposalReviewCriterion")
+  public record CriterionMean(String code, String name, int weight, BigDecimal mean) {
+  }
+
+  /** One expert's scores, under a number ("专家 1 Expert 1"). */
+  @Schema(name = "ProposalReviewExpert")
+  public record ExpertScores(String reviewer, List<Score> scores) {
+  }
+
+  /** An expert's points on a criterion (null when not applicable) and comment. */
+  @Schema(name = "ProposalReviewScore")
+  public record Score(String criterion, Integer points, boolean notApplicable, String comment) {
+  }
+
   @Inject
   Proposals proposals;
 
   @Inject
   ReviewService reviews;
 
-  public JsonObject outcome(String proposalId, String organisationId) {
+  public Outcome outcome(String proposalId, String organisationId) {
     Proposal proposal = proposals.own(proposalId, organisationId);
-    JsonObjectBuilder json = Json.createObjectBuilder().add("proposalId", proposal.getId()).add("status", proposal.getStatus().name());
+    String status = proposal.getStatus().name();
     if (proposal.getStatus() == Proposal.Status.INELIGIBLE) {
-      return json.add("published", true).add("reason", nullable(proposal.getCheckReasons())).build();
+      return new Ineligible(proposal.getId(), status, true, proposal.getCheckReasons());
     }
     if (!PUBLISHED.contains(proposal.getStatus())) {
-      return json.add("published", false)
-          .add("message", "评审结果将在公示时公布。The outcome is published with the notice of proposed awardees.").build();
+      return new Pending(proposal.getId(), status, false,
+          "评审结果将在公示时公布。The outcome is published with the notice of proposed awardees.");
     }
-    json.add("published", true).add("reason", nullable(proposal.getOutcomeReason()))
-        .add("score", proposal.getScore() == null ? JsonValue.NULL : Json.createValue(proposal.getScore()))
-        .add("rankInField", proposal.getRankInField() == null ? JsonValue.NULL : Json.createValue(proposal.getRankInField()))
-        .add("award", proposal.getAward() == null ? BigDecimal.ZERO : proposal.getAward())
-        .add("midTermResult", nullable(proposal.getMidTermResult())).add("benchmark", proposal.isBenchmark());
-    if (proposal.getReviewRequestId() != null) {
-      json.add("review", review(reviews.find(proposal.getReviewRequestId()), proposal.getId()));
-    }
-    return json.build();
+    return new Published(proposal.getId(), status, true, proposal.getOutcomeReason(), proposal.getScore(), proposal.getRankInField(),
+        proposal.getAward() == null ? BigDecimal.ZERO : proposal.getAward(), proposal.getMidTermResult(), proposal.isBenchmark(),
+        proposal.getReviewRequestId() == null ? null : review(reviews.find(proposal.getReviewRequestId()), proposal.getId()));
   }
 
-  static JsonObject review(ReviewRequest request, String proposalId) {
+  static Review review(ReviewRequest request, String proposalId) {
     ReviewItem item = request.getItems().stream().filter(i -> i.getReference().equals(proposalId)).findFirst().orElseThrow();
     ItemOutcome outcome = request.outcome(item.getId());
     Map<String, BigDecimal> means = outcome.criterionMeanMap();
-    JsonArrayBuilder criteria = Json.createArrayBuilder();
+    List<CriterionMean> criteria = new ArrayList<>();
     for (ReviewCriterion criterion : request.getCriteria()) {
-      BigDecimal mean = means.get(criterion.getCode());
-      criteria.add(Json.createObjectBuilder().add("code", criterion.getCode()).add("name", criterion.getName())
-          .add("weight", criterion.getWeight()).add("mean", mean == null ? JsonValue.NULL : Json.createValue(mean)));
+      criteria.add(new CriterionMean(criterion.getCode(), criterion.getName(), criterion.getWeight(), means.get(criterion.getCode())));
     }
-    JsonArrayBuilder experts = Json.createArrayBuilder();
+    List<ExpertScores> experts = new ArrayList<>();
     List<Assignment> scored = request.getAssignments().stream()
         .filter(a -> a.getItemId().equals(item.getId()) && a.getStatus() == Assignment.Status.SCORED)
         .sorted(Comparator.comparingInt(Assignment::getSeatNo)).toList();
     int number = 1;
     for (Assignment assignment : scored) {
-      JsonArrayBuilder scores = Json.createArrayBuilder();
+      List<Score> scores = new ArrayList<>();
       for (ReviewCriterion criterion : request.getCriteria()) {
         Assignment.CriterionScore score = assignment.getScores().get(criterion.getCode());
-        scores.add(Json.createObjectBuilder().add("criterion", criterion.getCode())
-            .add("points", score == null || score.getPoints() == null ? JsonValue.NULL : Json.createValue(score.getPoints()))
-            .add("notApplicable", score != null && score.getPoints() == null)
-            .add("comment", score == null ? JsonValue.NULL : nullable(score.getComment())));
+        scores.add(new Score(criterion.getCode(), score == null ? null : score.getPoints(),
+            score != null && score.getPoints() == null, score == null ? null : score.getComment()));
       }
-      experts.add(Json.createObjectBuilder().add("reviewer", "专家 " + number + " Expert " + number).add("scores", scores));
+      experts.add(new ExpertScores("专家 " + number + " Expert " + number, scores));
       number++;
     }
-    return Json.createObjectBuilder().add("score", outcome.getScore()).add("scoreCount", outcome.getScoreCount())
-        .add("trimmed", outcome.isTrimmed()).add("criteria", criteria).add("experts", experts)
-        .add("recommendation", outcome.getRecommendation() == null ? JsonValue.NULL : Json.createValue(outcome.getRecommendation().name()))
-        .add("opinion", nullable(outcome.getOpinion())).build();
-  }
-
-  private static JsonValue nullable(String value) {
-    return value == null ? JsonValue.NULL : Json.createValue(value);
+    return new Review(outcome.getScore(), outcome.getScoreCount(), outcome.isTrimmed(), criteria, experts,
+        outcome.getRecommendation() == null ? null : outcome.getRecommendation().name(), outcome.getOpinion());
   }
 }

@@ -1,37 +1,78 @@
 package org.aipo.selection;
 
-import org.aipo.api.ApiResource;
-
-import org.aipo.call.Call;
-import org.aipo.call.Calls;
-import org.aipo.proposal.OfficeProposalResource;
-import org.aipo.proposal.ProposalJson;
-import org.aipo.call.CallJson;
-
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.aipo.api.AllowedGroups;
+import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
-import org.aipo.api.JsonBody;
+import org.aipo.call.Call;
+import org.aipo.call.CallView;
+import org.aipo.call.Calls;
+import org.aipo.common.DomainException;
+import org.aipo.proposal.OfficeProposalResource;
+import org.aipo.proposal.OfficeProposalView;
+import org.aipo.review.ReviewCriterion;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The programme office opens calls for demonstration projects. */
 @RequestScoped
 @Path("calls")
 @Produces(MediaType.APPLICATION_JSON)
 @AllowedGroups({"programme-office", "camunda-admin"})
+@Tag(name = "calls", description = "项目指南 Calls for demonstration projects")
 public class CallResource implements ApiResource {
+
+  /** A new call. Optional values left out (or null) keep the call's defaults. */
+  @Schema(name = "CallRequest")
+  public record CallRequest(
+      @NotBlank @Schema(example = "2027 年人工智能示范项目") String title,
+      @NotEmpty @Schema(example = "[\"robotics\"]") List<@NotBlank String> fields,
+      @NotBlank @Schema(description = "ISO 日期时间（含时区） ISO date-time with offset", example = "2026-12-01T09:00:00+08:00") String opensAt,
+      @NotBlank @Schema(description = "ISO 日期时间（含时区） ISO date-time with offset", example = "2027-01-31T17:00:00+08:00") String closesAt,
+      @NotNull @Schema(example = "20000000") BigDecimal budget,
+      @NotNull @Schema(example = "2000000") BigDecimal maxAward,
+      @NotNull @Schema(example = "10") Integer awardCount,
+      @Schema(description = "已发布场景的代码 Codes of published scenarios", example = "[\"V1-01\"]") List<@NotBlank String> scenarios,
+      @Schema(example = "3") Integer adverseAcceptanceYears,
+      @Schema(example = "5") Integer panelSize,
+      @Valid @Schema(description = "权重合计 100，顺序即并列时的先后 Weights add up to 100; their order breaks ties") List<@NotNull @Valid CriterionRequest> criteria,
+      @Schema(example = "24") Integer projectMonths,
+      @Schema(example = "ai-2027") String fundingPool) {
+  }
+
+  /** A review criterion of a new call. */
+  @Schema(name = "CallCriterionRequest")
+  public record CriterionRequest(@NotBlank String code, @NotBlank String name, Integer weight) {
+  }
 
   @Inject
   Calls calls;
@@ -44,59 +85,63 @@ public class CallResource implements ApiResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response open(JsonObject body) {
-    JsonBody.require(body);
+  @Operation(summary = "发布指南 Open a call")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CallRequest.class),
+      examples = @ExampleObject(name = "call", value = "{\"title\":\"2027 年人工智能示范项目\",\"fields\":[\"robotics\"],"
+          + "\"opensAt\":\"2026-12-01T09:00:00+08:00\",\"closesAt\":\"2027-01-31T17:00:00+08:00\",\"budget\":20000000,"
+          + "\"maxAward\":2000000,\"awardCount\":10}")))
+  @APIResponse(responseCode = "201", description = "已发布 Opened", content = @Content(schema = @Schema(implementation = CallView.class)))
+  public Response open(@Valid @NotNull CallRequest body) {
     String actor = ApiUser.of(http).userId();
-    Call call = new Call(JsonBody.string(body, "title"), JsonBody.strings(body, "fields"), JsonBody.instant(body, "opensAt"),
-        JsonBody.instant(body, "closesAt"), JsonBody.amount(body, "budget"), JsonBody.amount(body, "maxAward"),
-        JsonBody.integer(body, "awardCount", null), actor);
-    call.answers(body.containsKey("scenarios") && !body.isNull("scenarios") ? List.copyOf(JsonBody.strings(body, "scenarios")) : null,
-        body.containsKey("adverseAcceptanceYears") ? JsonBody.integer(body, "adverseAcceptanceYears", null) : null);
-    call.reviewedBy(body.containsKey("panelSize") ? JsonBody.integer(body, "panelSize", null) : null, criteria(body),
-        body.containsKey("projectMonths") ? JsonBody.integer(body, "projectMonths", null) : null);
-    call.drawsOn(JsonBody.string(body, "fundingPool"));
+    Call call = new Call(body.title(), new LinkedHashSet<>(body.fields()), instant(body.opensAt(), "opensAt"),
+        instant(body.closesAt(), "closesAt"), body.budget(), body.maxAward(), body.awardCount(), actor);
+    call.answers(body.scenarios() == null ? null : List.copyOf(new LinkedHashSet<>(body.scenarios())), body.adverseAcceptanceYears());
+    call.reviewedBy(body.panelSize(), body.criteria() == null ? null : body.criteria().stream()
+        .map(c -> new ReviewCriterion(c.code(), c.name(), c.weight() == null ? 0 : c.weight())).toList(), body.projectMonths());
+    call.drawsOn(body.fundingPool());
     calls.open(call, actor);
-    return Response.status(Response.Status.CREATED).entity(CallJson.call(call).toString()).build();
+    return Response.status(Response.Status.CREATED).entity(CallView.of(call)).build();
   }
 
-  /** Optional criteria: [{"code","name","weight"}], weights adding up to 100, in tie-break order. */
-  private static java.util.List<org.aipo.review.ReviewCriterion> criteria(JsonObject body) {
-    if (!body.containsKey("criteria") || body.isNull("criteria")) {
-      return null;
+  /** An ISO date-time with offset, such as 2026-12-01T09:00:00+08:00. */
+  private static Instant instant(String value, String field) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw DomainException.badInput("date-time.malformed", field, field + " 不是含时区的 ISO 日期时间，例如 2026-12-01T09:00:00+08:00",
+          field + " is not an ISO date-time with offset, e.g. 2026-12-01T09:00:00+08:00");
     }
-    java.util.List<org.aipo.review.ReviewCriterion> criteria = new java.util.ArrayList<>();
-    for (jakarta.json.JsonValue value : JsonBody.list(body, "criteria")) {
-      if (value.getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
-        throw new IllegalArgumentException("criteria: each criterion is an object with code, name and weight");
-      }
-      JsonObject criterion = value.asJsonObject();
-      criteria.add(new org.aipo.review.ReviewCriterion(JsonBody.string(criterion, "code"), JsonBody.string(criterion, "name"),
-          JsonBody.integer(criterion, "weight", 0)));
-    }
-    return criteria;
   }
 
-  @jakarta.ws.rs.GET
-  public String list() {
-    jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
-    calls.all().forEach(c -> list.add(CallJson.call(c)));
-    return list.build().toString();
+  @GET
+  @Operation(summary = "全部指南 List every call")
+  @APIResponse(responseCode = "200", description = "全部指南 Every call",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CallView.class)))
+  public List<CallView> list() {
+    return calls.all().stream().map(CallView::of).toList();
   }
 
   /** Every proposal of the call in full, with status, score, rank and award. */
-  @jakarta.ws.rs.GET
+  @GET
   @Path("{id}/proposals")
   @AllowedGroups({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
-  public String proposals(@jakarta.ws.rs.PathParam("id") String id) {
-    calls.find(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no call " + id));
-    jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
-    officeView.ofCall(id).forEach(list::add);
-    return list.build().toString();
+  @Operation(summary = "指南的全部申报书 Every proposal of a call")
+  @APIResponse(responseCode = "200", description = "申报书 The proposals",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OfficeProposalView.class)))
+  public List<OfficeProposalView> proposals(@PathParam("id") String id) {
+    call(id);
+    return officeView.ofCall(id);
   }
 
-  @jakarta.ws.rs.GET
+  @GET
   @Path("{id}")
-  public String get(@jakarta.ws.rs.PathParam("id") String id) {
-    return CallJson.call(calls.find(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no call " + id))).toString();
+  @Operation(summary = "查看指南 Read a call")
+  @APIResponse(responseCode = "200", description = "指南 The call", content = @Content(schema = @Schema(implementation = CallView.class)))
+  public CallView get(@PathParam("id") String id) {
+    return CallView.of(call(id));
+  }
+
+  private Call call(String id) {
+    return calls.find(id).orElseThrow(() -> DomainException.notFound("call.not-found", null, "没有指南 " + id, "no call " + id));
   }
 }

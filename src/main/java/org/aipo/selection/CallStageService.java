@@ -1,5 +1,6 @@
 package org.aipo.selection;
 
+import org.aipo.common.DomainException;
 import org.aipo.call.Call;
 import org.aipo.call.Calls;
 import org.aipo.funding.Funding;
@@ -293,7 +294,7 @@ public class CallStageService implements CallStages {
   private Objection objection(String objectionId) {
     Objection objection = objectionId == null ? null : entityManager.find(Objection.class, objectionId);
     if (objection == null) {
-      throw new IllegalArgumentException("objectionId: no objection " + objectionId);
+      throw DomainException.badInput("objection.unknown", "objectionId", "没有异议 " + objectionId, "objectionId: no objection " + objectionId);
     }
     return objection;
   }

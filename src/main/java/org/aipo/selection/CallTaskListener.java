@@ -1,5 +1,6 @@
 package org.aipo.selection;
 
+import org.aipo.common.DomainException;
 import org.aipo.call.DemonstrationCall;
 import org.aipo.notice.Objection;
 import org.aipo.project.DemonstrationProject;
@@ -70,6 +71,6 @@ public class CallTaskListener implements TaskListener {
     if (no.equals(value)) {
       return false;
     }
-    throw new IllegalArgumentException("decision must be " + yes + " or " + no);
+    throw DomainException.badInput("task.decision", "decision", "结论须为 " + yes + " 或 " + no, "decision must be " + yes + " or " + no);
   }
 }

@@ -1,0 +1,33 @@
+package org.aipo.call;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A call as the API shows it, to the office and to applicants. */
+@Schema(name = "Call")
+public record CallView(String id, String title, List<String> fields,
+    @Schema(description = "每个领域的中英文名称 Each field's name in Chinese and English, e.g. \"机器人 Robotics\"") Map<String, String> fieldNames,
+    Instant opensAt, Instant closesAt, BigDecimal budget, BigDecimal maxAward, int awardCount, String stage, int panelSize,
+    int projectMonths, List<String> scenarios, int adverseAcceptanceYears, List<Criterion> criteria, String fundingPool,
+    Instant noticeClosesAt) {
+
+  /** A review criterion of the call. */
+  @Schema(name = "CallCriterion")
+  public record Criterion(String code, String name, int weight) {
+  }
+
+  public static CallView of(Call call) {
+    Map<String, String> names = new LinkedHashMap<>();
+    call.getFields().forEach(f -> names.put(f, org.aipo.expert.Fields.name(f)));
+    return new CallView(call.getId(), call.getTitle(), List.copyOf(call.getFields()), names, call.getOpensAt(), call.getClosesAt(),
+        call.getBudget(), call.getMaxAward(), call.getAwardCount(), call.getStage().name(), call.getPanelSize(), call.getProjectMonths(),
+        List.copyOf(call.getScenarios()), call.getAdverseAcceptanceYears(),
+        call.getCriteria().stream().map(c -> new Criterion(c.getCode(), c.getName(), c.getWeight())).toList(), call.getFundingPool(),
+        call.getNoticeClosesAt());
+  }
+}
