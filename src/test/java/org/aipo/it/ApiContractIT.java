@@ -175,15 +175,18 @@ class ApiContractIT extends ServerItBase {
   void realAnswersOfThePortalsOperationsAgreeWithTheDocument() throws Exception {
     List<String> mismatches = new ArrayList<>();
     String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
-    String code = Applicants.creditCode("91310000MA" + String.format("%7s", suffix).replace(' ', '0').substring(0, 7));
+    String code = Applicants.creditCode("91310000MA" + String.format("%07d", System.nanoTime() % 10_000_000L));
     String userId = "contract-" + suffix.toLowerCase(Locale.ROOT);
     String password = "Contract2026x";
 
-    check(mismatches, "post", "/api/applicant/organisations", 201, anonymous("POST", "/api/applicant/organisations",
-        Applicants.registration("契约测试有限公司", code, userId, password, "contract@example.org")));
+    HttpResponse<String> registered = anonymous("POST", "/api/applicant/organisations",
+        Applicants.registration("契约测试有限公司", code, userId, password, "contract@example.org"));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    check(mismatches, "post", "/api/applicant/organisations", 201, registered);
     check(mismatches, "get", "/api/applicant/organisation", 200, asUser(userId, password, "GET", "/api/applicant/organisation", null));
     HttpResponse<String> calls = asUser(userId, password, "GET", "/api/applicant/calls", null);
     check(mismatches, "get", "/api/applicant/calls", 200, calls);
+    assertThat(calls.statusCode()).as(calls.body()).isEqualTo(200);
     JsonObject call = ((JsonArray) WebClient.json(calls)).getJsonObject(0);
     String field = call.getJsonArray("fields").getString(0);
     String draft = "{\"callId\":\"" + call.getString("id") + "\",\"title\":\"契约测试项目\",\"field\":\"" + field + "\",\"summary\":\"摘要\","
@@ -191,6 +194,7 @@ class ApiContractIT extends ServerItBase {
         + "\"expectedOutcomes\":\"预期成果\",\"team\":\"团队\"}";
     HttpResponse<String> created = asUser(userId, password, "POST", "/api/applicant/proposals", draft);
     check(mismatches, "post", "/api/applicant/proposals", 201, created);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String id = ((JsonObject) WebClient.json(created)).getString("id");
     check(mismatches, "put", "/api/applicant/proposals/{id}", 200, asUser(userId, password, "PUT", "/api/applicant/proposals/" + id, draft));
     check(mismatches, "get", "/api/applicant/proposals", 200, asUser(userId, password, "GET", "/api/applicant/proposals", null));
