@@ -84,7 +84,7 @@ public final class ScenarioRules {
             text(row, "description"), text(row, "dataAvailable"), text(row, "expectedScale"), text(row, "publicServiceImpact"),
             flag(row, "personalData"), text(row, "scope")));
       } catch (DomainException e) {
-        throw new DomainException(e.kind(), e.code(), at + e.field(), at + e.zh(), at + e.en());
+        throw new DomainException(e.kind(), e.code(), e.field() == null ? at.substring(0, at.length() - 1) : at + e.field(), at + e.zh(), at + e.en());
       }
     }
     return nominations;
