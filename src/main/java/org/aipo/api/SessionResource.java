@@ -4,10 +4,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,13 @@ import jakarta.ws.rs.core.Response;
 import org.aipo.platform.WorkflowEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The applicant portal's login: a session for an applicant's user, so that pages need not hold the
@@ -30,9 +39,21 @@ import org.camunda.bpm.engine.identity.Group;
 @RequestScoped
 @Path("session")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "session", description = "门户登录 Portal session")
 public class SessionResource implements ApiResource {
 
   static final String APPLICANT = "applicant";
+
+  /** An applicant's user and password. */
+  @Schema(name = "LoginRequest")
+  public record LoginRequest(@NotBlank @Schema(example = "applicant1") String userId,
+      @NotEmpty @Schema(example = "demo") String password) {
+  }
+
+  /** Who the session belongs to ({@code userId} null: nobody is logged in). */
+  @Schema(name = "Session")
+  public record SessionView(@Schema(nullable = true) String userId) {
+  }
 
   @Inject
   WorkflowEngine workflowEngine;
@@ -42,16 +63,13 @@ public class SessionResource implements ApiResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response login(JsonObject body) {
-    JsonBody.require(body);
-    String userId = JsonBody.string(body, "userId");
-    String password = JsonBody.string(body, "password");
-    if (userId == null || userId.isBlank()) {
-      throw new IllegalArgumentException("userId is required");
-    }
-    if (password == null || password.isEmpty()) {
-      throw new IllegalArgumentException("password is required");
-    }
+  @Operation(summary = "登录门户 Log in to the portal (applicants only)")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LoginRequest.class),
+      examples = @ExampleObject(name = "login", value = "{\"userId\":\"applicant1\",\"password\":\"demo\"}")))
+  @APIResponse(responseCode = "200", description = "已登录 Logged in", content = @Content(schema = @Schema(implementation = SessionView.class)))
+  public Response login(@Valid @NotNull LoginRequest body) {
+    String userId = body.userId();
+    String password = body.password();
     IdentityService identity = workflowEngine.processEngine().getIdentityService();
     if (!identity.checkPassword(userId, password)) {
       return ApiErrors.problem(401, "session.wrong-credentials", "password", "用户名或密码错误", "wrong user or password").build();
@@ -68,30 +86,30 @@ public class SessionResource implements ApiResource {
     HttpSession session = http.getSession(true);
     session.setMaxInactiveInterval(30 * 60);
     session.setAttribute(ApiAuthenticationFilter.SESSION_USER, new ApiUser(userId, groups));
-    return Response.ok(me(userId).toString()).build();
+    return Response.ok(new SessionView(userId)).build();
   }
 
   @GET
-  public Response current() {
+  @Operation(summary = "当前会话 Who is logged in (userId null: nobody)")
+  @APIResponse(responseCode = "200", description = "会话 The session", content = @Content(schema = @Schema(implementation = SessionView.class)))
+  public SessionView current() {
     HttpSession session = http.getSession(false);
     ApiUser user = session == null ? null : (ApiUser) session.getAttribute(ApiAuthenticationFilter.SESSION_USER);
     if (user == null) {
       // asked by every portal page on load: an answer, not an error
-      return Response.ok(Json.createObjectBuilder().add("userId", jakarta.json.JsonValue.NULL).build().toString()).build();
+      return new SessionView(null);
     }
-    return Response.ok(me(user.userId()).toString()).build();
+    return new SessionView(user.userId());
   }
 
   @DELETE
+  @Operation(summary = "退出登录 Log out")
+  @APIResponse(responseCode = "204", description = "已退出 Logged out")
   public Response logout() {
     HttpSession session = http.getSession(false);
     if (session != null) {
       session.invalidate();
     }
     return Response.noContent().build();
-  }
-
-  private static JsonObject me(String userId) {
-    return Json.createObjectBuilder().add("userId", userId).build();
   }
 }

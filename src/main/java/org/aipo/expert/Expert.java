@@ -1,5 +1,7 @@
 package org.aipo.expert;
 
+import org.aipo.common.DomainException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -73,7 +75,8 @@ public class Expert {
     this.id = UUID.randomUUID().toString();
     this.userId = text(userId, "userId", 64);
     if (!USER_ID.matcher(userId).matches()) {
-      throw new IllegalArgumentException("userId may hold letters, digits and single hyphens only: " + userId);
+      throw DomainException.badInput("expert.user-id", "userId", "userId 只能包含字母、数字和单个连字符：" + userId,
+          "userId may hold letters, digits and single hyphens only: " + userId);
     }
     this.name = text(name, "name", 100);
     this.organisation = text(organisation, "organisation", 200);
@@ -87,11 +90,12 @@ public class Expert {
   public void setFields(Set<String> fields) {
     Objects.requireNonNull(fields, "fields");
     if (fields.isEmpty()) {
-      throw new IllegalArgumentException("fields: at least one field is required");
+      throw DomainException.badInput("expert.fields-required", "fields", "fields 至少须有一个领域", "fields: at least one field is required");
     }
     for (String field : fields) {
       if (!Fields.isKnown(field)) {
-        throw new IllegalArgumentException("fields: unknown field '" + field + "'; known: " + Fields.codes());
+        throw DomainException.badInput("expert.field-unknown", "fields", "fields 未知领域 '" + field + "'；可选：" + Fields.codes(),
+            "fields: unknown field '" + field + "'; known: " + Fields.codes());
       }
     }
     this.fields = new TreeSet<>(fields);

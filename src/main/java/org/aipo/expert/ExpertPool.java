@@ -1,5 +1,7 @@
 package org.aipo.expert;
 
+import org.aipo.common.DomainException;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.aipo.audit.AuditLog;
-import org.aipo.api.Conflict;
 
 /** The expert pool, managed by the committee secretariat. Every change is audited in its transaction. */
 @ApplicationScoped
@@ -51,7 +52,7 @@ public class ExpertPool {
   @Transactional
   public int importAll(ExpertCsv.Result csv, String actor) {
     if (!csv.ok()) {
-      throw new IllegalArgumentException("the file has errors; nothing was imported");
+      throw DomainException.badInput("expert.csv-invalid", "file", "文件有错误，未导入任何专家", "the file has errors; nothing was imported");
     }
     for (Expert expert : csv.experts()) {
       requireNewUser(expert.getUserId(), csv);
@@ -67,8 +68,8 @@ public class ExpertPool {
     boolean exists = !entityManager.createNamedQuery(Expert.BY_USER, Expert.class)
         .setParameter("userId", userId).getResultList().isEmpty();
     if (exists) {
-      throw new Conflict("userId", "an expert with userId " + userId + " is already in the pool"
-          + (csv == null ? "" : "; nothing was imported"));
+      throw DomainException.conflict("expert.exists", "userId", "userId 为 " + userId + " 的专家已在库中" + (csv == null ? "" : "，未导入任何专家"),
+          "an expert with userId " + userId + " is already in the pool" + (csv == null ? "" : "; nothing was imported"));
     }
   }
 }

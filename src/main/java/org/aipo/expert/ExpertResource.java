@@ -2,15 +2,18 @@ package org.aipo.expert;
 
 import org.aipo.api.ApiResource;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +26,15 @@ import jakarta.ws.rs.core.Response;
 import org.aipo.expert.PoolMember.Relationship.Kind;
 import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiUser;
-import org.aipo.api.JsonBody;
+import org.aipo.common.DomainException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The expert pool for the committee secretariat and administrators: list, add one, import a CSV file
@@ -33,7 +44,43 @@ import org.aipo.api.JsonBody;
 @Path("experts")
 @Produces(MediaType.APPLICATION_JSON)
 @AllowedGroups({"committee-secretariat", "camunda-admin"})
+@Tag(name = "experts", description = "专家库 Expert pool")
 public class ExpertResource implements ApiResource {
+
+  /** A declared relationship that may call for avoidance. */
+  @Schema(name = "ExpertRelationship")
+  public record RelationshipBody(@NotBlank @Size(max = 200) String organisation,
+      @NotBlank @Schema(enumeration = {"RECENT_COLLABORATOR", "RELATIVE", "RELATED_COMPANY"}) String kind) {
+  }
+
+  /** A new expert. */
+  @Schema(name = "ExpertRequest")
+  public record ExpertRequest(@NotBlank @Size(max = 64) @Schema(example = "wang-li") String userId,
+      @NotBlank @Size(max = 100) @Schema(example = "王丽") String name,
+      @NotBlank @Size(max = 200) @Schema(example = "浙江大学") String organisation,
+      @NotEmpty List<@NotBlank String> fields, List<@Valid @NotNull RelationshipBody> relationships) {
+  }
+
+  /** An expert of the pool. */
+  @Schema(name = "Expert")
+  public record ExpertView(String id, String userId, String name, String organisation, List<String> fields,
+      List<RelationshipBody> relationships, boolean active) {
+  }
+
+  /** How many experts a CSV file added. */
+  @Schema(name = "ExpertsImported")
+  public record Imported(int imported) {
+  }
+
+  /** A problem of a CSV file, by row and column (column null: the whole row). */
+  @Schema(name = "ExpertCsvError")
+  public record RowErrorView(int row, String column, String message) {
+  }
+
+  /** The answer to a CSV file with problems: nothing was imported. */
+  @Schema(name = "ExpertCsvProblems")
+  public record CsvProblems(int status, String code, String field, String message, List<RowErrorView> errors) {
+  }
 
   static final int MAX_CSV_CHARS = 2_000_000;
 
@@ -48,75 +95,72 @@ public class ExpertResource implements ApiResource {
   }
 
   @GET
-  public String list() {
-    JsonArrayBuilder experts = Json.createArrayBuilder();
-    pool.all().forEach(e -> experts.add(toJson(e)));
-    return experts.build().toString();
+  @Operation(summary = "专家库列表 List the expert pool")
+  @APIResponse(responseCode = "200", description = "全部专家 Every expert",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExpertView.class)))
+  public List<ExpertView> list() {
+    return pool.all().stream().map(ExpertResource::view).toList();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(JsonObject body) {
-    JsonBody.require(body);
-    Set<String> fields = JsonBody.strings(body, "fields");
-    Expert expert = new Expert(JsonBody.requiredString(body, "userId"), JsonBody.requiredString(body, "name"),
-        JsonBody.requiredString(body, "organisation"), fields);
-    JsonValue relationships = body.get("relationships");
-    if (relationships != null && relationships.getValueType() == JsonValue.ValueType.ARRAY) {
-      for (JsonValue value : relationships.asJsonArray()) {
-        JsonObject relationship = value.asJsonObject();
-        String kind = JsonBody.requiredString(relationship, "kind");
+  @Operation(summary = "添加专家 Add an expert")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ExpertRequest.class),
+      examples = @ExampleObject(name = "expert", value = "{\"userId\":\"wang-li\",\"name\":\"王丽\",\"organisation\":\"浙江大学\","
+          + "\"fields\":[\"ai-healthcare\"],\"relationships\":[{\"organisation\":\"某科技公司\",\"kind\":\"RELATED_COMPANY\"}]}")))
+  @APIResponse(responseCode = "201", description = "已添加 Added", content = @Content(schema = @Schema(implementation = ExpertView.class)))
+  public Response add(@Valid @NotNull ExpertRequest body) {
+    Set<String> fields = new LinkedHashSet<>(body.fields());
+    Expert expert = new Expert(body.userId(), body.name(), body.organisation(), fields);
+    if (body.relationships() != null) {
+      for (int i = 0; i < body.relationships().size(); i++) {
+        RelationshipBody relationship = body.relationships().get(i);
+        Kind kind;
         try {
-          expert.declare(new DeclaredRelationship(JsonBody.requiredString(relationship, "organisation"), Kind.valueOf(kind)));
+          kind = Kind.valueOf(relationship.kind());
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(e.getMessage() != null && e.getMessage().startsWith("relationship")
-              ? e.getMessage() : "relationships: kind must be RECENT_COLLABORATOR, RELATIVE or RELATED_COMPANY, not " + kind, e);
+          throw DomainException.badInput("expert.relationship-kind", "relationships[" + i + "].kind",
+              "关系类型须为 RECENT_COLLABORATOR、RELATIVE 或 RELATED_COMPANY，而不是 " + relationship.kind(),
+              "relationships: kind must be RECENT_COLLABORATOR, RELATIVE or RELATED_COMPANY, not " + relationship.kind());
         }
+        expert.declare(new DeclaredRelationship(relationship.organisation(), kind));
       }
     }
     Expert added = pool.add(expert, actor());
-    return Response.status(Response.Status.CREATED).entity(toJson(added).toString()).build();
+    return Response.status(Response.Status.CREATED).entity(view(added)).build();
   }
 
   @POST
   @Path("import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  @Operation(summary = "导入专家 CSV Import experts from CSV (all rows or none)")
+  @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+      description = "userId,name,organisation,fields,relationships"),
+      examples = @ExampleObject(name = "csv", value = "userId,name,organisation,fields,relationships\nwang-li,王丽,浙江大学,ai-healthcare,\n")))
+  @APIResponse(responseCode = "200", description = "已导入 Imported", content = @Content(schema = @Schema(implementation = Imported.class)))
+  @APIResponse(responseCode = "400", description = "文件有错误，未导入 The file has problems; nothing was imported",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CsvProblems.class)))
   public Response importCsv(String content) {
     if (content == null || content.isBlank()) {
-      throw new IllegalArgumentException("file: the CSV file is empty");
+      throw DomainException.badInput("expert.csv-empty", "file", "CSV 文件为空", "file: the CSV file is empty");
     }
     if (content.length() > MAX_CSV_CHARS) {
-      throw new IllegalArgumentException("file: larger than " + MAX_CSV_CHARS + " characters");
+      throw DomainException.tooLarge("expert.csv-too-large", "file", "文件超过 " + MAX_CSV_CHARS + " 个字符",
+          "file: larger than " + MAX_CSV_CHARS + " characters");
     }
     ExpertCsv.Result csv = ExpertCsv.read(content);
     if (!csv.ok()) {
-      JsonArrayBuilder errors = Json.createArrayBuilder();
-      for (ExpertCsv.RowError error : csv.errors()) {
-        errors.add(Json.createObjectBuilder().add("row", error.row())
-            .add("column", error.column() == null ? JsonValue.NULL : Json.createValue(error.column()))
-            .add("message", error.message()));
-      }
+      List<RowErrorView> errors = csv.errors().stream().map(e -> new RowErrorView(e.row(), e.column(), e.message())).toList();
       return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .entity(Json.createObjectBuilder().add("status", 400).add("field", "file")
-              .add("message", "the file has " + csv.errors().size() + " problem(s); nothing was imported")
-              .add("errors", errors).build().toString()).build();
+          .entity(new CsvProblems(400, "expert.csv-invalid", "file", "the file has " + errors.size() + " problem(s); nothing was imported", errors))
+          .build();
     }
     int imported = pool.importAll(csv, actor());
-    return Response.ok(Json.createObjectBuilder().add("imported", imported).build().toString()).build();
+    return Response.ok(new Imported(imported)).build();
   }
 
-  static JsonObject toJson(Expert expert) {
-    JsonArrayBuilder relationships = Json.createArrayBuilder();
-    expert.getRelationships().forEach(r -> relationships.add(Json.createObjectBuilder()
-        .add("organisation", r.getOrganisation()).add("kind", r.getKind().name())));
-    return Json.createObjectBuilder()
-        .add("id", expert.getId())
-        .add("userId", expert.getUserId())
-        .add("name", expert.getName())
-        .add("organisation", expert.getOrganisation())
-        .add("fields", Json.createArrayBuilder(expert.getFields()))
-        .add("relationships", relationships)
-        .add("active", expert.isActive())
-        .build();
+  static ExpertView view(Expert expert) {
+    return new ExpertView(expert.getId(), expert.getUserId(), expert.getName(), expert.getOrganisation(), List.copyOf(expert.getFields()),
+        expert.getRelationships().stream().map(r -> new RelationshipBody(r.getOrganisation(), r.getKind().name())).toList(), expert.isActive());
   }
 }

@@ -1,5 +1,7 @@
 package org.aipo.models;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.platform.ModelDeployer;
 import org.aipo.platform.ModelValidator;
 import org.aipo.platform.WorkflowEngine;
@@ -177,7 +179,7 @@ public class ModelAdministration {
     var definition = engine().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).processDefinitionVersion(version)
         .singleResult();
     if (definition == null) {
-      throw new IllegalArgumentException("version: process " + key + " has no version " + version);
+      throw DomainException.badInput("models.version-unknown", "version", "流程 " + key + " 没有版本 " + version, "version: process " + key + " has no version " + version);
     }
     Map<String, byte[]> deployment = new TreeMap<>();
     for (Resource resource : engine().getRepositoryService().getDeploymentResources(definition.getDeploymentId())) {

@@ -1,5 +1,7 @@
 package org.aipo.models;
 
+import org.aipo.common.DomainException;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +41,7 @@ public final class ModelImpact {
     List<ProcessDefinition> versions = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
         .orderByProcessDefinitionVersion().desc().list();
     if (versions.isEmpty()) {
-      throw new IllegalArgumentException("key: no process " + key);
+      throw DomainException.badInput("models.process-unknown", "key", "没有流程 " + key, "key: no process " + key);
     }
     ProcessDefinition newest = versions.get(0);
     Map<String, String> newNodes = describe(engine.getRepositoryService().getBpmnModelInstance(newest.getId()));

@@ -1,5 +1,7 @@
 package org.aipo.models;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.platform.WorkflowEngine;
 
 import java.time.Instant;
@@ -64,7 +66,7 @@ public class ModelMigration {
     ProcessDefinition definition = engine().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
         .processDefinitionVersion(version).singleResult();
     if (definition == null) {
-      throw new IllegalArgumentException("version: process " + key + " has no version " + version);
+      throw DomainException.badInput("models.version-unknown", "version", "流程 " + key + " 没有版本 " + version, "version: process " + key + " has no version " + version);
     }
     return definition;
   }
@@ -82,7 +84,8 @@ public class ModelMigration {
       e.getValidationReport().getInstructionReports().forEach(r -> r.getFailures()
           .forEach(f -> failures.add(r.getMigrationInstruction().getSourceActivityId() + " → " + r.getMigrationInstruction().getTargetActivityId()
               + ": " + f)));
-      throw new IllegalArgumentException("mappings: the plan is not valid: " + String.join("; ", failures), e);
+      throw DomainException.badInput("migration.plan-invalid", "mappings", "迁移计划无效：" + String.join("; ", failures),
+          "mappings: the plan is not valid: " + String.join("; ", failures));
     }
   }
 
@@ -95,14 +98,14 @@ public class ModelMigration {
 
   private Outcome tryAll(Request request) {
     if (request.key() == null || request.key().isBlank()) {
-      throw new IllegalArgumentException("key: the process definition key is required");
+      throw DomainException.badInput("field.required", "key", "key 为必填项（流程定义的 key）", "key: the process definition key is required");
     }
     ProcessDefinition source = version(request.key(), request.fromVersion());
     ProcessDefinition target = request.toVersion() == null
         ? engine().getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(request.key()).latestVersion().singleResult()
         : version(request.key(), request.toVersion());
     if (source.getId().equals(target.getId())) {
-      throw new IllegalArgumentException("toVersion: the instances already run on version " + target.getVersion());
+      throw DomainException.badInput("migration.same-version", "toVersion", "实例已在版本 " + target.getVersion() + " 上运行", "toVersion: the instances already run on version " + target.getVersion());
     }
     MigrationPlan plan = plan(source, target, request.mappings() == null ? Map.of() : request.mappings());
     List<String> instructions = plan.getInstructions().stream().map(i -> i.getSourceActivityId() + " → " + i.getTargetActivityId()).toList();
@@ -161,7 +164,7 @@ public class ModelMigration {
       }
     } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException | jakarta.transaction.RollbackException
         | jakarta.transaction.HeuristicMixedException | jakarta.transaction.HeuristicRollbackException e) {
-      throw new IllegalStateException("the migration could not be started: " + e.getMessage(), e);
+      throw DomainException.conflict("migration.not-started", null, "迁移未能启动：" + e.getMessage(), "the migration could not be started: " + e.getMessage());
     }
   }
 
@@ -193,7 +196,7 @@ public class ModelMigration {
   public Map<String, Object> report(String batchId) {
     MigrationRun run = batchId == null ? null : entityManager.find(MigrationRun.class, batchId);
     if (run == null) {
-      throw new jakarta.ws.rs.NotFoundException("no migration " + batchId);
+      throw DomainException.notFound("migration.not-found", null, "没有迁移 " + batchId, "no migration " + batchId);
     }
     Map<String, Object> report = new LinkedHashMap<>();
     var statistics = engine().getManagementService().createBatchStatisticsQuery().batchId(batchId).singleResult();

@@ -1,5 +1,7 @@
 package org.aipo.platformcheck;
 
+import org.aipo.common.DomainException;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +37,7 @@ public class PlatformCheckService {
     Text.required(requestedBy, "requestedBy", 128);
     Text.atMost(note, "note", MAX_NOTE);
     if (confirmWithin == null || confirmWithin.isNegative() || confirmWithin.isZero()) {
-      throw new IllegalArgumentException("confirmWithin must be a positive duration");
+      throw DomainException.badInput("platform-check.confirm-within", "confirmWithin", "confirmWithin 须为正的时长", "confirmWithin must be a positive duration");
     }
     String businessKey = "PC-" + UUID.randomUUID();
     auditLog.record(requestedBy, PlatformCheck.ACTION_REQUESTED, PlatformCheck.SUBJECT_TYPE, businessKey, note);

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,7 +118,7 @@ public class Assignment {
   void declare(boolean conflict, String reason, Instant now) {
     requireStatus(Status.DECLARING, "declare a conflict");
     if (conflict && (reason == null || reason.isBlank())) {
-      throw new IllegalArgumentException("conflictReason: a declared conflict needs its reason");
+      throw DomainException.badInput("review.conflict-reason", "conflictReason", "声明利益冲突须说明理由", "conflictReason: a declared conflict needs its reason");
     }
     conflictDeclared = conflict;
     conflictReason = conflict ? reason : null;
@@ -138,7 +140,7 @@ public class Assignment {
 
   private void requireStatus(Status expected, String action) {
     if (status != expected) {
-      throw new IllegalStateException("this assignment is " + status + " and cannot " + action);
+      throw DomainException.conflict("review.assignment-status", null, "此分配当前状态为 " + status + "，不能执行此操作", "this assignment is " + status + " and cannot " + action);
     }
   }
 

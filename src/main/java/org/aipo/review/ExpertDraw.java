@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.expert.PoolMember;
 
 import java.util.ArrayList;
@@ -50,14 +52,14 @@ public final class ExpertDraw {
   /** Checks the panel size against the rules and the pool before anything is drawn. */
   public static void validate(int panelSize, int reserves, long expertsInField) {
     if (panelSize < 3 || panelSize % 2 == 0) {
-      throw new IllegalArgumentException("panelSize must be odd and at least 3, not " + panelSize);
+      throw DomainException.badInput("review.panel-size", "panelSize", "专家组人数须为不少于 3 的奇数，而不是 " + panelSize, "panelSize must be odd and at least 3, not " + panelSize);
     }
     if (reserves < 0) {
-      throw new IllegalArgumentException("reserves must not be negative, not " + reserves);
+      throw DomainException.badInput("review.reserves", "reserves", "候补人数不能为负数，而不是 " + reserves, "reserves must not be negative, not " + reserves);
     }
     if (panelSize > expertsInField) {
-      throw new IllegalArgumentException("panelSize " + panelSize + " is larger than the " + expertsInField
-          + " active experts in the field");
+      throw DomainException.badInput("review.too-few-experts", "panelSize", "专家组人数 " + panelSize + " 超过该领域在库专家数 " + expertsInField,
+          "panelSize " + panelSize + " is larger than the " + expertsInField + " active experts in the field");
     }
   }
 

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -84,10 +86,10 @@ public class ItemOutcome {
 
   void decide(Recommendation recommendation, String opinion, String reasons, String decidedBy, Instant now) {
     if (this.decidedAt != null) {
-      throw new IllegalStateException("the committee's opinion on this item is already recorded");
+      throw DomainException.conflict("review.opinion-recorded", null, "此项目的委员会意见已记录", "the committee's opinion on this item is already recorded");
     }
     if (recommendation == null) {
-      throw new IllegalArgumentException("recommendation is required");
+      throw DomainException.badInput("field.required", "recommendation", "推荐意见为必填项", "recommendation is required");
     }
     this.opinion = Text.required(opinion, "opinion", 4000);
     if (diverges) {

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.expert.PoolMember;
 
 import java.util.List;
@@ -27,7 +29,7 @@ public class JpaReviewRepository implements ReviewRepository {
   public ReviewRequest find(String requestId) {
     ReviewRequest request = requestId == null ? null : entityManager.find(ReviewRequest.class, requestId);
     if (request == null) {
-      throw new IllegalArgumentException("reviewRequestId: no review request " + requestId);
+      throw DomainException.notFound("review.not-found", "reviewRequestId", "没有评审 " + requestId, "reviewRequestId: no review request " + requestId);
     }
     return request;
   }

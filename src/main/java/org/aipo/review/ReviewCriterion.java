@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -22,13 +24,13 @@ public class ReviewCriterion {
 
   public ReviewCriterion(String code, String name, int weight) {
     if (code == null || !code.matches("[a-z][a-zA-Z0-9]{0,31}")) {
-      throw new IllegalArgumentException("criteria: code must be a short lowerCamel word, not " + code);
+      throw DomainException.badInput("review.criterion-code", "criteria", "指标代码须为简短的 lowerCamel 单词，而不是 " + code, "criteria: code must be a short lowerCamel word, not " + code);
     }
     if (name == null || name.isBlank() || name.length() > 200) {
-      throw new IllegalArgumentException("criteria: name of " + code + " is required (at most 200 characters)");
+      throw DomainException.badInput("review.criterion-name", "criteria", "指标 " + code + " 的名称为必填项（最多 200 字）", "criteria: name of " + code + " is required (at most 200 characters)");
     }
     if (weight < 1 || weight > 100) {
-      throw new IllegalArgumentException("criteria: weight of " + code + " must be between 1 and 100");
+      throw DomainException.badInput("review.criterion-weight", "criteria", "指标 " + code + " 的权重须在 1 至 100 之间", "criteria: weight of " + code + " must be between 1 and 100");
     }
     this.code = code;
     this.name = name;

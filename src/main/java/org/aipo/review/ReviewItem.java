@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -75,7 +77,7 @@ public class ReviewItem {
     this.applicantOrganisation = Text.required(applicantOrganisation, "items.applicantOrganisation", 200);
     this.coApplicantOrganisations = new HashSet<>(coApplicantOrganisations);
     if (exclusions.size() > maxExclusions) {
-      throw new IllegalArgumentException("items.exclusions: at most " + maxExclusions + " experts may be excluded per item");
+      throw DomainException.badInput("review.too-many-exclusions", "items.exclusions", "每个项目最多可排除 " + maxExclusions + " 名专家", "items.exclusions: at most " + maxExclusions + " experts may be excluded per item");
     }
     exclusions.forEach((expert, reason) -> Text.required(reason, "items.exclusions reason", 500));
     this.exclusions = new HashMap<>(exclusions);

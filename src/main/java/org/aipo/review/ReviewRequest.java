@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.expert.PoolMember;
 
 import java.io.StringReader;
@@ -182,28 +184,28 @@ public class ReviewRequest {
     this.id = UUID.randomUUID().toString();
     this.title = Text.required(title, "title", 300);
     if (!Fields.isKnown(field)) {
-      throw new IllegalArgumentException("field: unknown field '" + field + "'");
+      throw DomainException.badInput("review.field-unknown", "field", "未知领域 '" + field + "'", "field: unknown field '" + field + "'");
     }
     this.field = field;
     ExpertDraw.validate(panelSize, reserves, Integer.MAX_VALUE);
     this.panelSize = panelSize;
     this.reserves = reserves;
     if (scoringDays < 3 || scoringDays > 60) {
-      throw new IllegalArgumentException("scoringDays must be between 3 and 60 working days");
+      throw DomainException.badInput("review.scoring-days", "scoringDays", "评分期须为 3 至 60 个工作日", "scoringDays must be between 3 and 60 working days");
     }
     this.scoringDays = scoringDays;
     if (passScore < 0 || passScore > 100) {
-      throw new IllegalArgumentException("passScore must be between 0 and 100");
+      throw DomainException.badInput("review.pass-score", "passScore", "及格分须在 0 至 100 之间", "passScore must be between 0 and 100");
     }
     this.passScore = passScore;
     if (criteria == null || criteria.isEmpty() || criteria.size() > MAX_CRITERIA) {
-      throw new IllegalArgumentException("criteria: between 1 and " + MAX_CRITERIA + " criteria are required");
+      throw DomainException.badInput("review.criteria-count", "criteria", "评分指标须为 1 至 " + MAX_CRITERIA + " 项", "criteria: between 1 and " + MAX_CRITERIA + " criteria are required");
     }
     if (criteria.stream().mapToInt(ReviewCriterion::getWeight).sum() != 100) {
-      throw new IllegalArgumentException("criteria: the weights must add up to 100 points");
+      throw DomainException.badInput("review.criteria-weights", "criteria", "各指标权重之和须为 100 分", "criteria: the weights must add up to 100 points");
     }
     if (criteria.stream().map(ReviewCriterion::getCode).distinct().count() != criteria.size()) {
-      throw new IllegalArgumentException("criteria: codes must be distinct");
+      throw DomainException.badInput("review.criteria-duplicate", "criteria", "指标代码不得重复", "criteria: codes must be distinct");
     }
     this.criteria = new ArrayList<>(criteria);
     this.chairUserId = chairUserId;
@@ -218,10 +220,10 @@ public class ReviewRequest {
   public ReviewRequest aggregation(int trimFrom, double divergenceThreshold) {
     requireStatus(Status.OPEN, "change its aggregation rule");
     if (trimFrom < 3 || trimFrom > 99) {
-      throw new IllegalArgumentException("trimFrom must be between 3 and 99 scores");
+      throw DomainException.badInput("review.trim-from", "trimFrom", "去极值起点须为 3 至 99 份评分", "trimFrom must be between 3 and 99 scores");
     }
     if (divergenceThreshold < 1 || divergenceThreshold > 100) {
-      throw new IllegalArgumentException("divergenceThreshold must be between 1 and 100 points");
+      throw DomainException.badInput("review.divergence-threshold", "divergenceThreshold", "分歧阈值须在 1 至 100 分之间", "divergenceThreshold must be between 1 and 100 points");
     }
     this.trimFrom = trimFrom;
     this.divergenceThreshold = divergenceThreshold;
@@ -239,7 +241,7 @@ public class ReviewRequest {
 
   private void requireStatus(Status expected, String action) {
     if (status != expected) {
-      throw new IllegalStateException("review " + id + " is " + status + " and cannot " + action);
+      throw DomainException.conflict("review.wrong-status", null, "评审 " + id + " 当前状态为 " + status + "，不能执行此操作", "review " + id + " is " + status + " and cannot " + action);
     }
   }
 
@@ -260,7 +262,7 @@ public class ReviewRequest {
   public ExpertDraw.Result draw(List<PoolMember> pool, long seed, Instant now) {
     requireStatus(Status.OPEN, "be drawn");
     if (items.isEmpty()) {
-      throw new IllegalStateException("review " + id + " has no items to review");
+      throw DomainException.conflict("review.no-items", null, "评审 " + id + " 没有待评审的项目", "review " + id + " has no items to review");
     }
     ExpertDraw.Result result = ExpertDraw.draw(pool, field, avoidance(), panelSize, reserves, seed);
     drawSeed = seed;
@@ -282,7 +284,7 @@ public class ReviewRequest {
   /** Replays the stored draw from its seed and pool snapshot (for audit). */
   public ExpertDraw.Result replayDraw() {
     if (drawSeed == null) {
-      throw new IllegalStateException("review " + id + " has not been drawn");
+      throw DomainException.conflict("review.not-drawn", null, "评审 " + id + " 尚未抽取专家", "review " + id + " has not been drawn");
     }
     return ExpertDraw.draw(readSnapshot(poolSnapshot), field, avoidance(), panelSize, reserves, drawSeed);
   }
@@ -310,17 +312,17 @@ public class ReviewRequest {
 
   public Seat seat(String seatId) {
     return seats.stream().filter(s -> s.getId().equals(seatId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("seatId: no seat " + seatId + " in review " + id));
+        .orElseThrow(() -> DomainException.notFound("review.seat-not-found", "seatId", "评审 " + id + " 中没有席位 " + seatId, "seatId: no seat " + seatId + " in review " + id));
   }
 
   /** The expert's answer to the seat's invitation; a decline passes the seat to the next reserve. */
   public void answer(String seatId, String expertId, boolean accepted, String reason, Instant now) {
     Seat seat = seat(seatId);
     if (seat.getExpertId() == null || !seat.getExpertId().equals(expertId)) {
-      throw new IllegalStateException("the invitation of seat " + seat.getSeatNo() + " is not addressed to this expert");
+      throw DomainException.forbidden("review.not-invited", "席位 " + seat.getSeatNo() + " 的邀请不是发给您的", "the invitation of seat " + seat.getSeatNo() + " is not addressed to this expert");
     }
     if (!accepted && (reason == null || reason.isBlank())) {
-      throw new IllegalArgumentException("declineReason: please give a reason for declining");
+      throw DomainException.badInput("review.decline-reason", "declineReason", "请说明谢绝理由", "declineReason: please give a reason for declining");
     }
     seat.answer(accepted ? Seat.InvitationStatus.ACCEPTED : Seat.InvitationStatus.DECLINED, reason, now);
     if (accepted) {
@@ -341,7 +343,7 @@ public class ReviewRequest {
   public void appoint(String seatId, PoolMember expert, Instant now) {
     Seat seat = seat(seatId);
     if (seat.getExpertId() != null) {
-      throw new IllegalStateException("seat " + seat.getSeatNo() + " already has an expert");
+      throw DomainException.conflict("review.seat-taken", null, "席位 " + seat.getSeatNo() + " 已有专家", "seat " + seat.getSeatNo() + " already has an expert");
     }
     checkAppointable(expert, null);
     seat.invite(expert.expertId(), now);
@@ -349,14 +351,14 @@ public class ReviewRequest {
 
   private void checkAppointable(PoolMember expert, String itemId) {
     if (!expert.fields().contains(field)) {
-      throw new IllegalArgumentException("expertUserId: the expert does not work in the field " + field);
+      throw DomainException.badInput("review.expert-field", "expertUserId", "该专家不属于领域 " + field, "expertUserId: the expert does not work in the field " + field);
     }
     Optional<String> avoid = avoidance().reasonFor(expert);
     if (avoid.isPresent()) {
-      throw new IllegalArgumentException("expertUserId: the expert must be avoided: " + avoid.get());
+      throw DomainException.badInput("review.expert-avoided", "expertUserId", "该专家须回避：" + avoid.get(), "expertUserId: the expert must be avoided: " + avoid.get());
     }
     if (involvedExperts().contains(expert.expertId())) {
-      throw new IllegalArgumentException("expertUserId: the expert is already on this review or has declined it");
+      throw DomainException.badInput("review.expert-involved", "expertUserId", "该专家已在本次评审中或已谢绝", "expertUserId: the expert is already on this review or has declined it");
     }
   }
 
@@ -371,9 +373,9 @@ public class ReviewRequest {
 
   private Assignment requireAssignment(String seatId, String itemId, String expertId) {
     Assignment assignment = currentAssignment(seatId, itemId)
-        .orElseThrow(() -> new IllegalStateException("no expert is assigned to this item on this seat"));
+        .orElseThrow(() -> DomainException.conflict("review.item-unassigned", null, "该席位上没有专家负责此项目", "no expert is assigned to this item on this seat"));
     if (assignment.getExpertId() == null || !assignment.getExpertId().equals(expertId)) {
-      throw new IllegalStateException("this item is not assigned to this expert on this seat");
+      throw DomainException.forbidden("review.item-not-yours", "该席位上的此项目未分配给您", "this item is not assigned to this expert on this seat");
     }
     return assignment;
   }
@@ -393,7 +395,7 @@ public class ReviewRequest {
     Assignment open = assignments.stream()
         .filter(a -> a.getSeatNo() == seatNo && a.getItemId().equals(itemId) && a.getExpertId() == null
             && a.getStatus() == Assignment.Status.DECLARING)
-        .findFirst().orElseThrow(() -> new IllegalStateException("this item has an expert on this seat"));
+        .findFirst().orElseThrow(() -> DomainException.conflict("review.item-assigned", null, "该席位上此项目已有专家", "this item has an expert on this seat"));
     checkAppointable(expert, itemId);
     assignments.remove(open);
     assignments.add(new Assignment(this, seatNo, itemId, expert.expertId()));
@@ -406,7 +408,7 @@ public class ReviewRequest {
     for (ReviewCriterion criterion : criteria) {
       Assignment.CriterionScore score = given.get(criterion.getCode());
       if (score == null) {
-        throw new IllegalArgumentException("criterion " + criterion.getCode() + " has no score and is not marked not applicable");
+        throw DomainException.badInput("review.score-missing", null, "指标 " + criterion.getCode() + " 未评分，也未标为不适用", "criterion " + criterion.getCode() + " has no score and is not marked not applicable");
       }
       Text.required(score.getComment(), "comment of criterion " + criterion.getCode(), 2000);
       points.put(criterion.getCode(), score.getPoints());
@@ -419,7 +421,7 @@ public class ReviewRequest {
   /** The secretariat replaces an expert who did not score in time. */
   public void replaceLate(String seatId, String itemId) {
     Assignment assignment = currentAssignment(seatId, itemId)
-        .orElseThrow(() -> new IllegalStateException("no expert is assigned to this item on this seat"));
+        .orElseThrow(() -> DomainException.conflict("review.item-unassigned", null, "该席位上没有专家负责此项目", "no expert is assigned to this item on this seat"));
     assignment.replace();
     assignments.add(new Assignment(this, assignment.getSeatNo(), itemId, nextReserve().orElse(null)));
   }
@@ -445,7 +447,7 @@ public class ReviewRequest {
 
   public ItemOutcome outcome(String itemId) {
     return outcomes.stream().filter(o -> o.getItemId().equals(itemId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("itemId: no outcome for item " + itemId));
+        .orElseThrow(() -> DomainException.notFound("review.outcome-not-found", "itemId", "项目 " + itemId + " 没有评审结果", "itemId: no outcome for item " + itemId));
   }
 
   /** The opinion drafted from the scores, for the chair to confirm or rewrite. */
@@ -471,7 +473,7 @@ public class ReviewRequest {
   public void complete() {
     requireStatus(Status.AGGREGATED, "be completed");
     if (outcomes.stream().anyMatch(o -> !o.isDecided())) {
-      throw new IllegalStateException("every item needs the committee's opinion before the review completes");
+      throw DomainException.conflict("review.opinion-missing", null, "每个项目都须有委员会意见后评审才能结束", "every item needs the committee's opinion before the review completes");
     }
     status = Status.COMPLETED;
   }

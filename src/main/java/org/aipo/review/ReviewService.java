@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.expert.PoolMember;
 
 import java.security.SecureRandom;
@@ -61,7 +63,7 @@ public class ReviewService {
   public ReviewRequest create(ReviewRequest request, String actor) {
     ExpertDraw.validate(request.getPanelSize(), 0, repository.poolInField(request.getField()).size());
     if (request.getItems().isEmpty()) {
-      throw new IllegalArgumentException("items: at least one item to review is required");
+      throw DomainException.badInput("review.no-items", "items", "至少须有一个待评审项目", "items: at least one item to review is required");
     }
     repository.add(request);
     audit(actor, "review.requested", request.getId(), request.getTitle() + ", " + request.getItems().size() + " item(s)");
@@ -79,7 +81,7 @@ public class ReviewService {
 
   private String expertOf(String userId) {
     return repository.expertByUser(userId)
-        .orElseThrow(() -> new IllegalArgumentException("expertUserId: " + userId + " is not in the expert pool")).expertId();
+        .orElseThrow(() -> DomainException.badInput("review.expert-unknown", "expertUserId", userId + " 不在专家库中", "expertUserId: " + userId + " is not in the expert pool")).expertId();
   }
 
   public void answerInvitation(String requestId, String seatId, String userId, boolean accepted, String reason) {
@@ -94,7 +96,7 @@ public class ReviewService {
 
   public void appoint(String requestId, String seatId, String expertUserId, String actor) {
     PoolMember expert = repository.expertByUser(expertUserId)
-        .orElseThrow(() -> new IllegalArgumentException("expertUserId: " + expertUserId + " is not in the expert pool"));
+        .orElseThrow(() -> DomainException.badInput("review.expert-unknown", "expertUserId", expertUserId + " 不在专家库中", "expertUserId: " + expertUserId + " is not in the expert pool"));
     repository.find(requestId).appoint(seatId, expert, now());
     audit(actor, "review.expert-appointed", requestId, expertUserId + " to seat " + seatId);
   }
@@ -107,7 +109,7 @@ public class ReviewService {
 
   public void appointForItem(String requestId, String seatId, String itemId, String expertUserId, String actor) {
     PoolMember expert = repository.expertByUser(expertUserId)
-        .orElseThrow(() -> new IllegalArgumentException("expertUserId: " + expertUserId + " is not in the expert pool"));
+        .orElseThrow(() -> DomainException.badInput("review.expert-unknown", "expertUserId", expertUserId + " 不在专家库中", "expertUserId: " + expertUserId + " is not in the expert pool"));
     repository.find(requestId).appointForItem(seatId, itemId, expert);
     audit(actor, "review.expert-appointed", requestId, expertUserId + " for item " + itemId);
   }

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,7 +74,7 @@ public class ReviewTaskListener implements TaskListener {
       Integer value = null;
       if (!notApplicable) {
         if (!(points instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-          throw new IllegalArgumentException("score of criterion " + code + " must be a whole number");
+          throw DomainException.badInput("review.score-whole", null, "指标 " + code + " 的评分须为整数", "score of criterion " + code + " must be a whole number");
         }
         value = number.intValue();
       }
@@ -86,7 +88,7 @@ public class ReviewTaskListener implements TaskListener {
     try {
       return ItemOutcome.Recommendation.valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("recommendation must be RECOMMENDED or NOT_RECOMMENDED", e);
+      throw DomainException.badInput("review.recommendation", "recommendation", "推荐意见须为 RECOMMENDED 或 NOT_RECOMMENDED", "recommendation must be RECOMMENDED or NOT_RECOMMENDED");
     }
   }
 
@@ -98,7 +100,7 @@ public class ReviewTaskListener implements TaskListener {
   private static String required(DelegateTask task, String name) {
     String value = string(task, name);
     if (value == null) {
-      throw new IllegalArgumentException(name + " is required");
+      throw DomainException.badInput("field.required", name, name + " 为必填项", name + " is required");
     }
     return value;
   }

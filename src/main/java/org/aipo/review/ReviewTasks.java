@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +75,7 @@ public class ReviewTasks {
 
   private ReviewItem item(String requestId, String itemId) {
     return review(requestId).getItems().stream().filter(i -> i.getId().equals(itemId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("itemId: no item " + itemId));
+        .orElseThrow(() -> DomainException.notFound("review.item-not-found", "itemId", "没有项目 " + itemId, "itemId: no item " + itemId));
   }
 
   public String itemTitle(String requestId, String itemId) {

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ public final class ScoreAggregation {
     public Criterion {
       Objects.requireNonNull(code, "code");
       if (weight <= 0) {
-        throw new IllegalArgumentException("weight of " + code + " must be positive");
+        throw DomainException.badInput("review.weight-positive", "criteria", "指标 " + code + " 的权重须为正数", "weight of " + code + " must be positive");
       }
     }
   }
@@ -54,21 +56,21 @@ public final class ScoreAggregation {
   public static void validate(List<Criterion> criteria, ExpertScore score) {
     for (Criterion criterion : criteria) {
       if (!score.points().containsKey(criterion.code())) {
-        throw new IllegalArgumentException("criterion " + criterion.code() + " has no score and is not marked not applicable");
+        throw DomainException.badInput("review.score-missing", null, "指标 " + criterion.code() + " 未评分，也未标为不适用", "criterion " + criterion.code() + " has no score and is not marked not applicable");
       }
       Integer points = score.points().get(criterion.code());
       if (points != null && (points < 0 || points > criterion.weight())) {
-        throw new IllegalArgumentException("score of criterion " + criterion.code() + " must be between 0 and "
-            + criterion.weight() + ", not " + points);
+        throw DomainException.badInput("review.score-range", null, "指标 " + criterion.code() + " 的评分须在 0 至 " + criterion.weight() + " 之间，而不是 " + points,
+            "score of criterion " + criterion.code() + " must be between 0 and " + criterion.weight() + ", not " + points);
       }
     }
     for (String code : score.points().keySet()) {
       if (criteria.stream().noneMatch(c -> c.code().equals(code))) {
-        throw new IllegalArgumentException("unknown criterion " + code);
+        throw DomainException.badInput("review.criterion-unknown", null, "未知指标 " + code, "unknown criterion " + code);
       }
     }
     if (criteria.stream().allMatch(c -> score.points().get(c.code()) == null)) {
-      throw new IllegalArgumentException("at least one criterion must be scored; all are marked not applicable");
+      throw DomainException.badInput("review.all-not-applicable", null, "至少须对一项指标评分；不能全部标为不适用", "at least one criterion must be scored; all are marked not applicable");
     }
   }
 
@@ -93,7 +95,7 @@ public final class ScoreAggregation {
 
   public static Result aggregate(List<Criterion> criteria, List<ExpertScore> scores, int trimFrom, double divergence) {
     if (scores.isEmpty()) {
-      throw new IllegalArgumentException("no scores to aggregate");
+      throw DomainException.conflict("review.no-scores", null, "没有可汇总的评分", "no scores to aggregate");
     }
     List<Double> totals = new ArrayList<>();
     for (ExpertScore score : scores) {

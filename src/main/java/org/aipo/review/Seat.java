@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +119,7 @@ public class Seat {
   void answer(InvitationStatus status, String reason, Instant now) {
     Invitation current = current();
     if (current == null || current.status != InvitationStatus.PENDING) {
-      throw new IllegalStateException("seat " + seatNo + " has no open invitation");
+      throw DomainException.conflict("review.no-open-invitation", null, "席位 " + seatNo + " 没有待答复的邀请", "seat " + seatNo + " has no open invitation");
     }
     current.status = status;
     current.reason = reason;

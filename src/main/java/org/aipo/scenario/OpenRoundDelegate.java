@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -75,7 +77,7 @@ public class OpenRoundDelegate implements JavaDelegate {
       return date.toInstant();
     }
     if (value == null || value.toString().isBlank()) {
-      throw new IllegalArgumentException("nominationDeadline is required");
+      throw DomainException.badInput("field.required", "nominationDeadline", "nominationDeadline 为必填项", "nominationDeadline is required");
     }
     String text = value.toString().trim();
     try {
@@ -84,7 +86,8 @@ public class OpenRoundDelegate implements JavaDelegate {
       try {
         return LocalDateTime.parse(text).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
       } catch (DateTimeParseException again) {
-        throw new IllegalArgumentException("nominationDeadline: not a date and time: '" + text + "'", again);
+        throw DomainException.badInput("scenario.deadline-format", "nominationDeadline", "nominationDeadline 不是日期时间：'" + text + "'",
+            "nominationDeadline: not a date and time: '" + text + "'");
       }
     }
   }

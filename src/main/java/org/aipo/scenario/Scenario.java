@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -45,7 +47,7 @@ public class Scenario {
     public Nomination {
       title = Text.required(title, "title", 200);
       if (!Fields.isKnown(field)) {
-        throw new IllegalArgumentException("field: unknown field '" + field + "'");
+        throw DomainException.badInput("scenario.field-unknown", "field", "field 未知领域 '" + field + "'", "field: unknown field '" + field + "'");
       }
       demandOwner = Text.required(demandOwner, "demandOwner", 200);
       description = Text.required(description, "description", 2000);
@@ -58,7 +60,8 @@ public class Scenario {
     private static String oneOf(String value, String field, Set<String> allowed) {
       String v = value == null ? null : value.trim().toLowerCase(Locale.ROOT);
       if (v == null || !allowed.contains(v)) {
-        throw new IllegalArgumentException(field + " must be one of " + new java.util.TreeSet<>(allowed) + ", not '" + value + "'");
+        throw DomainException.badInput("scenario.not-allowed", field, field + " 须为 " + new java.util.TreeSet<>(allowed) + " 之一，而不是 '" + value + "'",
+            field + " must be one of " + new java.util.TreeSet<>(allowed) + ", not '" + value + "'");
       }
       return v;
     }

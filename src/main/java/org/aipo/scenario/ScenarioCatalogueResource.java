@@ -1,25 +1,28 @@
 package org.aipo.scenario;
 
-import org.aipo.api.ApiResource;
+import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.aipo.api.ApiResource;
+import org.aipo.scenario.ScenarioViews.ScenarioView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * Public, without login: published scenario lists (every version), the scenarios open to calls, draft
- * lists under public notice, and real-name objections to them during the notice window.
- */
 /** Public, without login: every listed scenario, what a call for demonstration projects may answer by code. */
 @RequestScoped
 @Path("scenarios")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "scenarios", description = "应用场景清单 Scenario lists")
 public class ScenarioCatalogueResource implements ApiResource {
 
   @Inject
@@ -27,10 +30,10 @@ public class ScenarioCatalogueResource implements ApiResource {
 
   /** Every listed scenario: what a call for demonstration projects may answer, by code. */
   @GET
-  public String scenarios() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
-    rounds.listed().forEach(s -> list.add(ScenarioJson.scenario(s, rounds.scenarios(s.getRoundId()), rounds.unitNames())));
-    return list.build().toString();
+  @Operation(summary = "已入清单的场景 Every listed scenario")
+  @APIResponse(responseCode = "200", description = "场景 Scenarios",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ScenarioView.class)))
+  public List<ScenarioView> scenarios() {
+    return rounds.listed().stream().map(s -> ScenarioViews.scenario(s, rounds.scenarios(s.getRoundId()), rounds.unitNames())).toList();
   }
-
 }

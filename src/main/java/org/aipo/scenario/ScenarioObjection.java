@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,7 +39,7 @@ public class ScenarioObjection {
       try {
         return valueOf(String.valueOf(value).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("decision must be dismissed, not-grounds or upheld", e);
+        throw DomainException.badInput("scenario.objection-decision", "decision", "处理决定须为 dismissed、not-grounds 或 upheld", "decision must be dismissed, not-grounds or upheld");
       }
     }
   }
@@ -88,7 +90,7 @@ public class ScenarioObjection {
 
   void answer(Decision decision, String answer, String actor, Instant now) {
     if (this.decision != null) {
-      throw new IllegalStateException("this objection is already answered");
+      throw DomainException.conflict("scenario.objection-answered", null, "此异议已答复", "this objection is already answered");
     }
     this.answered = new ObjectionAnswer(answer, actor, now);
     this.decision = decision;

@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,15 +119,15 @@ public class ScenarioRound {
     this.id = UUID.randomUUID().toString();
     this.theme = Text.required(theme, "theme", 200);
     if (nominationDeadline == null) {
-      throw new IllegalArgumentException("nominationDeadline is required");
+      throw DomainException.badInput("field.required", "nominationDeadline", "nominationDeadline 为必填项", "nominationDeadline is required");
     }
     if (!nominationDeadline.isAfter(now)) {
-      throw new IllegalArgumentException("nominationDeadline must be in the future");
+      throw DomainException.badInput("scenario.deadline-past", "nominationDeadline", "提名截止时间须在将来", "nominationDeadline must be in the future");
     }
     this.nominationDeadline = nominationDeadline.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     this.reviewField = reviewField == null ? DEFAULT_REVIEW_FIELD : reviewField;
     if (!Fields.isKnown(this.reviewField)) {
-      throw new IllegalArgumentException("reviewField: unknown field '" + reviewField + "'");
+      throw DomainException.badInput("scenario.field-unknown", "reviewField", "未知领域 '" + reviewField + "'", "reviewField: unknown field '" + reviewField + "'");
     }
     this.panelSize = panelSize == null ? DEFAULT_PANEL_SIZE : panelSize;
     ExpertDraw.validate(this.panelSize, 0, Integer.MAX_VALUE);
@@ -149,7 +151,7 @@ public class ScenarioRound {
   /** Records that a unit answered (its nominations are stored separately). */
   public void responded(String unit) {
     if (stage != Stage.NOMINATING) {
-      throw new IllegalStateException("提名已截止。Nominations for this round are closed.");
+      throw DomainException.conflict("scenario.nominations-closed", null, "提名已截止。", "Nominations for this round are closed.");
     }
     List<String> responded = new ArrayList<>(split(respondedUnits));
     if (!responded.contains(unit)) {
@@ -193,7 +195,7 @@ public class ScenarioRound {
 
   public void publish(int version, Instant now) {
     if (stage == Stage.PUBLISHED) {
-      throw new IllegalStateException("round " + id + " is already published");
+      throw DomainException.conflict("scenario.round-published", null, "轮次 " + id + " 已发布", "round " + id + " is already published");
     }
     this.version = version;
     this.publishedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +52,7 @@ public class ScenarioRounds {
   public ScenarioRound require(String roundId) {
     ScenarioRound round = roundId == null ? null : entityManager.find(ScenarioRound.class, roundId);
     if (round == null) {
-      throw new jakarta.ws.rs.NotFoundException("no scenario round " + roundId);
+      throw DomainException.notFound("scenario.round-not-found", null, "没有场景征集轮次 " + roundId, "no scenario round " + roundId);
     }
     return round;
   }
@@ -116,13 +118,14 @@ public class ScenarioRounds {
     ScenarioRound round = require(roundId);
     Instant now = clock.instant();
     if (!round.isNoticeOpenAt(now)) {
-      throw new IllegalStateException(round.getNoticeOpensAt() != null && !now.isBefore(round.getNoticeOpensAt())
-          ? "公示期已结束，不再受理异议。The notice period has ended; objections are no longer accepted."
-          : "该清单当前没有公示。This scenario list has no notice open for objections.");
+      throw round.getNoticeOpensAt() != null && !now.isBefore(round.getNoticeOpensAt())
+          ? DomainException.conflict("scenario.notice-ended", null, "公示期已结束，不再受理异议。", "The notice period has ended; objections are no longer accepted.")
+          : DomainException.conflict("scenario.no-notice", null, "该清单当前没有公示。", "This scenario list has no notice open for objections.");
     }
     String label = scenario == null || scenario.isBlank() ? null : scenario.trim().toUpperCase(java.util.Locale.ROOT);
     if (label != null && scenarios(roundId).stream().noneMatch(s -> s.isKept() && s.getLabel().equals(label))) {
-      throw new IllegalArgumentException("scenario: '" + scenario + "' is not on the draft list (N1, N2, ...; leave it out to object to the whole list)");
+      throw DomainException.badInput("scenario.not-on-list", "scenario", "'" + scenario + "' 不在清单草案上（N1、N2……；对整个清单提异议时不填）",
+          "scenario: '" + scenario + "' is not on the draft list (N1, N2, ...; leave it out to object to the whole list)");
     }
     ScenarioObjection objection = new ScenarioObjection(roundId, round.getNoticeRound(), label, objector, grounds, now);
     entityManager.persist(objection);
@@ -132,7 +135,7 @@ public class ScenarioRounds {
           .setVariablesLocal(Map.of(ScenarioListRound.VAR_OBJECTION, objection.getId()))
           .correlate();
     } catch (MismatchingMessageCorrelationException e) {
-      throw new IllegalStateException("公示期已结束，不再受理异议。The notice period has just ended; objections are no longer accepted.", e);
+      throw DomainException.conflict("scenario.notice-ended", null, "公示期已结束，不再受理异议。", "The notice period has just ended; objections are no longer accepted.");
     }
     auditLog.record("public:" + objector.getName(), "scenario-objection.lodged", "scenario-objection", objection.getId(),
         "round " + roundId + (label == null ? ", the whole list" : ", scenario " + label));

@@ -42,11 +42,11 @@ public final class ScenarioRules {
     try (var reader = Json.createReader(new StringReader(json))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-        throw new IllegalArgumentException(name + " must be a list");
+        throw DomainException.badInput("scenario.not-a-list", name, name + " 须为列表", name + " must be a list");
       }
       return value.asJsonArray();
     } catch (JsonException | ClassCastException e) {
-      throw new IllegalArgumentException(name + " is not valid JSON", e);
+      throw DomainException.badInput("scenario.not-json", name, name + " 不是有效的 JSON", name + " is not valid JSON");
     }
   }
 
@@ -70,23 +70,21 @@ public final class ScenarioRules {
   public static List<Scenario.Nomination> nominations(String json) {
     JsonArray rows = array(json, "scenarios");
     if (rows.size() > MAX_PER_UNIT) {
-      throw new IllegalArgumentException("scenarios: at most " + MAX_PER_UNIT + " scenarios per unit and round");
+      throw DomainException.badInput("scenario.too-many", "scenarios", "scenarios 每个单位每轮最多推荐 " + MAX_PER_UNIT + " 个场景", "scenarios: at most " + MAX_PER_UNIT + " scenarios per unit and round");
     }
     List<Scenario.Nomination> nominations = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       String at = "scenarios[" + (i + 1) + "].";
       if (rows.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new IllegalArgumentException(at.substring(0, at.length() - 1) + " must be an object");
+        throw DomainException.badInput("scenario.not-an-object", at.substring(0, at.length() - 1), at.substring(0, at.length() - 1) + " 须为对象", at.substring(0, at.length() - 1) + " must be an object");
       }
       JsonObject row = rows.getJsonObject(i);
       try {
         nominations.add(new Scenario.Nomination(text(row, "title"), text(row, "field"), text(row, "demandOwner"),
             text(row, "description"), text(row, "dataAvailable"), text(row, "expectedScale"), text(row, "publicServiceImpact"),
             flag(row, "personalData"), text(row, "scope")));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(at + e.getMessage(), e);
       } catch (DomainException e) {
-        throw new DomainException(e.kind(), e.code(), at + e.field(), at + e.zh(), at + e.en());
+        throw new DomainException(e.kind(), e.code(), e.field() == null ? at.substring(0, at.length() - 1) : at + e.field(), at + e.zh(), at + e.en());
       }
     }
     return nominations;
@@ -149,15 +147,15 @@ public final class ScenarioRules {
       String at = "merges line " + (i + 1) + ": ";
       java.util.regex.Matcher m = MERGE.matcher(mergeLines.get(i));
       if (!m.matches()) {
-        throw new IllegalArgumentException(at + "写作“N3 → N1”write it as N3 → N1");
+        throw refused("scenario.merge-format", "merges", at, "写作“N3 → N1”", "write it as N3 → N1");
       }
       String from = known(byLabel, "N" + Integer.parseInt(m.group(1)), at);
       String into = known(byLabel, "N" + Integer.parseInt(m.group(2)), at);
       if (from.equals(into)) {
-        throw new IllegalArgumentException(at + "不能合并到自身 a nomination cannot be merged into itself");
+        throw refused("scenario.merge-self", "merges", at, "不能合并到自身", "a nomination cannot be merged into itself");
       }
       if (mergeInto.put(from, into) != null) {
-        throw new IllegalArgumentException(at + from + " 重复出现 is named twice");
+        throw refused("scenario.named-twice", "merges", at, from + " 重复出现", from + " is named twice");
       }
     }
     List<String> rejectionLines = lines(rejections);
@@ -165,20 +163,20 @@ public final class ScenarioRules {
       String at = "rejections line " + (i + 1) + ": ";
       java.util.regex.Matcher m = REJECTION.matcher(rejectionLines.get(i));
       if (!m.matches()) {
-        throw new IllegalArgumentException(at + "写作“N4：理由”write it as N4: reason");
+        throw refused("scenario.rejection-format", "rejections", at, "写作“N4：理由”", "write it as N4: reason");
       }
       String label = known(byLabel, "N" + Integer.parseInt(m.group(1)), at);
       if (m.group(2).isBlank()) {
-        throw new IllegalArgumentException(at + "不予收录须说明理由 a rejection needs a reason");
+        throw refused("scenario.rejection-reason", "rejections", at, "不予收录须说明理由", "a rejection needs a reason");
       }
       if (mergeInto.containsKey(label) || rejected.put(label, m.group(2).trim()) != null) {
-        throw new IllegalArgumentException(at + label + " 重复出现 is named twice");
+        throw refused("scenario.named-twice", "rejections", at, label + " 重复出现", label + " is named twice");
       }
     }
     for (Map.Entry<String, String> merge : mergeInto.entrySet()) {
       if (mergeInto.containsKey(merge.getValue()) || rejected.containsKey(merge.getValue())) {
-        throw new IllegalArgumentException("merges: " + merge.getKey() + " → " + merge.getValue() + ": " + merge.getValue()
-            + " 须为保留项 must be a kept nomination");
+        throw refused("scenario.merge-target", "merges", "merges: " + merge.getKey() + " → " + merge.getValue() + ": ",
+            merge.getValue() + " 须为保留项", merge.getValue() + " must be a kept nomination");
       }
     }
     for (Scenario s : scenarios) {
@@ -193,9 +191,14 @@ public final class ScenarioRules {
     return new Consolidated(scenarios.size() - mergeInto.size() - rejected.size(), mergeInto.size(), rejected.size());
   }
 
+  /** A refused line of a consolidation form: {@code at} names the field and line in both languages. */
+  private static DomainException refused(String code, String field, String at, String zh, String en) {
+    return DomainException.badInput(code, field, at + zh, at + en);
+  }
+
   private static String known(Map<String, Scenario> byLabel, String label, String at) {
     if (!byLabel.containsKey(label)) {
-      throw new IllegalArgumentException(at + "本轮没有 " + label + " no nomination " + label + " in this round");
+      throw refused("scenario.unknown-nomination", at.startsWith("merges") ? "merges" : "rejections", at, "本轮没有 " + label, "no nomination " + label + " in this round");
     }
     return label;
   }

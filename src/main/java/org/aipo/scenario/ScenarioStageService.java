@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +47,7 @@ public class ScenarioStageService extends ScenarioSteps {
   protected ScenarioRound round(String roundId) {
     ScenarioRound round = roundId == null ? null : entityManager.find(ScenarioRound.class, roundId);
     if (round == null) {
-      throw new IllegalArgumentException("roundId: no scenario round " + roundId);
+      throw DomainException.notFound("scenario.round-not-found", "roundId", "没有场景征集轮次 " + roundId, "roundId: no scenario round " + roundId);
     }
     return round;
   }
@@ -75,7 +77,7 @@ public class ScenarioStageService extends ScenarioSteps {
   protected ScenarioObjection objection(String objectionId) {
     ScenarioObjection objection = objectionId == null ? null : entityManager.find(ScenarioObjection.class, objectionId);
     if (objection == null) {
-      throw new IllegalArgumentException("objectionId: no objection " + objectionId);
+      throw DomainException.notFound("scenario.objection-not-found", "objectionId", "没有异议 " + objectionId, "objectionId: no objection " + objectionId);
     }
     return objection;
   }

@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -168,7 +170,7 @@ public abstract class ScenarioSteps implements ScenarioStages {
   public int consolidate(String roundId, String merges, String rejections, String actor) {
     ScenarioRound round = round(roundId);
     if (round.getStage() != ScenarioRound.Stage.CONSOLIDATING) {
-      throw new IllegalStateException("round " + roundId + " is not being consolidated");
+      throw DomainException.conflict("scenario.not-consolidating", null, "轮次 " + roundId + " 不在汇总阶段", "round " + roundId + " is not being consolidated");
     }
     ScenarioRules.Consolidated result = ScenarioRules.consolidate(scenarios(roundId), merges, rejections);
     audit(actor, "scenario-round.consolidated", roundId,

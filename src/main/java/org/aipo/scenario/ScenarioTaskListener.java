@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,7 +42,7 @@ public class ScenarioTaskListener implements TaskListener {
       case ScenarioListRound.APPROVE_LIST -> {
         Object decision = task.getVariable("decision");
         if (!"approve".equals(decision) && !"return".equals(decision)) {
-          throw new IllegalArgumentException("decision must be approve or return");
+          throw DomainException.badInput("scenario.approval-decision", "decision", "决定须为 approve 或 return", "decision must be approve or return");
         }
         boolean approved = "approve".equals(decision);
         stages.recordApproval(roundId, approved, text(task, "comments"), actor);
@@ -74,7 +76,7 @@ public class ScenarioTaskListener implements TaskListener {
       }
     }
     if (filled.isEmpty()) {
-      throw new IllegalArgumentException("scenario1: 请填写至少一个场景，或勾选“本轮无推荐场景” nominate a scenario or tick 'nothing to nominate'");
+      throw DomainException.badInput("scenario.nothing-nominated", "scenario1", "scenario1: 请填写至少一个场景，或勾选“本轮无推荐场景”", "scenario1: nominate a scenario or tick 'nothing to nominate'");
     }
     return "[" + String.join(",", filled) + "]";
   }

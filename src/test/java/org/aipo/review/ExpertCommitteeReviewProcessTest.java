@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import org.aipo.common.DomainException;
+
 import org.aipo.expert.PoolMember;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -436,7 +438,8 @@ class ExpertCommitteeReviewProcessTest {
     assertThat(outcome.isTrimmed()).as("trimmed from 3 scores").isTrue();
     assertThat(outcome.getScore()).as("the middle score").isEqualByComparingTo("72.00");
     assertThat(outcome.isDiverges()).as("spread 30 > 10").isTrue();
-    assertThatThrownBy(() -> request.aggregation(2, 10)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> request.aggregation(2, 10)).isInstanceOf(org.aipo.common.DomainException.class)
+        .extracting("code").isEqualTo("review.wrong-status");
     assertThatThrownBy(() -> new ReviewRequest("x", FIELD, 3, 0, 5, 70, List.of(new ReviewCriterion("value", "Value", 100)),
         null, "s", java.time.Instant.now()).aggregation(2, 10)).hasMessageContaining("trimFrom");
   }

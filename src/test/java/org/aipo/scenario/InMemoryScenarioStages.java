@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import org.aipo.common.DomainException;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +24,7 @@ class InMemoryScenarioStages extends ScenarioSteps {
   protected ScenarioRound round(String roundId) {
     ScenarioRound round = rounds.get(roundId);
     if (round == null) {
-      throw new IllegalArgumentException("roundId: no scenario round " + roundId);
+      throw DomainException.notFound("scenario.round-not-found", "roundId", "没有场景征集轮次 " + roundId, "roundId: no scenario round " + roundId);
     }
     return round;
   }

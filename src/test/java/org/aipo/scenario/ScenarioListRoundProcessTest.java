@@ -280,15 +280,15 @@ class ScenarioListRoundProcessTest {
 
     Task consolidation = task(ScenarioListRound.CONSOLIDATE, null);
     assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("rejections", "N1\nN2：超出范围")))
-        .hasMessageContaining("rejections line 1: 不予收录须说明理由 a rejection needs a reason");
+        .hasMessageContaining("rejections line 1: 不予收录须说明理由").hasMessageContaining("rejections line 1: a rejection needs a reason");
     assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("merges", "N1 → N1")))
         .hasMessageContaining("merges line 1: 不能合并到自身");
     assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("merges", "N1 → N2", "rejections", "N2: 重复")))
-        .hasMessageContaining("N2 须为保留项 must be a kept nomination");
+        .hasMessageContaining("N2 须为保留项").hasMessageContaining("N2 must be a kept nomination");
     assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("merges", "N9 → N1")))
         .hasMessageContaining("no nomination N9 in this round");
     assertThatThrownBy(() -> engine.getTaskService().complete(consolidation.getId(), Map.of("merges", "<img src=x onerror=alert(1)>")))
-        .hasMessageContaining("merges line 1: 写作“N3 → N1”write it as N3 → N1").hasMessageNotContaining("<img");
+        .hasMessageContaining("merges line 1: 写作“N3 → N1”").hasMessageContaining("merges line 1: write it as N3 → N1").hasMessageNotContaining("<img");
     assertThat(scenario(1).getStatus()).isEqualTo(Scenario.Status.NOMINATED);
 
     consolidate("N1=reject:不属于人工智能应用 out of scope", "N2=reject:不属于人工智能应用 out of scope");

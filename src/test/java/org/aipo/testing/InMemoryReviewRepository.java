@@ -1,5 +1,7 @@
 package org.aipo.testing;
 
+import org.aipo.common.DomainException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ public class InMemoryReviewRepository implements ReviewRepository {
   public ReviewRequest find(String requestId) {
     ReviewRequest request = requests.get(requestId);
     if (request == null) {
-      throw new IllegalArgumentException("reviewRequestId: no review request " + requestId);
+      throw DomainException.notFound("review.not-found", "reviewRequestId", "没有评审 " + requestId, "reviewRequestId: no review request " + requestId);
     }
     return request;
   }
