@@ -97,9 +97,6 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     if (binding != null) {
       return unreadable(binding).build();
     }
-    if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
-      return legacy(cause).build();
-    }
     if (error instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
       if (status >= 500) {
@@ -108,21 +105,6 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
       return problem(status, "http." + status, null, null, web.getMessage()).build();
     }
     return internal(error).build();
-  }
-
-  /**
-   * A refusal still thrown as IllegalArgumentException (400) or IllegalStateException (409), whose message starts
-   * with the field's name. Being replaced by {@link DomainException} capability by capability; logged so that what
-   * is left is found.
-   */
-  static Response.ResponseBuilder legacy(Throwable cause) {
-    String message = cause.getMessage() == null ? "" : cause.getMessage();
-    LOG.info(() -> "A refusal without an error code (" + cause.getClass().getSimpleName() + "): " + message);
-    if (cause instanceof IllegalArgumentException) {
-      String field = message.isEmpty() ? null : message.split("[ :]", 2)[0];
-      return problem(400, "bad-input", field, null, message);
-    }
-    return problem(409, "conflict", null, null, message);
   }
 
   /**
