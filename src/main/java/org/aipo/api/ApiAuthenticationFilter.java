@@ -8,6 +8,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -20,7 +23,8 @@ import org.aipo.platform.WorkflowEngine;
 /**
  * HTTP Basic for our API at /api, against the engine's identity service (the same users as Tasklist and
  * /engine-rest; a success is remembered briefly, see {@link org.aipo.platform.auth.CachingBasicAuthenticationProvider}).
- * Resources say who may call them with {@link AllowedGroups}.
+ * Resources say who may call them with Jakarta's {@code @RolesAllowed} (the roles are the Camunda groups), on the
+ * method or else on the class; {@code @PermitAll} or no annotation is public, {@code @DenyAll} nobody.
  */
 
 @ApplicationScoped
@@ -47,7 +51,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    AllowedGroups allowed = allowedGroups();
+    String[] allowed = rolesAllowed();
     if (allowed == null) {
       return;
     }
@@ -59,11 +63,11 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
             "a change from a portal session needs the " + PORTAL_HEADER + " header").build());
         return;
       }
-      if (Arrays.stream(allowed.value()).noneMatch(user.groups()::contains)) {
+      if (Arrays.stream(allowed).noneMatch(user.groups()::contains)) {
         request.abortWith(ApiErrors.problem(403, "auth.role", null, "您的角色无权执行此操作", "not allowed for your role").build());
         return;
       }
-      request.setProperty(ApiUser.PROPERTY, user);
+      authenticated(request, user);
       return;
     }
     String[] credentials = decode(header);
@@ -79,11 +83,11 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     List<String> groups = known.groups();
-    if (Arrays.stream(allowed.value()).noneMatch(groups::contains)) {
+    if (Arrays.stream(allowed).noneMatch(groups::contains)) {
       request.abortWith(ApiErrors.problem(403, "auth.role", null, "您的角色无权执行此操作", "not allowed for your role").build());
       return;
     }
-    request.setProperty(ApiUser.PROPERTY, new ApiUser(credentials[0], groups));
+    authenticated(request, new ApiUser(credentials[0], groups));
   }
 
   private ApiUser sessionUser() {
@@ -95,13 +99,55 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
   }
 
-  private AllowedGroups allowedGroups() {
+  /** The caller for the resource ({@link ApiUser#of}) and for JAX-RS ({@code SecurityContext}: roles are groups). */
+  private static void authenticated(ContainerRequestContext request, ApiUser user) {
+    request.setProperty(ApiUser.PROPERTY, user);
+    boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    request.setSecurityContext(new jakarta.ws.rs.core.SecurityContext() {
+      @Override
+      public java.security.Principal getUserPrincipal() {
+        return user::userId;
+      }
+
+      @Override
+      public boolean isUserInRole(String role) {
+        return user.groups().contains(role);
+      }
+
+      @Override
+      public boolean isSecure() {
+        return secure;
+      }
+
+      @Override
+      public String getAuthenticationScheme() {
+        return jakarta.ws.rs.core.SecurityContext.BASIC_AUTH;
+      }
+    });
+  }
+
+  /**
+   * The roles that may call the resource method: {@code @RolesAllowed} on the method, else on its class; null (public)
+   * for {@code @PermitAll} or no annotation; none for {@code @DenyAll}.
+   */
+  private String[] rolesAllowed() {
     Method method = resourceInfo.getResourceMethod();
-    if (method != null && method.isAnnotationPresent(AllowedGroups.class)) {
-      return method.getAnnotation(AllowedGroups.class);
+    if (method != null) {
+      if (method.isAnnotationPresent(DenyAll.class)) {
+        return new String[0];
+      }
+      if (method.isAnnotationPresent(PermitAll.class)) {
+        return null;
+      }
+      if (method.isAnnotationPresent(RolesAllowed.class)) {
+        return method.getAnnotation(RolesAllowed.class).value();
+      }
     }
     Class<?> type = resourceInfo.getResourceClass();
-    return type == null ? null : type.getAnnotation(AllowedGroups.class);
+    if (type != null && type.isAnnotationPresent(DenyAll.class)) {
+      return new String[0];
+    }
+    return type == null || !type.isAnnotationPresent(RolesAllowed.class) ? null : type.getAnnotation(RolesAllowed.class).value();
   }
 
   static String[] decode(String header) {

@@ -1,5 +1,6 @@
 package org.aipo.api;
 
+
 import java.util.List;
 
 /** The authenticated caller of our API. */
@@ -11,7 +12,7 @@ public record ApiUser(String userId, List<String> groups) {
   public static ApiUser of(jakarta.servlet.http.HttpServletRequest request) {
     ApiUser user = (ApiUser) request.getAttribute(PROPERTY);
     if (user == null) {
-      throw new IllegalStateException("no authenticated caller: the resource lacks @AllowedGroups");
+      throw new IllegalStateException("no authenticated caller: the resource is @PermitAll or has no @RolesAllowed");
     }
     return user;
   }

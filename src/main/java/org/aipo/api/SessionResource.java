@@ -1,5 +1,7 @@
 package org.aipo.api;
 
+import jakarta.annotation.security.PermitAll;
+
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * need the {@link ApiAuthenticationFilter#PORTAL_HEADER} header.
  */
 @RequestScoped
+@PermitAll
 @Path("session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "session", description = "门户登录 Portal session")

@@ -1,5 +1,9 @@
 package org.aipo.applicant;
 
+import jakarta.annotation.security.PermitAll;
+
+import jakarta.annotation.security.RolesAllowed;
+
 import java.time.Instant;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,6 +81,7 @@ public class ApplicantResource implements ApiResource {
   HttpServletRequest http;
 
   @POST
+  @PermitAll
   @Path("organisations")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "注册申报单位 Register an organisation and its first user")
@@ -95,7 +99,7 @@ public class ApplicantResource implements ApiResource {
 
   @GET
   @Path("organisation")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Operation(summary = "本单位信息 The caller's organisation")
   @APIResponse(responseCode = "200", description = "本单位 The organisation", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
   public OrganisationView own() {
@@ -104,7 +108,7 @@ public class ApplicantResource implements ApiResource {
 
   @POST
   @Path("users")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "为本单位添加用户 Add a colleague's account")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UserRequest.class),

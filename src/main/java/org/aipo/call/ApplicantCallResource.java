@@ -1,5 +1,7 @@
 package org.aipo.call;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -9,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -29,7 +30,7 @@ public class ApplicantCallResource implements ApiResource {
   Calls calls;
 
   @GET
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Operation(summary = "正在受理的指南 The calls open now")
   @APIResponse(responseCode = "200", description = "正在受理的指南 Open calls",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CallView.class)))

@@ -1,5 +1,7 @@
 package org.aipo.expert;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.aipo.api.ApiResource;
 
 import java.util.LinkedHashSet;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.aipo.expert.PoolMember.Relationship.Kind;
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiUser;
 import org.aipo.common.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("experts")
 @Produces(MediaType.APPLICATION_JSON)
-@AllowedGroups({"committee-secretariat", "camunda-admin"})
+@RolesAllowed({"committee-secretariat", "camunda-admin"})
 @Tag(name = "experts", description = "专家库 Expert pool")
 public class ExpertResource implements ApiResource {
 
@@ -79,7 +80,16 @@ public class ExpertResource implements ApiResource {
 
   /** The answer to a CSV file with problems: nothing was imported. */
   @Schema(name = "ExpertCsvProblems")
-  public record CsvProblems(int status, String code, String field, String message, List<RowErrorView> errors) {
+  public record CsvProblems(String type, String title, int status, String code, String field, String detail, String message,
+      java.util.Map<String, String> messages, List<RowErrorView> errors) {
+
+    /** A problem+json answer (RFC 9457) with every row's problem as the extension {@code errors}. */
+    static CsvProblems of(List<RowErrorView> errors) {
+      String zh = "文件有 " + errors.size() + " 处错误，未导入任何专家";
+      String en = "the file has " + errors.size() + " problem(s); nothing was imported";
+      return new CsvProblems("urn:aipo:problem:expert.csv-invalid", "Bad Request", 400, "expert.csv-invalid", "file", en, zh + " " + en,
+          java.util.Map.of("zh", zh, "en", en), errors);
+    }
   }
 
   static final int MAX_CSV_CHARS = 2_000_000;
@@ -139,7 +149,7 @@ public class ExpertResource implements ApiResource {
       examples = @ExampleObject(name = "csv", value = "userId,name,organisation,fields,relationships\nwang-li,王丽,浙江大学,ai-healthcare,\n")))
   @APIResponse(responseCode = "200", description = "已导入 Imported", content = @Content(schema = @Schema(implementation = Imported.class)))
   @APIResponse(responseCode = "400", description = "文件有错误，未导入 The file has problems; nothing was imported",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CsvProblems.class)))
+      content = @Content(mediaType = org.aipo.api.Problem.MEDIA_TYPE, schema = @Schema(implementation = CsvProblems.class)))
   public Response importCsv(String content) {
     if (content == null || content.isBlank()) {
       throw DomainException.badInput("expert.csv-empty", "file", "CSV 文件为空", "file: the CSV file is empty");
@@ -151,9 +161,7 @@ public class ExpertResource implements ApiResource {
     ExpertCsv.Result csv = ExpertCsv.read(content);
     if (!csv.ok()) {
       List<RowErrorView> errors = csv.errors().stream().map(e -> new RowErrorView(e.row(), e.column(), e.message())).toList();
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .entity(new CsvProblems(400, "expert.csv-invalid", "file", "the file has " + errors.size() + " problem(s); nothing was imported", errors))
-          .build();
+      return Response.status(Response.Status.BAD_REQUEST).type(org.aipo.api.ApiErrors.PROBLEM_JSON).entity(CsvProblems.of(errors)).build();
     }
     int imported = pool.importAll(csv, actor());
     return Response.ok(new Imported(imported)).build();

@@ -1,5 +1,7 @@
 package org.aipo.funding;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.common.DomainException;
@@ -43,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("funding-pools")
 @Produces(MediaType.APPLICATION_JSON)
-@AllowedGroups({"programme-office", "leadership", "camunda-admin"})
+@RolesAllowed({"programme-office", "leadership", "camunda-admin"})
 @Tag(name = "funding", description = "专项资金池 Funding pools")
 public class FundingPoolResource implements ApiResource {
 
@@ -75,7 +76,7 @@ public class FundingPoolResource implements ApiResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @AllowedGroups({"programme-office", "camunda-admin"})
+  @RolesAllowed({"programme-office", "camunda-admin"})
   @Operation(summary = "设立资金池 Create a funding pool")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = FundingPoolRequest.class),
       examples = @ExampleObject(name = "pool", value = "{\"code\":\"ai-2027\",\"name\":\"2027 年人工智能专项\",\"total\":50000000}")))

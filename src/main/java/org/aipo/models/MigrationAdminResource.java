@@ -1,5 +1,7 @@
 package org.aipo.models;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("admin/migrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@AllowedGroups("camunda-admin")
+@RolesAllowed("camunda-admin")
 @Tag(name = "admin-models", description = "模型管理 Model administration")
 public class MigrationAdminResource implements ApiResource {
 

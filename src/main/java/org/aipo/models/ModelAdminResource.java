@@ -1,5 +1,7 @@
 package org.aipo.models;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.common.DomainException;
@@ -49,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("admin/models")
 @Produces(MediaType.APPLICATION_JSON)
-@AllowedGroups("camunda-admin")
+@RolesAllowed("camunda-admin")
 @Tag(name = "admin-models", description = "模型管理 Model administration")
 public class ModelAdminResource implements ApiResource {
 

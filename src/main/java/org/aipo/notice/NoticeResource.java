@@ -1,5 +1,7 @@
 package org.aipo.notice;
 
+import jakarta.annotation.security.PermitAll;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * objections to it during the notice window.
  */
 @RequestScoped
+@PermitAll
 @Path("notices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "notices", description = "公示与异议 Public notices and objections")

@@ -1,5 +1,7 @@
 package org.aipo.project;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.common.DomainException;
@@ -38,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("acceptances")
 @Produces(MediaType.APPLICATION_JSON)
-@AllowedGroups({"programme-office", "camunda-admin"})
+@RolesAllowed({"programme-office", "camunda-admin"})
 @Tag(name = "projects", description = "项目实施与验收 Projects and acceptance")
 public class AcceptanceResource implements ApiResource {
 

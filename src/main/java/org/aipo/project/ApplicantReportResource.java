@@ -1,5 +1,7 @@
 package org.aipo.project;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.applicant.Registration;
@@ -51,7 +52,7 @@ public class ApplicantReportResource implements ApiResource {
 
   /** An awarded project's mid-term report or acceptance application: {@code {"milestone":"mid-term"|"acceptance","summary":..}}. */
   @POST
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "提交中期报告或验收申请 Send a mid-term report or the acceptance application")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReportRequest.class),

@@ -1,5 +1,7 @@
 package org.aipo.proposal;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.applicant.Registration;
@@ -100,7 +101,7 @@ public class ApplicantProposalResource implements ApiResource {
   HttpServletRequest http;
 
   @POST
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "起草申报书 Start a draft proposal")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DraftRequest.class),
@@ -113,7 +114,7 @@ public class ApplicantProposalResource implements ApiResource {
 
   @PUT
   @Path("{id}")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "保存草稿 Save the draft")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContentRequest.class),
@@ -124,7 +125,7 @@ public class ApplicantProposalResource implements ApiResource {
   }
 
   @GET
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Operation(summary = "本单位的申报书 The organisation's proposals")
   @APIResponse(responseCode = "200", description = "申报书 The proposals",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProposalView.class)))
@@ -134,7 +135,7 @@ public class ApplicantProposalResource implements ApiResource {
 
   @GET
   @Path("{id}")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Operation(summary = "查看申报书 Read a proposal")
   @APIResponse(responseCode = "200", description = "申报书 The proposal", content = @Content(schema = @Schema(implementation = ProposalView.class)))
   public ProposalView ownProposal(@PathParam("id") String id) {
@@ -144,7 +145,7 @@ public class ApplicantProposalResource implements ApiResource {
   /** Submits the draft; a retry of the same submit returns the same proposal and starts nothing new. */
   @POST
   @Path("{id}/submit")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Operation(summary = "提交申报书 Submit the proposal")
   @APIResponse(responseCode = "200", description = "已提交 Submitted", content = @Content(schema = @Schema(implementation = ProposalView.class)))
   public ProposalView submit(@PathParam("id") String id) {
@@ -154,7 +155,7 @@ public class ApplicantProposalResource implements ApiResource {
   /** Answers a correction request with the corrected content. */
   @POST
   @Path("{id}/correction")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "提交补正 Send the corrected proposal")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContentRequest.class),
@@ -167,7 +168,7 @@ public class ApplicantProposalResource implements ApiResource {
   /** The outcome: decision, reason, scores and comments by numbered experts (never their names). */
   @GET
   @Path("{id}/outcome")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Operation(summary = "评审结果 The proposal's outcome")
   @APIResponse(responseCode = "200", description = "结果 The outcome",
       content = @Content(schema = @Schema(implementation = ProposalOutcomes.Outcome.class)))
@@ -182,7 +183,7 @@ public class ApplicantProposalResource implements ApiResource {
    */
   @POST
   @Path("{id}/attachments")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
   @Operation(summary = "上传附件（PDF） Upload a PDF attachment")
   @RequestBody(required = true, content = {
@@ -202,7 +203,7 @@ public class ApplicantProposalResource implements ApiResource {
 
   @GET
   @Path("{id}/attachments")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Operation(summary = "附件列表 The proposal's attachments")
   @APIResponse(responseCode = "200", description = "附件 The attachments",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttachmentView.class)))
@@ -213,7 +214,7 @@ public class ApplicantProposalResource implements ApiResource {
   /** What happened to the proposal, in order: action, time and the reasons given; no officials' names. */
   @GET
   @Path("{id}/timeline")
-  @AllowedGroups("applicant")
+  @RolesAllowed("applicant")
   @Operation(summary = "办理过程 The proposal's timeline")
   @APIResponse(responseCode = "200", description = "过程 The steps",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineStep.class)))

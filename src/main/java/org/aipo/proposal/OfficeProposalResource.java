@@ -1,5 +1,7 @@
 package org.aipo.proposal;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.aipo.api.ApiResource;
 
 import org.aipo.call.Calls;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.aipo.applicant.Organisation;
-import org.aipo.api.AllowedGroups;
 import org.aipo.common.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("proposals")
 @Produces(MediaType.APPLICATION_JSON)
-@AllowedGroups({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
+@RolesAllowed({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
 @Transactional
 @Tag(name = "proposals", description = "申报书（项目办） Proposals for officials")
 public class OfficeProposalResource implements ApiResource {

@@ -1,5 +1,7 @@
 package org.aipo.review;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.aipo.api.ApiResource;
 
 import java.math.BigDecimal;
@@ -29,7 +31,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiUser;
 import org.aipo.common.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("reviews")
 @Produces(MediaType.APPLICATION_JSON)
-@AllowedGroups({"committee-secretariat", "camunda-admin"})
+@RolesAllowed({"committee-secretariat", "camunda-admin"})
 @Tag(name = "reviews", description = "专家委员会评审 Expert-committee reviews")
 public class ReviewResource implements ApiResource {
 

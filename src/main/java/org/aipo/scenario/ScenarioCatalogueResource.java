@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import jakarta.annotation.security.PermitAll;
+
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public, without login: every listed scenario, what a call for demonstration projects may answer by code. */
 @RequestScoped
+@PermitAll
 @Path("scenarios")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "scenarios", description = "应用场景清单 Scenario lists")

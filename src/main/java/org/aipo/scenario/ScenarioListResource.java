@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import jakarta.annotation.security.PermitAll;
+
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public, without login: the published scenario lists, every version (第 n 批). */
 @RequestScoped
+@PermitAll
 @Path("scenario-lists")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "scenarios", description = "应用场景清单 Scenario lists")

@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import jakarta.annotation.security.PermitAll;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public, without login: draft scenario lists under public notice, and real-name objections to them during the window. */
 @RequestScoped
+@PermitAll
 @Path("scenario-notices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "scenarios", description = "应用场景清单 Scenario lists")

@@ -1,5 +1,7 @@
 package org.aipo.scenario;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.common.DomainException;
@@ -38,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("scenario-rounds")
 @Produces(MediaType.APPLICATION_JSON)
-@AllowedGroups({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
+@RolesAllowed({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
 @Tag(name = "scenario-rounds", description = "场景征集轮次 Scenario rounds")
 public class ScenarioRoundResource implements ApiResource {
 
@@ -58,7 +59,7 @@ public class ScenarioRoundResource implements ApiResource {
   /** {"theme", "nominationDeadline" (ISO 8601 with offset), optional "reviewField", "panelSize"}. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @AllowedGroups({"programme-office", "camunda-admin"})
+  @RolesAllowed({"programme-office", "camunda-admin"})
   @Operation(summary = "发起场景征集 Start a scenario round")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StartRequest.class),
       examples = @ExampleObject(name = "round", value = "{\"theme\":\"2027 年人工智能应用场景\",\"nominationDeadline\":\"2026-12-01T09:00:00+08:00\"}")))

@@ -1,5 +1,7 @@
 package org.aipo.selection;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.aipo.api.AllowedGroups;
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.call.Call;
@@ -47,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("calls")
 @Produces(MediaType.APPLICATION_JSON)
-@AllowedGroups({"programme-office", "camunda-admin"})
+@RolesAllowed({"programme-office", "camunda-admin"})
 @Tag(name = "calls", description = "项目指南 Calls for demonstration projects")
 public class CallResource implements ApiResource {
 
@@ -124,7 +125,7 @@ public class CallResource implements ApiResource {
   /** Every proposal of the call in full, with status, score, rank and award. */
   @GET
   @Path("{id}/proposals")
-  @AllowedGroups({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
+  @RolesAllowed({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
   @Operation(summary = "指南的全部申报书 Every proposal of a call")
   @APIResponse(responseCode = "200", description = "申报书 The proposals",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OfficeProposalView.class)))

@@ -162,7 +162,9 @@ class ApiContractIT extends ServerItBase {
         JsonObject error = responses.getJsonObject(status);
         JsonObject problem = error == null || error.getJsonObject("content") == null ? null
             : error.getJsonObject("content").getJsonObject("application/problem+json");
-        if (problem == null || !problem.getJsonObject("schema").getString("$ref", "").endsWith("/Problem")) {
+        JsonObject problemSchema = problem == null ? null : resolve(problem.getJsonObject("schema"));
+        if (problemSchema == null || problemSchema.getJsonObject("properties") == null
+            || !problemSchema.getJsonObject("properties").keySet().containsAll(List.of("type", "status", "code", "field", "messages"))) {
           gaps.add(operation.describe() + ": no " + status + " error answer as problem+json");
         }
       }

@@ -84,7 +84,7 @@ class BadRequestCorpusIT extends ServerItBase {
   private final Random random = new Random(9);
 
   @Test
-  void everyMalformedOrUnknownIdRequestIsAnswered4xxWithAMessage() throws Exception {
+  void everyMalformedOrUnknownIdRequestIsAnswered4xxWithAMessageAndOurApiWithACodeAndField() throws Exception {
     List<Bad> corpus = new ArrayList<>();
     try (InputStream in = getClass().getResourceAsStream("/openapi.json")) {
       JsonObject camunda = Json.createReader(in).readObject();
@@ -107,7 +107,8 @@ class BadRequestCorpusIT extends ServerItBase {
           + answer.statusCode() + " " + answered.substring(0, Math.min(200, answered.length()));
       record.add(line);
       boolean clientError = answer.statusCode() >= 400 && answer.statusCode() < 500;
-      if (!clientError || !hasMessage(answer.body())) {
+      boolean ourApi = bad.path().startsWith("/api");
+      if (!clientError || !hasMessage(answer.body()) || (ourApi && !isProblem(answer))) {
         offenders.add(line);
       }
     }
@@ -116,6 +117,24 @@ class BadRequestCorpusIT extends ServerItBase {
     System.out.println("BadRequestCorpusIT: " + corpus.size() + " bad requests, answers " + statuses);
     assertThat(offenders).as(offenders.size() + " of " + corpus.size() + " bad requests were not answered 4xx with a message:\n"
         + String.join("\n", offenders) + "\n").isEmpty();
+  }
+
+  /**
+   * Our API's refusals are RFC 9457 problem+json with a stable {@code code}, the {@code field} (null when no field
+   * is at fault) and the message in Chinese and English.
+   */
+  static boolean isProblem(HttpResponse<String> answer) {
+    if (!answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+      return false;
+    }
+    try {
+      JsonObject problem = Json.createReader(new StringReader(answer.body())).readObject();
+      JsonObject messages = problem.getJsonObject("messages");
+      return !problem.getString("code", "").isBlank() && problem.containsKey("field") && messages != null
+          && !messages.getString("zh", "").isBlank() && !messages.getString("en", "").isBlank();
+    } catch (RuntimeException notAProblem) {
+      return false;
+    }
   }
 
   /** A JSON object with a non-blank {@code message}: Camunda's ExceptionDto and our API's errors both have one. */

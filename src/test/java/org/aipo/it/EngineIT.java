@@ -145,10 +145,10 @@ class EngineIT {
   void badInputIsRefusedBeforeAnythingIsWritten() {
     long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
 
-    assertThrows(IllegalArgumentException.class, () -> platformCheckService.request(" ", "x", Duration.ofDays(1)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(org.aipo.common.DomainException.class, () -> platformCheckService.request(" ", "x", Duration.ofDays(1)));
+    assertThrows(org.aipo.common.DomainException.class,
         () -> platformCheckService.request("office", "x".repeat(PlatformCheckService.MAX_NOTE + 1), Duration.ofDays(1)));
-    assertThrows(IllegalArgumentException.class, () -> platformCheckService.request("office", "x", Duration.ZERO));
+    assertThrows(org.aipo.common.DomainException.class, () -> platformCheckService.request("office", "x", Duration.ZERO));
 
     assertEquals(instances, engine.getRuntimeService().createProcessInstanceQuery().count());
   }
