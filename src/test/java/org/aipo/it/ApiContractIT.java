@@ -203,12 +203,32 @@ class ApiContractIT extends ServerItBase {
     check(mismatches, "get", "/api/applicant/proposals/{id}", 200, asUser(userId, password, "GET", "/api/applicant/proposals/" + id, null));
     check(mismatches, "get", "/api/applicant/proposals/{id}/attachments", 200,
         asUser(userId, password, "GET", "/api/applicant/proposals/" + id + "/attachments", null));
+    String pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    check(mismatches, "post", "/api/applicant/proposals/{id}/attachments", 201, client.send("POST", "/api/applicant/proposals/" + id
+        + "/attachments?name=plan.pdf", "application/pdf", pdf, "Authorization", WebClient.basic(userId, password)));
+    check(mismatches, "get", "/api/applicant/proposals/{id}/outcome", 200,
+        asUser(userId, password, "GET", "/api/applicant/proposals/" + id + "/outcome", null));
     check(mismatches, "post", "/api/applicant/proposals/{id}/submit", 200,
         asUser(userId, password, "POST", "/api/applicant/proposals/" + id + "/submit", null));
     check(mismatches, "get", "/api/applicant/proposals/{id}/timeline", 200,
         asUser(userId, password, "GET", "/api/applicant/proposals/" + id + "/timeline", null));
+    checkRefusal(mismatches, "post", "/api/applicant/proposals/{id}/correction", asUser(userId, password, "POST",
+        "/api/applicant/proposals/" + id + "/correction", draft));
+    checkRefusal(mismatches, "post", "/api/applicant/proposals/{id}/reports", asUser(userId, password, "POST",
+        "/api/applicant/proposals/" + id + "/reports", "{\"milestone\":\"mid-term\",\"summary\":\"进展\"}"));
     check(mismatches, "get", "/api/notices", 200, anonymous("GET", "/api/notices", null));
-    check(mismatches, "get", "/api/scenario-lists", 200, anonymous("GET", "/api/scenario-lists", null));
+    checkRefusal(mismatches, "get", "/api/notices/{callId}", anonymous("GET", "/api/notices/no-such-call", null));
+    checkRefusal(mismatches, "post", "/api/notices/{callId}/objections", anonymous("POST", "/api/notices/no-such-call/objections",
+        "{\"proposalId\":\"p\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"理由充分的异议\"}"));
+    checkRefusal(mismatches, "post", "/api/scenario-notices/{roundId}/objections", anonymous("POST",
+        "/api/scenario-notices/no-such-round/objections", "{\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"理由\"}"));
+    HttpResponse<String> lists = anonymous("GET", "/api/scenario-lists", null);
+    check(mismatches, "get", "/api/scenario-lists", 200, lists);
+    JsonArray published = (JsonArray) WebClient.json(lists);
+    if (!published.isEmpty()) {
+      check(mismatches, "get", "/api/scenario-lists/{version}", 200, anonymous("GET", "/api/scenario-lists/"
+          + published.getJsonObject(0).get("version"), null));
+    }
     check(mismatches, "get", "/api/scenario-notices", 200, anonymous("GET", "/api/scenario-notices", null));
     check(mismatches, "post", "/api/applicant/proposals", 400, asUser(userId, password, "POST", "/api/applicant/proposals", "{}"));
     check(mismatches, "get", "/api/applicant/proposals/{id}", 404,
@@ -217,7 +237,18 @@ class ApiContractIT extends ServerItBase {
     check(mismatches, "post", "/api/session", 200, portal.send("POST", "/api/session", "application/json",
         "{\"userId\":\"" + userId + "\",\"password\":\"" + password + "\"}"));
 
+    check(mismatches, "delete", "/api/session", 204, portal.send("DELETE", "/api/session", null, null, "X-AIPO-Portal", "1"));
+
     assertThat(mismatches).as("where real answers differ from /openapi").isEmpty();
+  }
+
+  /** A refusal (any 4xx) checked against the error answer /openapi gives for its status. */
+  void checkRefusal(List<String> mismatches, String method, String path, HttpResponse<String> answer) {
+    if (answer.statusCode() < 400 || answer.statusCode() >= 500) {
+      mismatches.add(method.toUpperCase(Locale.ROOT) + " " + path + ": expected a refusal, answered " + answer.statusCode() + " " + answer.body());
+      return;
+    }
+    check(mismatches, method, path, answer.statusCode(), answer);
   }
 
   /** Checks an answer against the schema /openapi gives for that operation and status. */
@@ -276,6 +307,22 @@ class ApiContractIT extends ServerItBase {
     }
     if (value.getValueType() == JsonValue.ValueType.NULL) {
       return; // required properties are checked by the object that holds them
+    }
+    for (String alternatives : List.of("oneOf", "anyOf")) {
+      if (schema.containsKey(alternatives)) {
+        List<String> closest = null;
+        for (JsonValue alternative : schema.getJsonArray(alternatives)) {
+          List<String> found = new ArrayList<>();
+          validate(value, alternative.asJsonObject(), at, found);
+          if (closest == null || found.size() < closest.size()) {
+            closest = found;
+          }
+        }
+        if (closest != null && !closest.isEmpty()) {
+          mismatches.add(at + ": matches none of its " + alternatives + " schemas, the closest: " + closest);
+        }
+        return;
+      }
     }
     String type = schema.getString("type", null);
     if (type == null) {
