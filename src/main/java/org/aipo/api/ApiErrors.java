@@ -46,6 +46,10 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
   /** A problem answer. {@code zh} may be null (the English text then stands for both). */
   public static Response.ResponseBuilder problem(int status, String code, String field, String zh, String en) {
+    return Response.status(status).type(PROBLEM_JSON).entity(body(status, code, field, zh, en).build().toString());
+  }
+
+  private static JsonObjectBuilder body(int status, String code, String field, String zh, String en) {
     Response.StatusType type = Response.Status.fromStatusCode(status);
     String chinese = zh == null ? en : zh;
     JsonObjectBuilder body = Json.createObjectBuilder().add("type", "urn:aipo:problem:" + code)
@@ -55,9 +59,8 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     } else {
       body.addNull("field");
     }
-    body.add("detail", en).add("message", chinese.equals(en) ? en : chinese + " " + en)
+    return body.add("detail", en).add("message", chinese.equals(en) ? en : chinese + " " + en)
         .add("messages", Json.createObjectBuilder().add("zh", chinese).add("en", en));
-    return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString());
   }
 
   public static Response.ResponseBuilder problem(DomainException refusal) {
@@ -193,13 +196,8 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
   static Response.ResponseBuilder internal(Throwable error) {
     String correlationId = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error in the API, correlation id " + correlationId, error);
-    JsonObjectBuilder body = Json.createObjectBuilder().add("type", "urn:aipo:problem:internal").add("title", "Internal Server Error")
-        .add("status", 500).add("code", "internal").addNull("field")
-        .add("detail", "internal error; it has been logged with correlation id " + correlationId)
-        .add("message", "系统内部错误，已记录（编号 " + correlationId + "）。internal error; it has been logged with correlation id " + correlationId)
-        .add("messages", Json.createObjectBuilder().add("zh", "系统内部错误，已记录（编号 " + correlationId + "）。")
-            .add("en", "internal error; it has been logged with correlation id " + correlationId))
-        .add("correlationId", correlationId);
+    JsonObjectBuilder body = body(500, "internal", null, "系统内部错误，已记录（编号 " + correlationId + "）。",
+        "internal error; it has been logged with correlation id " + correlationId).add("correlationId", correlationId);
     return Response.status(500).type(PROBLEM_JSON).header("X-Correlation-Id", correlationId).entity(body.build().toString());
   }
 

@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import org.aipo.audit.AuditLog;
 import org.aipo.common.Text;
 import org.aipo.identity.Roles;
-import org.aipo.api.Conflict;
 import org.aipo.platform.WorkflowEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -47,7 +46,7 @@ public class Registration {
     boolean known = !entityManager.createNamedQuery(Organisation.BY_CREDIT_CODE, Organisation.class)
         .setParameter("code", organisation.getCreditCode()).getResultList().isEmpty();
     if (known) {
-      throw new Conflict("organisation.exists", "creditCode", "该统一社会信用代码的单位已注册，请联系该单位的用户为您添加账号",
+      throw DomainException.conflict("organisation.exists", "creditCode", "该统一社会信用代码的单位已注册，请联系该单位的用户为您添加账号",
           "an organisation with this credit code is already registered; ask its users to add you");
     }
     entityManager.persist(organisation);
@@ -98,7 +97,7 @@ public class Registration {
     }
     Text.required(displayName, "user.name", 100);
     if (workflowEngine.processEngine().getIdentityService().createUserQuery().userId(userId).count() > 0) {
-      throw new Conflict("user-id.taken", "user.userId", "用户名 " + userId + " 已被占用", "the user id " + userId + " is taken");
+      throw DomainException.conflict("user-id.taken", "user.userId", "用户名 " + userId + " 已被占用", "the user id " + userId + " is taken");
     }
   }
 

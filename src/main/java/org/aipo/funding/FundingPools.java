@@ -14,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.aipo.audit.AuditLog;
-import org.aipo.api.Conflict;
 
 /**
  * Funding pools and what approved award lists commit against them. A commitment locks the pool's row
@@ -39,7 +38,7 @@ public class FundingPools {
   public FundingPool create(String code, String name, BigDecimal total, String actor) {
     FundingPool pool = new FundingPool(code, name, total, actor, clock.instant());
     if (entityManager.find(FundingPool.class, code) != null) {
-      throw new Conflict("funding-pool.exists", "code", "资金池编号 " + code + " 已存在", "code: a funding pool " + code + " exists already");
+      throw DomainException.conflict("funding-pool.exists", "code", "资金池编号 " + code + " 已存在", "code: a funding pool " + code + " exists already");
     }
     entityManager.persist(pool);
     auditLog.record(actor, "funding-pool.created", SUBJECT_TYPE, code, name + ": " + total.toPlainString() + " yuan");
