@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.aipo.common.DomainException;
+import org.aipo.platform.ConcurrentChange;
 import org.aipo.platform.DatabaseUnavailable;
 import org.aipo.platform.StatementTimedOut;
 
@@ -88,8 +89,8 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     if (cause instanceof org.camunda.bpm.engine.AuthorizationException) {
       return problem(403, "engine.not-authorized", null, "无权执行此操作。", "not allowed: " + cause.getMessage()).build();
     }
-    if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-      // two changes to the same process at once (e.g. two objections in the same second): this one rolled back
+    if (ConcurrentChange.in(error)) {
+      // two changes to the same process at once (e.g. an objection as the notice's end timer fires): this one rolled back
       return problem(409, "concurrent-change", null, "同一时刻有另一项修改，本次未保存，请重试。",
           "another change was made at the same moment; nothing was stored, please try again").build();
     }

@@ -111,8 +111,11 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
 
   /** Whether another transaction changed the same rows at the same moment (this one was rolled back). */
   static boolean concurrentChange(Throwable exception) {
+    if (org.aipo.platform.ConcurrentChange.in(exception)) {
+      return true;
+    }
     for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException || concurrentUpdateWithoutItsCause(cause)) {
+      if (concurrentUpdateWithoutItsCause(cause)) {
         return true;
       }
     }
