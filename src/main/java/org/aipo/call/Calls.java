@@ -95,6 +95,15 @@ public class Calls {
     return call;
   }
 
+  /** A call named by a request's path: 404 (not 400) when there is none. */
+  public Call found(String callId) {
+    Call call = callId == null ? null : entityManager.find(Call.class, callId);
+    if (call == null) {
+      throw DomainException.notFound("call.not-found", "callId", "没有指南 " + callId, "callId: no call " + callId);
+    }
+    return call;
+  }
+
   /** Moves a call to the next stage of its process (the selection process's steps). */
   public static void enter(Call call, Call.Stage next) {
     call.enter(next);

@@ -93,7 +93,7 @@ public class NoticeResource implements ApiResource {
   @Operation(summary = "查看公示 Read a call's notice")
   @APIResponse(responseCode = "200", description = "公示 The notice", content = @Content(schema = @Schema(implementation = NoticeView.class)))
   public NoticeView get(@PathParam("callId") String callId) {
-    Call call = calls.require(callId);
+    Call call = calls.found(callId);
     if (call.getNoticeOpensAt() == null) {
       throw DomainException.notFound("notice.not-found", null, "该指南没有公示 " + callId, "no notice for call " + callId);
     }

@@ -54,7 +54,7 @@ public class Notices {
    * Refused outside the notice window and for a proposal that is not a proposed awardee of this call.
    */
   public Objection lodge(String callId, String proposalId, String name, String contact, String organisation, String grounds) {
-    Call call = calls.require(callId);
+    Call call = calls.found(callId);
     if (!call.isNoticeOpenAt(clock.instant())) {
       throw call.getNoticeClosesAt() != null && clock.instant().isAfter(call.getNoticeClosesAt())
           ? DomainException.conflict("notice.closed", null, "公示期已结束，不再受理异议。",

@@ -149,7 +149,11 @@ class SelectionIT extends ServerItBase {
     assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at org.");
     HttpResponse<String> noSuchCall = anonymous("POST", "/api/notices/no-such-call/objections",
         "{\"proposalId\":\"" + a + "\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"x\"}");
+    assertThat(noSuchCall.statusCode()).as(noSuchCall.body()).isEqualTo(404);
     assertThat(object(noSuchCall).getString("field")).isEqualTo("callId");
+    HttpResponse<String> noSuchNotice = anonymous("GET", "/api/notices/no-such-call", null);
+    assertThat(noSuchNotice.statusCode()).as(noSuchNotice.body()).isEqualTo(404);
+    assertThat(object(noSuchNotice).getString("code")).isEqualTo("call.not-found");
     HttpResponse<String> objection = anonymous("POST", "/api/notices/" + call + "/objections",
         "{\"proposalId\":\"" + a + "\",\"name\":\"王五\",\"contact\":\"13800000000\",\"grounds\":\"评分过高，不服专家打分\"}");
     assertThat(objection.statusCode()).as(objection.body()).isEqualTo(201);
