@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.aipo.common.Markdown;
-import org.aipo.common.Text;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
@@ -44,7 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Only markdown that our code built on purpose, every piece of outside text in it through
  * {@link Markdown#escape}, is given such a name;</li>
  * <li>any other name: the value as text, every markdown and HTML character escaped ({@link Markdown#escape}),
- * numbers and truth values as they are, any other value (JSON, a date, an object) as its text escaped.</li>
+ * numbers, truth values and dates as they are, any other value (JSON, an object) as its text escaped.</li>
  * </ul>
  * Nothing is stored: the variables keep what was set, the task list and the variables tab (which Angular shows as
  * text) are unchanged, and a value changed while the task is open is shown escaped too.
@@ -147,38 +146,10 @@ public final class FormValues {
     } else {
       raw = value.getValue();
     }
-    if (raw == null || raw instanceof Number || raw instanceof Boolean) {
+    if (raw == null || raw instanceof Number || raw instanceof Boolean || raw instanceof java.util.Date) {
       return value;
     }
-    return Variables.stringValue(escaped(raw.toString()));
-  }
-
-  /**
-   * Outside text escaped for a form's markdown, cut (at the end of an escape) to what a task's string variable
-   * holds.
-   */
-  public static String escaped(String text) {
-    if (text == null) {
-      return null;
-    }
-    String escaped = Markdown.escape(text);
-    if (escaped.length() <= Text.TASK_TEXT_LIMIT) {
-      return escaped;
-    }
-    int end = Text.TASK_TEXT_LIMIT - 1;
-    // not inside an entity (&lt;) nor after a lone backslash
-    int amp = escaped.lastIndexOf('&', end);
-    if (amp >= 0 && escaped.indexOf(';', amp) >= end) {
-      end = amp;
-    }
-    int backslashes = 0;
-    while (end - backslashes - 1 >= 0 && escaped.charAt(end - backslashes - 1) == '\\') {
-      backslashes++;
-    }
-    if (backslashes % 2 == 1) {
-      end--;
-    }
-    return escaped.substring(0, end) + "……";
+    return Variables.stringValue(Markdown.escape(raw.toString()));
   }
 
   /**
