@@ -37,7 +37,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
  * gateway (exclusive, inclusive, complex) named with its condition, every delegate expression (of a task,
  * an event or a task or execution listener) naming one existing bean, no {@code camunda:class}, every user
  * task with a form of the set, a due date and a description, every candidate group known, every called
- * process in the set or already deployed, {@code historyTimeToLive} on every process and decision. Each
+ * process in the set or already deployed, {@code historyTimeToLive} on every process and decision, a form's
+ * values shown only through {@code {{name}}} templates ({@link FormValues}). Each
  * problem names the file, the element and its line.
  */
 public final class ModelValidator {
@@ -75,6 +76,12 @@ public final class ModelValidator {
           forms.add(id.group(1));
         } else {
           problems.add(new Problem(name, null, 1, "a Camunda Form needs an \"id\""));
+        }
+        // what a form shows is escaped by name (FormValues, ADR 0008): only {{name}} templates, no expression text
+        try {
+          FormValues.unescapable(text(content)).forEach(problem -> problems.add(new Problem(name, null, 0, problem)));
+        } catch (IllegalArgumentException e) {
+          problems.add(new Problem(name, null, 0, e.getMessage()));
         }
       }
     });

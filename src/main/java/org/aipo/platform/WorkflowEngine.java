@@ -128,8 +128,9 @@ public class WorkflowEngine {
     configuration.setBusinessCalendarManager(calendars);
     // every deployment (startup, administrators' API, Camunda Modeler) is checked against the house rules first
     configuration.setCustomPreDeployers(List.of(new HouseRulesDeployer(beanManager)));
-    // task counts that PostgreSQL can hash-join with the grants (Tasklist's filter page at 100,000 open tasks)
-    List<ProcessEnginePlugin> plugins = List.of(new SpinProcessEnginePlugin(), new TaskCountStatement.Plugin());
+    // task counts that PostgreSQL can hash-join with the grants (Tasklist's filter page at 100,000 open tasks);
+    // every value a Camunda Form shows escaped as text, in one place (FormValues, ADR 0008)
+    List<ProcessEnginePlugin> plugins = List.of(new SpinProcessEnginePlugin(), new TaskCountStatement.Plugin(), new FormValues.Plugin());
     configuration.setProcessEnginePlugins(plugins);
 
     ProcessEngine built = configuration.buildProcessEngine();

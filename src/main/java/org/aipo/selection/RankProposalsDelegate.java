@@ -37,7 +37,7 @@ public class RankProposalsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String callId = (String) execution.getVariable(DemonstrationCall.VAR_CALL);
     stages.rank(callId, (score, lowestShare) -> threshold(execution, score, lowestShare));
-    execution.setVariable("rankingSummary", Text.forTask(stages.rankingSummary(callId), "GET /api/calls/" + callId + "/proposals"));
+    execution.setVariable("rankingSummaryMarkdown", Text.forTask(stages.rankingSummary(callId), "GET /api/calls/" + callId + "/proposals"));
   }
 
   private static CallStages.Verdict threshold(DelegateExecution execution, BigDecimal score, double lowestShare) {

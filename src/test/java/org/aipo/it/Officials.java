@@ -122,7 +122,7 @@ final class Officials {
       JsonObject task = value.asJsonObject();
       String expert = task.getString("assignee");
       String title = object(as(expert, "GET", "/engine-rest/task/" + task.getString("id") + "/variables/itemTitle", null)).getString("value");
-      String details = object(as(expert, "GET", "/engine-rest/task/" + task.getString("id") + "/variables/itemDetails", null)).getString("value");
+      String details = object(as(expert, "GET", "/engine-rest/task/" + task.getString("id") + "/variables/itemDetailsMarkdown", null)).getString("value");
       assertThat(details).as("the expert reads what is scored").contains(mustShow);
       int[] given = points.entrySet().stream().filter(e -> title.endsWith(e.getKey())).findFirst().orElseThrow().getValue();
       StringBuilder variables = new StringBuilder();

@@ -109,7 +109,7 @@ class ScenarioIT extends ServerItBase {
 
     // consolidation: merge the duplicate, reject the out-of-scope one with a reason
     JsonObject consolidation = taskOf(roundId, "userTask_consolidateScenarios", null);
-    String table = object(as("office", "GET", "/engine-rest/task/" + consolidation.getString("id") + "/variables/consolidationTable", null))
+    String table = object(as("office", "GET", "/engine-rest/task/" + consolidation.getString("id") + "/variables/consolidationTableMarkdown", null))
         .getString("value");
     assertThat(table).contains("| N1 | 智能辅助诊疗 |", "| N3 | 智能辅助诊疗二 |", "| N4 | 电子算命 |");
     HttpResponse<String> noReason = as("office", "POST", "/engine-rest/task/" + consolidation.getString("id") + "/complete",
@@ -122,7 +122,7 @@ class ScenarioIT extends ServerItBase {
     // the committee reviews the draft list and the high-risk scenario; leadership approves
     officials.review(roundId, Map.of("诊疗", new int[] {30, 25, 30}, theme, new int[] {30, 26, 31}), "智能辅助诊疗");
     JsonObject approval = taskOf(roundId, "userTask_approveList", null);
-    String draft = object(as("leader", "GET", "/engine-rest/task/" + approval.getString("id") + "/variables/draftList", null)).getString("value");
+    String draft = object(as("leader", "GET", "/engine-rest/task/" + approval.getString("id") + "/variables/draftListMarkdown", null)).getString("value");
     assertThat(draft).contains("智能辅助诊疗", "高 high", "数值天气预报后处理", "合并 merged: 1", "out of scope");
     officials.complete("leader", approval, Officials.string("decision", "approve"));
 

@@ -89,7 +89,7 @@ class SelectionIT extends ServerItBase {
 
     // formal check: the office reads the proposal in the task (a long one cut to fit, the rest over the API)
     JsonObject check = tasks(a, "userTask_formalCheck").getJsonObject(0);
-    String details = object(as("office", "GET", "/engine-rest/task/" + check.getString("id") + "/variables/proposalDetails", null))
+    String details = object(as("office", "GET", "/engine-rest/task/" + check.getString("id") + "/variables/proposalDetailsMarkdown", null))
         .getString("value");
     assertThat(details).contains("甲智能交通有限公司", "车路协同信号优化", "GET /api/proposals/" + a).hasSizeLessThan(4000);
     HttpResponse<String> inFull = as("office", "GET", "/api/proposals/" + a, null);
@@ -123,7 +123,7 @@ class SelectionIT extends ServerItBase {
     assertThat(ofCall).hasSize(3);
     assertThat(ofCall.stream().map(v -> v.asJsonObject().getString("status"))).containsExactlyInAnyOrder("REVIEWED", "REVIEWED", "DRAFT");
     String ranking = ((JsonObject) WebClient.json(as("leader", "GET", "/engine-rest/task/" + approval.getJsonObject(0).getString("id")
-        + "/variables/rankingSummary", null))).getString("value");
+        + "/variables/rankingSummaryMarkdown", null))).getString("value");
     assertThat(ranking).contains("路口信号大模型", "甲智能交通有限公司").doesNotContain("<script>");
     HttpResponse<String> bareReturn = as("leader", "POST", "/engine-rest/task/" + approval.getJsonObject(0).getString("id") + "/complete",
         "{\"variables\":{" + string("decision", "return") + "}}");
@@ -315,7 +315,7 @@ class SelectionIT extends ServerItBase {
         {"ed-org-b", "Password2026f", "乙教育研究院", "12310000MB1EDUCB"}}) {
       String call = awaitingApproval("2026 教育大模型示范 " + applicant[2], pool, applicant[0], applicant[1], applicant[2], applicant[3])[0];
       String approval = awaitTasks(call, "userTask_approveAwards", 1).getJsonObject(0).getString("id");
-      assertThat(object(as("leader", "GET", "/engine-rest/task/" + approval + "/variables/rankingSummary", null)).getString("value"))
+      assertThat(object(as("leader", "GET", "/engine-rest/task/" + approval + "/variables/rankingSummaryMarkdown", null)).getString("value"))
           .as("the leader sees the pool in the ranking").contains("教育大模型专项", "可用 available 1500000");
       approvals.add(approval);
     }

@@ -106,4 +106,21 @@ class ModelValidatorTest {
         + "<camunda:executionListener event=\"start\" delegateExpression=\"${approvalListener}\"/></bpmn:extensionElements></bpmn:serviceTask>")))
         .as("a listener naming a bean").isEmpty();
   }
+
+  @Test
+  void aFormShowsValuesOnlyThroughTemplatesOfOneName() {
+    String form = """
+        {"id": "shows", "type": "default", "components": [
+          {"id": "text_path", "type": "text", "text": "**{{item.title}}** {{#loop items}}x{{/loop}} {{plainName}}"},
+          {"id": "text_expression", "type": "text", "text": "=title"},
+          {"id": "html_raw", "type": "html", "content": "<b>{{title}}</b>"}]}
+        """;
+    List<ModelValidator.Problem> problems = ModelValidator.validate(Map.of("shows.form", form.getBytes(StandardCharsets.UTF_8)), CONTEXT);
+    assertThat(problems).extracting(ModelValidator.Problem::message).containsExactlyInAnyOrder(
+        "template {{item.title}} is not one variable name", "template {{#loop items}} is not one variable name",
+        "template {{/loop}} is not one variable name", "text text_expression is an expression (=…); show values only as {{name}}",
+        "html component html_raw: use a text (markdown) component");
+    assertThat(ModelValidator.validate(Map.of("plain.form", "{\"id\": \"plain\", \"components\": [{\"type\": \"text\", \"text\": \"{{ title }}\"}]}"
+        .getBytes(StandardCharsets.UTF_8)), CONTEXT)).isEmpty();
+  }
 }

@@ -125,7 +125,7 @@ class ScenarioListRoundProcessTest {
   /** The consolidation form with these decisions ("N2=merge:N1", "N3=reject:out of scope"); the others kept. */
   void consolidate(String... decisions) {
     Task task = task(ScenarioListRound.CONSOLIDATE, null);
-    assertThat(engine.getTaskService().getVariable(task.getId(), "consolidationTable").toString()).contains("| N1 |");
+    assertThat(engine.getTaskService().getVariable(task.getId(), "consolidationTableMarkdown").toString()).contains("| N1 |");
     StringBuilder merges = new StringBuilder();
     StringBuilder rejections = new StringBuilder();
     for (String decision : decisions) {
@@ -192,7 +192,7 @@ class ScenarioListRoundProcessTest {
     assertThat(scenario(1).getReviewScore()).as("the high-risk scenario was reviewed").isEqualByComparingTo("82.50");
     assertThat(scenario(2).getReviewScore()).isNull();
     Task approval = task(ScenarioListRound.APPROVE_LIST, null);
-    assertThat(engine.getTaskService().getVariable(approval.getId(), "draftList").toString())
+    assertThat(engine.getTaskService().getVariable(approval.getId(), "draftListMarkdown").toString())
         .contains("AI 辅助诊断", "高 high", "82.50", "合并 merged: 1").doesNotContain("（重复）");
     complete(ScenarioListRound.APPROVE_LIST, "decision", "approve");
 
@@ -229,7 +229,7 @@ class ScenarioListRoundProcessTest {
     assertThat(instance).isWaitingAt(ScenarioListRound.CONSOLIDATE);
     assertThat(round.getLateUnits()).containsExactly(TRANSPORT_UNIT);
     assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey(ScenarioListRound.NOMINATE).count()).isZero();
-    assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "consolidationNotes").toString())
+    assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "consolidationNotesMarkdown").toString())
         .contains("unit\\-transport");
     assertThatThrownBy(() -> stages.nominate(round.getId(), TRANSPORT_UNIT, "[]", TRANSPORT_UNIT))
         .as("a late answer is refused").hasMessageContaining("closed");
@@ -311,7 +311,7 @@ class ScenarioListRoundProcessTest {
     complete(ScenarioListRound.APPROVE_LIST, "decision", "return", "comments", "N3 与 N1 重复，请合并 merge N3 into N1");
 
     assertThat(instance).isWaitingAt(ScenarioListRound.CONSOLIDATE);
-    assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "consolidationNotes").toString())
+    assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "consolidationNotesMarkdown").toString())
         .contains("merge N3 into N1");
     assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "merges")).isEqualTo("");
     consolidate("N3=merge:N1");
@@ -337,7 +337,7 @@ class ScenarioListRoundProcessTest {
     assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey(ScenarioListRound.ANSWER_OBJECTION).count()).isEqualTo(2);
     for (Task answer : engine.getTaskService().createTaskQuery().taskDefinitionKey(ScenarioListRound.ANSWER_OBJECTION).list()) {
       String objectionId = (String) engine.getTaskService().getVariable(answer.getId(), ScenarioListRound.VAR_OBJECTION);
-      assertThat(engine.getTaskService().getVariable(answer.getId(), "objection").toString()).contains("张三");
+      assertThat(engine.getTaskService().getVariable(answer.getId(), "objectionMarkdown").toString()).contains("张三");
       if (objectionId.equals(upheld.getId())) {
         assertThatThrownBy(() -> engine.getTaskService().complete(answer.getId(), Map.of("decision", "upheld")))
             .hasMessageContaining("answer is required");
@@ -351,7 +351,7 @@ class ScenarioListRoundProcessTest {
 
     assertThat(instance).as("upheld: back to consolidation").isWaitingAt(ScenarioListRound.CONSOLIDATE);
     assertThat(round.getVersion()).isNull();
-    assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "consolidationNotes").toString())
+    assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "consolidationNotesMarkdown").toString())
         .contains("Already solved");
     assertThat(engine.getTaskService().getVariable(task(ScenarioListRound.CONSOLIDATE, null).getId(), "merges"))
         .as("the previous decisions are where the office starts").isEqualTo("N3 → N1");

@@ -165,7 +165,7 @@ class DemonstrationCallProcessTest {
     assertThat(instance).isWaitingAt(DemonstrationCall.APPROVE_AWARDS);
     Task approval = tasks(DemonstrationCall.APPROVE_AWARDS).get(0);
     assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId())).anyMatch(l -> "leadership".equals(l.getGroupId()));
-    assertThat(engine.getTaskService().getVariable(approval.getId(), "rankingSummary")).isNotNull();
+    assertThat(engine.getTaskService().getVariable(approval.getId(), "rankingSummaryMarkdown")).isNotNull();
     assertThat(robotB.getRankInField()).isEqualTo(1);
     assertThat(robotB.getAward()).isEqualByComparingTo("1000000");
     assertThat(robotA.getRankInField()).isEqualTo(2);
@@ -247,10 +247,10 @@ class DemonstrationCallProcessTest {
     assertThat(objections).hasSize(2);
     assertThat(engine.getTaskService().getIdentityLinksForTask(objections.get(0).getId()))
         .anyMatch(l -> "programme-office".equals(l.getGroupId()));
-    assertThat(objections.stream().map(t -> (String) engine.getTaskService().getVariable(t.getId(), "objection")))
+    assertThat(objections.stream().map(t -> (String) engine.getTaskService().getVariable(t.getId(), "objectionMarkdown")))
         .as("each task shows its own objection").containsExactlyInAnyOrder("评分过高 The score is too high",
             "申报材料与事实不符 The team listed never worked on it");
-    Task academic = objections.stream().filter(t -> engine.getTaskService().getVariable(t.getId(), "objection").toString().contains("评分"))
+    Task academic = objections.stream().filter(t -> engine.getTaskService().getVariable(t.getId(), "objectionMarkdown").toString().contains("评分"))
         .findFirst().orElseThrow();
     assertThatThrownBy(() -> engine.getTaskService().complete(academic.getId(), Map.of("decision", "not-grounds")))
         .hasMessageContaining("answer is required");

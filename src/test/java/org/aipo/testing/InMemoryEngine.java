@@ -23,6 +23,7 @@ public final class InMemoryEngine {
     configuration.setAuthorizationEnabled(true);
     configuration.setGeneralResourceWhitelistPattern(WorkflowEngine.RESOURCE_ID_PATTERN);
     configuration.setJobExecutorActivate(false);
+    configuration.setProcessEnginePlugins(new java.util.ArrayList<>(java.util.List.of(new org.aipo.platform.FormValues.Plugin())));
     return configuration;
   }
 
