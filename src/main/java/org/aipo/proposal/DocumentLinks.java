@@ -1,0 +1,42 @@
+package org.aipo.proposal;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * {@code ${documentLinks}} on "create" of every task whose form shows a proposal's documents (formal check,
+ * scoring, consensus, the secretariat's confirmation, objections): each document link of the form's text gets
+ * {@code ?task=} the task's id, so that the download's audit record names the task it was read for.
+ */
+@ApplicationScoped
+@Named("documentLinks")
+public class DocumentLinks implements TaskListener {
+
+  /** The form variables that may hold document links. */
+  static final List<String> VARIABLES = List.of("proposalDetails", "itemDetails", "objection");
+
+  private static final Pattern LINK = Pattern.compile("\\]\\((/api/documents/[0-9a-fA-F-]{36})\\)");
+
+  @Override
+  public void notify(DelegateTask task) {
+    for (String name : VARIABLES) {
+      if (task.getVariable(name) instanceof String text && text.contains("/api/documents/")) {
+        // still within what a task's text variable holds (the documents come first, so a cut takes the end of the text)
+        task.setVariable(name, org.aipo.common.Text.forTask(forTask(text, task.getId()), "GET /api/proposals/… and /api/documents?proposalId=…"));
+      }
+    }
+  }
+
+  /** The text with every document link naming the task. */
+  static String forTask(String text, String taskId) {
+    Matcher links = LINK.matcher(text);
+    return links.replaceAll(match -> Matcher.quoteReplacement("](" + match.group(1) + "?task=" + taskId + ")"));
+  }
+}
