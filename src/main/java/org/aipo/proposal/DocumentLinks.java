@@ -22,14 +22,21 @@ public class DocumentLinks implements TaskListener {
   /** The form variables that may hold document links. */
   static final List<String> VARIABLES = List.of("proposalDetails", "itemDetails", "objection");
 
+  /** What Camunda's text column holds for a string variable, less a margin. */
+  static final int MAX_TEXT = 3990;
+
   private static final Pattern LINK = Pattern.compile("\\]\\((/api/documents/[0-9a-fA-F-]{36})\\)");
 
   @Override
   public void notify(DelegateTask task) {
     for (String name : VARIABLES) {
       if (task.getVariable(name) instanceof String text && text.contains("/api/documents/")) {
-        // still within what a task's text variable holds (the documents come first, so a cut takes the end of the text)
-        task.setVariable(name, org.aipo.common.Text.forTask(forTask(text, task.getId()), "GET /api/proposals/… and /api/documents?proposalId=…"));
+        String linked = forTask(text, task.getId());
+        // a text variable holds at most 4000 characters: a text already cut to fit keeps its note unless the links'
+        // task ids push it past that (many documents); then it is cut again (the documents come first, so the cut
+        // takes the end of the proposal's text, not its links)
+        task.setVariable(name, linked.length() <= MAX_TEXT ? linked
+            : org.aipo.common.Text.forTask(linked, "GET /api/proposals/{id}, GET /api/documents?proposalId={id}"));
       }
     }
   }

@@ -138,7 +138,7 @@ class BadRequestCorpusIT extends ServerItBase {
     badKinds.put("[{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":0}]", "documentKinds");
     badKinds.put("[{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":1},"
         + "{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":1}]", "documentKinds");
-    badKinds.put("[{\"kind\":\"application\",\"required\":true}]", "documentKinds[0].maxMegabytes");
+    badKinds.put("[{\"kind\":\"application\",\"required\":true}]", "documentKinds[0].maxCount");
     List<String> offenders = new ArrayList<>();
     for (Map.Entry<String, String> bad : badKinds.entrySet()) {
       HttpResponse<String> refused = as("office", "POST", "/api/calls", String.format(callJson, bad.getKey()));
@@ -151,7 +151,8 @@ class BadRequestCorpusIT extends ServerItBase {
         + "{\"kind\":\"budget\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":1}]"));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     String call = problem(opened).getString("id");
-    HttpResponse<String> drafted = as("applicant1", "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"材料校验 " + run + "\"}");
+    HttpResponse<String> drafted = as("applicant1", "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"材料校验 " + run
+        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = problem(drafted).getString("id");
     assertThat(Pdfs.upload(client, "applicant1", "demo", proposal, "application", "first.pdf", Pdfs.of("first")).statusCode()).isEqualTo(201);
