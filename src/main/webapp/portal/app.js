@@ -379,7 +379,7 @@
     if (canUpload) {
       const form = h('form', { novalidate: true, id: 'uploadForm' },
         h('label', null, h('span', null, t('documentKind')), h('select', { name: 'kind' },
-          (kinds.length ? kinds : [{ kind: 'application', name: 'application' }]).map(k => h('option', { value: k.kind }, k.name)))),
+          (kinds.length ? kinds : ['application', 'budget', 'qualification', 'other'].map(k => ({ kind: k, name: k }))).map(k => h('option', { value: k.kind }, k.name)))),
         h('label', null, h('span', null, t('upload')), h('input', { type: 'file', name: 'file', accept: 'application/pdf,.pdf' }), h('span', { class: 'hint' }, t('uploadHint'))),
         h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }), h('button', { type: 'submit', class: 'secondary' }, t('upload')));
       form.onsubmit = async event => {
