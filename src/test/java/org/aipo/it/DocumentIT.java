@@ -251,14 +251,25 @@ class DocumentIT extends ServerItBase {
     WebDriver browser = PortalIT.chromium();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
       browser.get(url("/camunda/app/tasklist/").toString());
       wait.until(d -> d.findElement(By.tagName("body")).getText().contains("登录"));
-      browser.findElement(By.cssSelector("input:not([type=password]):not([type=hidden])")).sendKeys(expert);
-      browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+      // the login form may be rendered again while it loads: typed until the fields hold the text (as TasklistIT does)
+      for (String[] typed : new String[][] {{"input:not([type=password]):not([type=hidden])", expert}, {"input[type=password]", "demo"}}) {
+        wait.until(d -> {
+          WebElement input = d.findElement(By.cssSelector(typed[0]));
+          if (!typed[1].equals(input.getAttribute("value"))) {
+            input.clear();
+            input.sendKeys(typed[1]);
+          }
+          return typed[1].equals(d.findElement(By.cssSelector(typed[0])).getAttribute("value"));
+        });
+      }
       browser.findElement(By.cssSelector("button[type=submit]")).click();
+      // the form goes away while it is looked at: a field gone stale is a field gone
       wait.until(d -> d.findElements(By.cssSelector("input[type=password]")).stream().noneMatch(WebElement::isDisplayed));
       browser.get(url("/camunda/app/tasklist/default/#/?task=" + scoring.getString("id")).toString());
-      WebElement link = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+      WebElement link = wait.until(d -> d.findElements(
           By.cssSelector("a[href*='/api/documents/" + application + "']")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
       assertThat(link.getText()).contains("申报书");
       String href = link.getAttribute("href");
