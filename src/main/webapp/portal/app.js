@@ -341,12 +341,12 @@
           route();
         };
       }
-      parts.push(form, await attachmentsCard(id, true));
+      parts.push(form, await attachmentsCard(id, true, call));
     } else {
       parts.push(h('section', { class: 'card', id: 'content' }, CONTENT.filter(n => p[n] !== null && p[n] !== undefined).map(n =>
         h('div', null, h('h2', null, t(n === 'budget' ? 'budgetField' : n)), h('p', { style: 'white-space: pre-wrap' },
           n === 'budget' || n === 'coFunding' ? yuan(p[n]) : n === 'field' && call ? (call.fieldNames || {})[p[n]] || p[n] : p[n])))));
-      parts.push(await attachmentsCard(id, false));
+      parts.push(await attachmentsCard(id, false, call));
     }
     parts.push(await outcomeCard(id));
     if (p.status === 'AWARDED') parts.push(reportCard(id));
@@ -354,13 +354,32 @@
     view.replaceChildren(...parts);
   }
 
-  async function attachmentsCard(id, canUpload) {
+  async function attachmentsCard(id, canUpload, call) {
     const r = await api('GET', '/api/applicant/proposals/' + encodeURIComponent(id) + '/attachments');
     const card = h('section', { class: 'card', id: 'attachments' }, h('h2', null, t('attachments')));
     const list = r.ok ? r.data : [];
-    card.append(list.length ? h('ul', null, list.map(a => h('li', null, a.fileName, ' (', Math.ceil(a.size / 1024), ' KB)'))) : h('p', null, t('noAttachments')));
+    const kinds = (call && call.documentKinds) || [];
+    const kindName = k => (kinds.find(x => x.kind === k) || {}).name || k;
+    if (kinds.length) {
+      card.append(h('ul', { id: 'documentKinds' }, kinds.map(k => {
+        const have = list.filter(a => a.kind === k.kind).length;
+        return h('li', { 'data-kind': k.kind, class: have ? 'present' : (k.required ? 'missing' : '') }, k.name,
+          k.required ? ' · ' + t('requiredKind') : '', ' · ', have ? t('kindPresent') + ' ' + have + '/' + k.maxCount : (k.required ? t('kindMissing') : t('kindNone')),
+          ' · ≤ ' + k.maxMegabytes + ' MB');
+      })));
+    }
+    const remove = async a => {
+      const d = await api('DELETE', '/api/applicant/proposals/' + encodeURIComponent(id) + '/attachments/' + encodeURIComponent(a.id));
+      if (d.ok) card.replaceWith(await attachmentsCard(id, true, call));
+    };
+    card.append(list.length ? h('ul', { id: 'attachmentList' }, list.map(a => h('li', { 'data-kind': a.kind }, kindName(a.kind), ': ',
+      h('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.fileName), ' (', Math.ceil(a.size / 1024), ' KB) ',
+      h('small', { class: 'sha' }, 'SHA-256 ' + a.sha256),
+      canUpload ? h('button', { type: 'button', class: 'secondary', onclick: () => remove(a) }, t('remove')) : ''))) : h('p', null, t('noAttachments')));
     if (canUpload) {
       const form = h('form', { novalidate: true, id: 'uploadForm' },
+        h('label', null, h('span', null, t('documentKind')), h('select', { name: 'kind' },
+          (kinds.length ? kinds : ['application', 'budget', 'qualification', 'other'].map(k => ({ kind: k, name: k }))).map(k => h('option', { value: k.kind }, k.name)))),
         h('label', null, h('span', null, t('upload')), h('input', { type: 'file', name: 'file', accept: 'application/pdf,.pdf' }), h('span', { class: 'hint' }, t('uploadHint'))),
         h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }), h('button', { type: 'submit', class: 'secondary' }, t('upload')));
       form.onsubmit = async event => {
@@ -369,10 +388,10 @@
         const file = form.file.files[0];
         if (!file) { fieldError(form, 'file', t('required')); return; }
         if (file.size > 10 * 1024 * 1024) { fieldError(form, 'file', t('tooLarge')); return; }
-        const u = await api('POST', '/api/applicant/proposals/' + encodeURIComponent(id) + '/attachments?name=' + encodeURIComponent(file.name), undefined,
-          { body: file, type: 'application/pdf' });
+        const u = await api('POST', '/api/applicant/proposals/' + encodeURIComponent(id) + '/attachments?name=' + encodeURIComponent(file.name)
+          + '&kind=' + encodeURIComponent(form.kind.value), undefined, { body: file, type: 'application/pdf' });
         if (!u.ok) { const d = u.data || {}; fieldError(form, 'file', say(d) || String(u.status)); return; }
-        const fresh = await attachmentsCard(id, true); card.replaceWith(fresh);
+        const fresh = await attachmentsCard(id, true, call); card.replaceWith(fresh);
         fresh.querySelector('.ok').textContent = t('uploaded');
       };
       card.append(form);

@@ -70,6 +70,17 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       authenticated(request, user);
       return;
     }
+    if (header == null && isSafe(request.getMethod())) {
+      ApiUser tasklistUser = webappUser();
+      if (tasklistUser != null) {
+        if (Arrays.stream(allowed).noneMatch(tasklistUser.groups()::contains)) {
+          request.abortWith(ApiErrors.problem(403, "auth.role", null, "您的角色无权执行此操作", "not allowed for your role").build());
+          return;
+        }
+        authenticated(request, tasklistUser);
+        return;
+      }
+    }
     String[] credentials = decode(header);
     org.aipo.platform.auth.CachingBasicAuthenticationProvider.Authenticated known = credentials == null ? null
         : org.aipo.platform.auth.CachingBasicAuthenticationProvider.check(workflowEngine.processEngine(), credentials[0], credentials[1]);
@@ -93,6 +104,33 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
   private ApiUser sessionUser() {
     jakarta.servlet.http.HttpSession session = http == null ? null : http.getSession(false);
     return session == null ? null : (ApiUser) session.getAttribute(SESSION_USER);
+  }
+
+  /**
+   * The user logged into Tasklist (or Cockpit, Admin) in this browser: Camunda's webapps keep their login in the same
+   * HTTP session (one WAR, one context root), so a link in a Tasklist form, such as a proposal document's, opens with
+   * that login. Only for reading (GET, HEAD): a link cannot change anything, and changes keep needing Basic or the
+   * portal's header. The groups are read afresh from the identity service, not from the webapp's cache.
+   */
+  private ApiUser webappUser() {
+    jakarta.servlet.http.HttpSession session = http == null ? null : http.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    org.camunda.bpm.webapp.impl.security.auth.Authentications logins =
+        org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
+    org.camunda.bpm.webapp.impl.security.auth.Authentication login = logins == null ? null
+        : logins.getAuthenticationForProcessEngine(workflowEngine.processEngine().getName());
+    if (login == null || login.getIdentityId() == null) {
+      return null;
+    }
+    String userId = login.getIdentityId();
+    org.camunda.bpm.engine.IdentityService identity = workflowEngine.processEngine().getIdentityService();
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      return null;
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    return new ApiUser(userId, groups);
   }
 
   private static boolean isSafe(String method) {

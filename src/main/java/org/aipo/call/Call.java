@@ -114,6 +114,12 @@ public class Call {
   @Column(name = "ADVERSE_ACCEPTANCE_YEARS")
   private Integer adverseAcceptanceYears;
 
+  /** The documents a proposal carries (none stored: {@link DocumentKind#DEFAULTS}). */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "AIPO_CALL_DOCUMENT_KIND", joinColumns = @JoinColumn(name = "CALL_ID"))
+  @OrderColumn(name = "POSITION")
+  private java.util.List<DocumentKind> documentKinds = new java.util.ArrayList<>();
+
   protected Call() {
     // for JPA
   }
@@ -201,6 +207,35 @@ public class Call {
       this.adverseAcceptanceYears = adverseAcceptanceYears;
     }
     return this;
+  }
+
+  /**
+   * The documents the call asks for, each kind at most once (null: the defaults, 申报书 and 预算表 required).
+   * At least one kind is required, so that a formal check always has a document to read.
+   */
+  public Call asksFor(java.util.List<DocumentKind> kinds) {
+    if (kinds == null) {
+      return this;
+    }
+    if (kinds.isEmpty() || kinds.stream().map(DocumentKind::getKind).distinct().count() != kinds.size()) {
+      throw DomainException.badInput("call.document-kinds", "documentKinds", "材料类型须至少一种，且每种只出现一次",
+          "documentKinds: at least one kind, each kind at most once");
+    }
+    if (kinds.stream().noneMatch(DocumentKind::isRequired)) {
+      throw DomainException.badInput("call.document-required", "documentKinds", "至少须有一种必交材料（通常为申报书）",
+          "documentKinds: at least one kind must be required (usually the application document)");
+    }
+    this.documentKinds = new java.util.ArrayList<>(kinds);
+    return this;
+  }
+
+  public java.util.List<DocumentKind> getDocumentKinds() {
+    return documentKinds == null || documentKinds.isEmpty() ? DocumentKind.DEFAULTS : java.util.List.copyOf(documentKinds);
+  }
+
+  /** The call's rules for this kind, or empty when the call does not take it. */
+  public java.util.Optional<DocumentKind> documentKind(String kind) {
+    return getDocumentKinds().stream().filter(k -> k.getKind().equals(kind)).findFirst();
   }
 
   public java.util.List<String> getScenarios() {

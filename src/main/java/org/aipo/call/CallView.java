@@ -14,7 +14,14 @@ public record CallView(String id, String title, List<String> fields,
     @Schema(description = "每个领域的中英文名称 Each field's name in Chinese and English, e.g. \"机器人 Robotics\"") Map<String, String> fieldNames,
     Instant opensAt, Instant closesAt, BigDecimal budget, BigDecimal maxAward, int awardCount, String stage, int panelSize,
     int projectMonths, List<String> scenarios, int adverseAcceptanceYears, List<Criterion> criteria, String fundingPool,
-    Instant noticeClosesAt) {
+    Instant noticeClosesAt,
+    @Schema(description = "申报须提交的材料 The documents a proposal carries") List<DocumentRule> documentKinds) {
+
+  /** A kind of document the call asks for: required or not, size and count limits (every file a PDF). */
+  @Schema(name = "CallDocumentKind")
+  public record DocumentRule(@Schema(example = "application") String kind, @Schema(example = "申报书 Application document") String name,
+      boolean required, @Schema(example = "10") int maxMegabytes, @Schema(example = "1") int maxCount) {
+  }
 
   /** A review criterion of the call. */
   @Schema(name = "CallCriterion")
@@ -28,6 +35,7 @@ public record CallView(String id, String title, List<String> fields,
         call.getBudget(), call.getMaxAward(), call.getAwardCount(), call.getStage().name(), call.getPanelSize(), call.getProjectMonths(),
         List.copyOf(call.getScenarios()), call.getAdverseAcceptanceYears(),
         call.getCriteria().stream().map(c -> new Criterion(c.getCode(), c.getName(), c.getWeight())).toList(), call.getFundingPool(),
-        call.getNoticeClosesAt());
+        call.getNoticeClosesAt(), call.getDocumentKinds().stream()
+            .map(k -> new DocumentRule(k.getKind(), k.getLabel(), k.isRequired(), k.getMaxMegabytes(), k.getMaxCount())).toList());
   }
 }

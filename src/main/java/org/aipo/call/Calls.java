@@ -78,8 +78,11 @@ public class Calls {
         Call.class).getResultList();
   }
 
+  /** The calls taking proposals now: within their dates, and not closed early by their process (a timer fired early). */
   public List<Call> openNow() {
-    return entityManager.createNamedQuery(Call.OPEN_AT, Call.class).setParameter("now", clock.instant()).getResultList();
+    java.time.Instant now = clock.instant();
+    return entityManager.createNamedQuery(Call.OPEN_AT, Call.class).setParameter("now", now).getResultList().stream()
+        .filter(c -> c.isOpenAt(now)).toList();
   }
 
   public java.util.Optional<Call> find(String callId) {

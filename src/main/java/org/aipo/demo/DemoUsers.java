@@ -36,6 +36,7 @@ public final class DemoUsers {
       new DemoUser("expert4", "钱", "专家 Qian (expert)", Roles.EXPERT),
       new DemoUser("expert5", "郑", "专家 Zheng (expert)", Roles.EXPERT),
       new DemoUser("leader", "赵", "领导小组 Zhao (leadership)", Roles.LEADERSHIP),
+      new DemoUser("auditor", "何", "审计 He (auditor)", Roles.AUDITOR),
       new DemoUser("applicant1", "周", "申报单位 Zhou (applicant)", Roles.APPLICANT),
       new DemoUser("applicant2", "吴", "申报单位 Wu (applicant)", Roles.APPLICANT));
 

@@ -13,6 +13,8 @@ public enum Roles {
   EXPERT("expert", "评审专家 Expert", true, false),
   LEADERSHIP("leadership", "领导小组 Leadership", true, false),
   APPLICANT("applicant", "申报单位 Applicant", false, false),
+  /** Reads proposals' documents and who read them (API only), changes nothing. */
+  AUDITOR("auditor", "审计 Auditor", false, false),
   ADMIN("camunda-admin", "系统管理员 Administrator", true, true);
 
   private final String groupId;

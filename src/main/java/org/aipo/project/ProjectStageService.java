@@ -97,7 +97,7 @@ public class ProjectStageService implements ProjectStages {
         .reduce((first, second) -> second).map(r -> r.getDetail()).orElse(null);
     request.addItem(proposal.getId(), proposal.content().title(), organisation, Set.of(), Map.of())
         .describe("**" + label(milestone) + " 报告 Report**: " + org.aipo.common.Markdown.escape(report == null ? "—" : report) + "\n\n"
-            + ProposalText.markdown(proposal, organisation, proposals.attachmentsOf(proposalId)));
+            + ProposalText.markdown(proposal, organisation, proposals.attachmentsOf(proposalId), call.getDocumentKinds()));
     reviews.create(request, "system");
     event("system", proposal, milestone == Milestone.MID_TERM ? "project.mid-term-review" : "project.acceptance-review", null);
     return request.getId();

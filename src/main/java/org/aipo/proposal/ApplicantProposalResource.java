@@ -73,10 +73,13 @@ public class ApplicantProposalResource implements ApiResource {
 
   /** A stored attachment. */
   @Schema(name = "Attachment")
-  public record AttachmentView(String id, String fileName, long size, String sha256) {
+  public record AttachmentView(String id, @Schema(example = "application") String kind, String fileName, long size,
+      @Schema(description = "存档原件的 SHA-256 The SHA-256 of the stored original") String sha256, Instant uploadedAt,
+      @Schema(description = "打开文件 Where the PDF is read", example = "/api/documents/4f1c…") String url) {
 
     static AttachmentView of(Attachment attachment) {
-      return new AttachmentView(attachment.getId(), attachment.getFileName(), attachment.getSize(), attachment.getSha256());
+      return new AttachmentView(attachment.getId(), attachment.getKind(), attachment.getFileName(), attachment.getSize(), attachment.getSha256(),
+          attachment.getUploadedAt(), ProposalText.documentUrl(attachment.getId()));
     }
   }
 
@@ -178,27 +181,43 @@ public class ApplicantProposalResource implements ApiResource {
   }
 
   /**
-   * Uploads one PDF (body: the file's bytes, {@code Content-Type: application/pdf}, name in the query).
-   * Refused before anything is stored when larger than the limit or not a PDF by its content.
+   * Uploads one PDF as a kind of document the call takes (body: the file's bytes, {@code Content-Type: application/pdf};
+   * name and kind in the query). Refused before anything is stored when the call does not take the kind, the proposal
+   * has as many of the kind as the call allows, the file is larger than the kind allows, or it is not a readable,
+   * unencrypted PDF by its content.
    */
   @POST
   @Path("{id}/attachments")
   @RolesAllowed("applicant")
   @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
-  @Operation(summary = "上传附件（PDF） Upload a PDF attachment")
+  @Operation(summary = "上传材料（PDF） Upload a document (PDF)")
   @RequestBody(required = true, content = {
       @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
       @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
   @APIResponse(responseCode = "201", description = "已上传 Stored", content = @Content(schema = @Schema(implementation = AttachmentView.class)))
-  public Response attach(@PathParam("id") String id, @QueryParam("name") String name, java.io.InputStream body)
-      throws java.io.IOException {
+  public Response attach(@PathParam("id") String id, @QueryParam("name") String name,
+      @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "材料类型 The kind of document",
+          schema = @Schema(enumeration = {"application", "budget", "qualification", "other"})) @QueryParam("kind") String kind,
+      java.io.InputStream body) throws java.io.IOException {
     byte[] content = body == null ? new byte[0] : body.readNBytes(Attachment.MAX_BYTES + 1);
     if (content.length > Attachment.MAX_BYTES) {
-      return org.aipo.api.ApiErrors.problem(413, "attachment.too-large", "file", "文件不得超过 " + Attachment.MAX_BYTES / (1024 * 1024) + " MB",
-          "file is larger than " + Attachment.MAX_BYTES / (1024 * 1024) + " MB").build();
+      String file = name == null ? "" : name + ": ";
+      return org.aipo.api.ApiErrors.problem(413, "attachment.too-large", "file", file + "文件不得超过 " + Attachment.MAX_BYTES / (1024 * 1024) + " MB",
+          file + "the file is larger than " + Attachment.MAX_BYTES / (1024 * 1024) + " MB").build();
     }
-    Attachment attachment = proposals.attach(id, organisationId(), name, content, caller());
+    Attachment attachment = proposals.attach(id, organisationId(), name, kind, content, caller());
     return Response.status(Response.Status.CREATED).entity(AttachmentView.of(attachment)).build();
+  }
+
+  /** Removes a document from a draft or a returned proposal (to replace a defective one). */
+  @jakarta.ws.rs.DELETE
+  @Path("{id}/attachments/{attachmentId}")
+  @RolesAllowed("applicant")
+  @Operation(summary = "删除材料 Remove a document")
+  @APIResponse(responseCode = "204", description = "已删除 Removed")
+  public Response detach(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+    proposals.detach(id, organisationId(), attachmentId, caller());
+    return Response.noContent().build();
   }
 
   @GET

@@ -39,6 +39,10 @@ public class Attachment {
   @Column(name = "FILE_NAME", nullable = false, length = 200)
   private String fileName;
 
+  /** The kind of document ({@link org.aipo.call.DocumentKind.Code}): application, budget, qualification, other. */
+  @Column(name = "KIND", nullable = false, length = 32)
+  private String kind;
+
   @Column(name = "SIZE_BYTES", nullable = false)
   private long size;
 
@@ -57,33 +61,57 @@ public class Attachment {
     // for JPA
   }
 
-  Attachment(String proposalId, String fileName, byte[] content, Instant now) {
+  Attachment(String proposalId, String kind, String fileName, byte[] content, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.proposalId = proposalId;
-    this.fileName = Text.required(fileName, "fileName", 200);
-    checkPdf(content);
+    this.kind = kind;
+    this.fileName = Text.required(fileName, "name", 200);
+    checkPdf(this.fileName, content, MAX_BYTES);
     this.content = content;
     this.size = content.length;
     this.sha256 = sha256(content);
     this.uploadedAt = now;
   }
 
-  /** A PDF starts with "%PDF-" and ends (give or take trailing whitespace) with "%%EOF". */
-  static void checkPdf(byte[] content) {
+  /**
+   * A PDF by its content, not its name: it starts with "%PDF-", the PDF library reads it, and it is not encrypted
+   * (a reviewer could not open it, nor could its copy be watermarked). Each refusal names the file.
+   */
+  static void checkPdf(String fileName, byte[] content, long maxBytes) {
+    String file = fileName == null ? "" : fileName + ": ";
     if (content == null || content.length == 0) {
-      throw DomainException.badInput("attachment.empty", "file", "文件为空", "file is empty");
+      throw DomainException.badInput("attachment.empty", "file", file + "文件为空", file + "the file is empty");
     }
-    if (content.length > MAX_BYTES) {
-      throw DomainException.tooLarge("attachment.too-large", "file", "文件不得超过 " + MAX_BYTES / (1024 * 1024) + " MB",
-          "file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+    if (content.length > maxBytes) {
+      throw DomainException.tooLarge("attachment.too-large", "file", file + "文件不得超过 " + maxBytes / (1024 * 1024) + " MB",
+          file + "the file is larger than " + maxBytes / (1024 * 1024) + " MB");
     }
     String head = new String(content, 0, Math.min(5, content.length), StandardCharsets.ISO_8859_1);
-    int tailStart = Math.max(0, content.length - 1024);
-    String tail = new String(content, tailStart, content.length - tailStart, StandardCharsets.ISO_8859_1);
-    if (!head.equals("%PDF-") || !tail.contains("%%EOF")) {
-      throw DomainException.badInput("attachment.not-pdf", "file", "文件不是 PDF 文档（按内容而非文件名判断）",
-          "file is not a PDF document (checked by its content, not its name)");
+    if (!head.equals("%PDF-")) {
+      throw DomainException.badInput("attachment.not-pdf", "file", file + "文件不是 PDF 文档（按内容而非文件名判断）",
+          file + "the file is not a PDF document (checked by its content, not its name)");
     }
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(content)) {
+      if (document.isEncrypted()) {
+        throw encrypted(file);
+      }
+      if (document.getNumberOfPages() == 0) {
+        throw DomainException.badInput("attachment.no-pages", "file", file + "PDF 文档没有页面", file + "the PDF has no pages");
+      }
+    } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
+      throw encrypted(file);
+    } catch (java.io.IOException | RuntimeException e) {
+      if (e instanceof DomainException known) {
+        throw known;
+      }
+      throw DomainException.badInput("attachment.broken-pdf", "file", file + "PDF 文档已损坏，无法读取",
+          file + "the PDF is broken and cannot be read");
+    }
+  }
+
+  private static DomainException encrypted(String file) {
+    return DomainException.badInput("attachment.encrypted", "file", file + "PDF 文档已加密或设有密码，请上传未加密的文件",
+        file + "the PDF is encrypted or password-protected; upload it unencrypted");
   }
 
   private static String sha256(byte[] content) {
@@ -100,6 +128,19 @@ public class Attachment {
 
   public String getFileName() {
     return fileName;
+  }
+
+  public String getKind() {
+    return kind == null ? "other" : kind;
+  }
+
+  public String getProposalId() {
+    return proposalId;
+  }
+
+  /** The stored bytes, never changed: a reviewer's copy is watermarked from them. */
+  public byte[] getContent() {
+    return content;
   }
 
   public long getSize() {

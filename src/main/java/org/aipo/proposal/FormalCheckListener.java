@@ -33,6 +33,26 @@ public class FormalCheckListener implements TaskListener {
     this.recorder = recorder;
   }
 
+  /**
+   * The documents the official ticked (the form's checklist sends a JSON array; REST clients may send a list or a
+   * comma-separated string), named in Chinese and English, or null when none.
+   */
+  static String documentsToCorrect(Object value) {
+    if (value == null) {
+      return null;
+    }
+    java.util.List<String> named = new java.util.ArrayList<>();
+    java.util.regex.Matcher codes = java.util.regex.Pattern.compile("[a-z]+").matcher(value.toString());
+    while (codes.find()) {
+      for (org.aipo.call.DocumentKind.Code kind : org.aipo.call.DocumentKind.Code.values()) {
+        if (kind.code().equals(codes.group()) && !named.contains(kind.label())) {
+          named.add(kind.label());
+        }
+      }
+    }
+    return named.isEmpty() ? null : String.join("、", named);
+  }
+
   @Override
   public void notify(DelegateTask task) {
     Object decision = task.getVariable("decision");
@@ -44,8 +64,13 @@ public class FormalCheckListener implements TaskListener {
           "decision must be eligible, correction or ineligible");
     }
     Object reasons = task.getVariable("reasons");
+    String text = reasons == null || reasons.toString().isBlank() ? null : reasons.toString().trim();
+    String documents = outcome == Proposal.FormalCheck.CORRECTION ? documentsToCorrect(task.getVariable("documentsToCorrect")) : null;
+    if (documents != null) {
+      text = (text == null ? "" : text + "\n") + "需补正的材料 Documents to correct: " + documents;
+    }
     recorder.recordFormalCheck((String) task.getVariable(FormalCheckProcess.VAR_PROPOSAL), outcome,
-        reasons == null ? null : reasons.toString(), EngineUser.current(task.getProcessEngineServices()).orElse("system"));
+        text, EngineUser.current(task.getProcessEngineServices()).orElse("system"));
     task.getExecution().getProcessInstance().setVariable(OUTCOME, outcome.name());
   }
 

@@ -178,6 +178,14 @@ public class Proposal {
       throw DomainException.conflict("proposal.already-submitted", null, "本申报当前状态为 " + status + "，不能再次提交",
           "this proposal is " + status + " and cannot be submitted again");
     }
+    checkSubmittable(call, now);
+    status = Status.SUBMITTED;
+    submittedAt = now;
+    return true;
+  }
+
+  /** What a submission needs of the proposal itself: the call open now, every required value given. */
+  void checkSubmittable(Call call, Instant now) {
     if (!call.isOpenAt(now)) {
       throw now.isBefore(call.getOpensAt())
           ? DomainException.conflict("call.not-open-yet", null, "申报尚未开始（开始时间 " + call.getOpensAt() + "）",
@@ -186,9 +194,6 @@ public class Proposal {
               "the call is closed (closing date " + call.getClosesAt() + "); proposals can no longer be submitted");
     }
     requireComplete();
-    status = Status.SUBMITTED;
-    submittedAt = now;
-    return true;
   }
 
   private void requireComplete() {

@@ -11,10 +11,18 @@ public final class ProposalText {
   private ProposalText() {
   }
 
-  public static String markdown(Proposal proposal, String organisation, List<Attachment> attachments) {
+  /** Where a document is read: {@code /api/documents/{id}} (a task's form adds {@code ?task=} its id, see {@link DocumentLinks}). */
+  public static String documentUrl(String attachmentId) {
+    return "/api/documents/" + attachmentId;
+  }
+
+  public static String markdown(Proposal proposal, String organisation, List<Attachment> attachments,
+      List<org.aipo.call.DocumentKind> kinds) {
     Proposal.Content c = proposal.content();
     StringBuilder text = new StringBuilder();
     line(text, "申报单位 Applicant", organisation);
+    // the documents first: a long proposal is cut to fit a task's variable, and the links must stay
+    documents(text, attachments, kinds);
     line(text, "领域 Field", c.field());
     line(text, "摘要 Summary", c.summary());
     line(text, "技术路线 Technical approach", c.technicalApproach());
@@ -24,12 +32,34 @@ public final class ProposalText {
     line(text, "自筹（元）Co-funding (yuan)", amount(c.coFunding()));
     line(text, "预期成果与指标 Expected outcomes", c.expectedOutcomes());
     line(text, "团队 Team", c.team());
-    if (!attachments.isEmpty()) {
-      text.append("**附件 Attachments**: ");
-      attachments.forEach(a -> text.append(Markdown.escape(a.getFileName())).append(" (").append(a.getSize() / 1024).append(" KB); "));
-      text.append("\n\n");
-    }
     return text.toString();
+  }
+
+  /**
+   * The documents by kind, each kind the call asks for marked present or missing, each file a link that opens
+   * the PDF (a reviewer's copy watermarked) with the SHA-256 of the stored original.
+   */
+  public static void documents(StringBuilder text, List<Attachment> attachments, List<org.aipo.call.DocumentKind> kinds) {
+    text.append("**申报材料 Documents**\n\n");
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (org.aipo.call.DocumentKind kind : kinds) {
+      listed.add(kind.getKind());
+      List<Attachment> ofKind = attachments.stream().filter(a -> a.getKind().equals(kind.getKind())).toList();
+      String state = !ofKind.isEmpty() ? "✔ 已提交 present" : kind.isRequired() ? "✘ 缺少（必交）MISSING (required)" : "— 未提交 none (optional)";
+      text.append("- ").append(kind.getLabel()).append(kind.isRequired() ? "（必交 required）" : "").append(": ").append(state).append("\n");
+      ofKind.forEach(a -> file(text, a));
+    }
+    List<Attachment> others = attachments.stream().filter(a -> !listed.contains(a.getKind())).toList();
+    if (!others.isEmpty()) {
+      text.append("- ").append(org.aipo.call.DocumentKind.Code.labelOf("other")).append(": ✔ 已提交 present\n");
+      others.forEach(a -> file(text, a));
+    }
+    text.append("\n");
+  }
+
+  private static void file(StringBuilder text, Attachment a) {
+    text.append("    - [").append(Markdown.escape(a.getFileName())).append("](").append(documentUrl(a.getId())).append(") (")
+        .append(Math.max(1, a.getSize() / 1024)).append(" KB) SHA-256 `").append(a.getSha256()).append("`\n");
   }
 
   private static String amount(BigDecimal value) {

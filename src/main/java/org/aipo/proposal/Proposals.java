@@ -65,7 +65,12 @@ public class Proposals implements FormalCheckRecorder {
    */
   public Proposal submit(String proposalId, String organisationId, String userId) {
     Proposal proposal = own(proposalId, organisationId);
-    if (proposal.submit(calls.require(proposal.getCallId()), clock.instant())) {
+    Call call = calls.require(proposal.getCallId());
+    if (proposal.getStatus() == Proposal.Status.DRAFT) {
+      proposal.checkSubmittable(call, clock.instant());
+      requireDocuments(proposal, call);
+    }
+    if (proposal.submit(call, clock.instant())) {
       workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(FormalCheckProcess.PROCESS_KEY,
           proposal.getId(), java.util.Map.of(FormalCheckProcess.VAR_PROPOSAL, proposal.getId()));
       auditLog.record(userId, "proposal.submitted", SUBJECT_TYPE, proposal.getId(), null);
@@ -76,25 +81,80 @@ public class Proposals implements FormalCheckRecorder {
   /** The applicant's correction after a return: content saved and the formal check resumed. */
   public Proposal correct(String proposalId, String organisationId, Proposal.Content content, String userId) {
     Proposal proposal = own(proposalId, organisationId);
-    proposal.correct(calls.require(proposal.getCallId()), content, clock.instant());
+    Call call = calls.require(proposal.getCallId());
+    if (proposal.getStatus() == Proposal.Status.RETURNED) {
+      requireDocuments(proposal, call);
+    }
+    proposal.correct(call, content, clock.instant());
     workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(FormalCheckProcess.MESSAGE_CORRECTED)
         .processInstanceBusinessKey(proposal.getId()).correlate();
     auditLog.record(userId, "proposal.corrected", SUBJECT_TYPE, proposal.getId(), null);
     return proposal;
   }
 
-  /** Attaches a PDF to a draft or a returned proposal. */
-  public Attachment attach(String proposalId, String organisationId, String fileName, byte[] content, String userId) {
+  /**
+   * Attaches a PDF of a kind the call takes to a draft or a returned proposal. Refused, with nothing stored, when
+   * the call does not take the kind, the proposal already has as many of it as the call allows, the file is larger
+   * than the kind allows, or it is not a readable, unencrypted PDF.
+   */
+  public Attachment attach(String proposalId, String organisationId, String fileName, String kind, byte[] content, String userId) {
     Proposal proposal = own(proposalId, organisationId);
-    if (proposal.getStatus() != Proposal.Status.DRAFT && proposal.getStatus() != Proposal.Status.RETURNED) {
-      throw DomainException.conflict("attachment.not-editable", "file", "只有草稿或退回补正的申报可以添加附件，本申报当前状态为 " + proposal.getStatus(),
-          "attachments can be added to a draft or a returned proposal; this one is " + proposal.getStatus());
+    requireEditable(proposal);
+    if (kind == null || kind.isBlank()) {
+      throw DomainException.badInput("attachment.kind-required", "kind", "请说明文件的材料类型（kind：application、budget、qualification 或 other）",
+          "kind is required: application, budget, qualification or other");
     }
-    Attachment attachment = new Attachment(proposal.getId(), fileName, content, clock.instant());
+    org.aipo.call.DocumentKind.Code code = org.aipo.call.DocumentKind.Code.of(kind, "kind");
+    Call call = calls.require(proposal.getCallId());
+    org.aipo.call.DocumentKind rule = call.documentKind(code.code()).orElseThrow(() -> DomainException.badInput("attachment.kind-not-allowed", "kind",
+        (fileName == null ? "" : fileName + ": ") + "本征集不接受“" + code.label() + "”类材料；可用类型："
+            + call.getDocumentKinds().stream().map(org.aipo.call.DocumentKind::getKind).toList(),
+        (fileName == null ? "" : fileName + ": ") + "this call takes no " + code.code() + " documents; it takes "
+            + call.getDocumentKinds().stream().map(org.aipo.call.DocumentKind::getKind).toList()));
+    long already = attachmentsOf(proposal.getId()).stream().filter(a -> a.getKind().equals(code.code())).count();
+    if (already >= rule.getMaxCount()) {
+      throw DomainException.conflict("attachment.too-many", "kind", (fileName == null ? "" : fileName + ": ") + "“" + code.label() + "”最多 "
+          + rule.getMaxCount() + " 份，已有 " + already + " 份；请先删除一份", (fileName == null ? "" : fileName + ": ") + "at most " + rule.getMaxCount()
+          + " " + code.code() + " document(s), and the proposal has " + already + "; delete one first");
+    }
+    Attachment.checkPdf(fileName, content, rule.getMaxBytes());
+    Attachment attachment = new Attachment(proposal.getId(), code.code(), fileName, content, clock.instant());
     entityManager.persist(attachment);
-    auditLog.record(userId, "proposal.attachment-added", SUBJECT_TYPE, proposal.getId(),
-        attachment.getFileName() + " (" + attachment.getSize() + " bytes, sha256 " + attachment.getSha256() + ")");
+    auditLog.record(userId, "proposal.attachment-added", SUBJECT_TYPE, proposal.getId(), code.code() + ": "
+        + attachment.getFileName() + " (" + attachment.getSize() + " bytes, sha256 " + attachment.getSha256() + ")");
     return attachment;
+  }
+
+  /** Removes an attachment of a draft or a returned proposal (a defective document is replaced this way). */
+  public void detach(String proposalId, String organisationId, String attachmentId, String userId) {
+    Proposal proposal = own(proposalId, organisationId);
+    Attachment attachment = attachmentId == null ? null : entityManager.find(Attachment.class, attachmentId);
+    if (attachment == null || !attachment.getProposalId().equals(proposal.getId())) {
+      throw DomainException.notFound("attachment.not-found", null, "没有该附件", "no attachment " + attachmentId);
+    }
+    requireEditable(proposal);
+    entityManager.remove(attachment);
+    auditLog.record(userId, "proposal.attachment-removed", SUBJECT_TYPE, proposal.getId(), attachment.getKind() + ": "
+        + attachment.getFileName() + " (sha256 " + attachment.getSha256() + ")");
+  }
+
+  private static void requireEditable(Proposal proposal) {
+    if (proposal.getStatus() != Proposal.Status.DRAFT && proposal.getStatus() != Proposal.Status.RETURNED) {
+      throw DomainException.conflict("attachment.not-editable", "file", "只有草稿或退回补正的申报可以增删附件，本申报当前状态为 " + proposal.getStatus(),
+          "attachments can be added to or removed from a draft or a returned proposal; this one is " + proposal.getStatus());
+    }
+  }
+
+  /** Refuses a submission or correction while a kind the call requires has no document. */
+  private void requireDocuments(Proposal proposal, Call call) {
+    java.util.Set<String> present = attachmentsOf(proposal.getId()).stream().map(Attachment::getKind).collect(java.util.stream.Collectors.toSet());
+    List<org.aipo.call.DocumentKind> missing = call.getDocumentKinds().stream().filter(k -> k.isRequired() && !present.contains(k.getKind())).toList();
+    if (!missing.isEmpty()) {
+      throw DomainException.badInput("proposal.documents-missing", "documents." + missing.get(0).getKind(),
+          "缺少必交材料：" + String.join("、", missing.stream().map(org.aipo.call.DocumentKind::getLabel).toList()) + "（请以相应 kind 上传 PDF）",
+          "required documents are missing: " + String.join(", ", missing.stream().map(org.aipo.call.DocumentKind::getKind).toList())
+              + " (upload each as a PDF of that kind)");
+    }
   }
 
   public java.util.List<Attachment> attachments(String proposalId, String organisationId) {
@@ -148,7 +208,7 @@ public class Proposals implements FormalCheckRecorder {
     Proposal proposal = find(proposalId);
     org.aipo.applicant.Organisation organisation = entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId());
     return ProposalText.markdown(proposal, organisation.getName() + "（" + organisation.getCreditCode() + "）",
-        entityManager.createNamedQuery(Attachment.OF_PROPOSAL, Attachment.class).setParameter("proposal", proposalId).getResultList());
+        attachmentsOf(proposalId), calls.require(proposal.getCallId()).getDocumentKinds());
   }
 
   @Override
@@ -193,6 +253,16 @@ public class Proposals implements FormalCheckRecorder {
 
   public java.util.List<Proposal> ofCall(String callId) {
     return entityManager.createNamedQuery(Proposal.OF_CALL, Proposal.class).setParameter("call", callId).getResultList();
+  }
+
+  /** One attachment by its id (any proposal's; who may read it is the caller's to decide), or empty. */
+  public java.util.Optional<Attachment> attachment(String attachmentId) {
+    return java.util.Optional.ofNullable(attachmentId == null || attachmentId.length() > 36 ? null : entityManager.find(Attachment.class, attachmentId));
+  }
+
+  /** The proposal by id, or empty (for deciding who may read its documents). */
+  public java.util.Optional<Proposal> byId(String proposalId) {
+    return java.util.Optional.ofNullable(proposalId == null || proposalId.length() > 36 ? null : entityManager.find(Proposal.class, proposalId));
   }
 
   public java.util.List<Attachment> attachmentsOf(String proposalId) {

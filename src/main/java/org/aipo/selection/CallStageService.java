@@ -122,7 +122,7 @@ public class CallStageService implements CallStages {
           10, 70, copy(call.getCriteria()), null, "system", clock.instant());
       for (Proposal proposal : field.getValue()) {
         request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), Set.of(), Map.of())
-            .describe(ProposalText.markdown(proposal, organisation(proposal).getName(), attachments(proposal)));
+            .describe(ProposalText.markdown(proposal, organisation(proposal).getName(), attachments(proposal), call.getDocumentKinds()));
       }
       reviews.create(request, "system");
       for (Proposal proposal : field.getValue()) {
@@ -142,6 +142,13 @@ public class CallStageService implements CallStages {
 
   private static List<ReviewCriterion> copy(List<ReviewCriterion> criteria) {
     return criteria.stream().map(c -> new ReviewCriterion(c.getCode(), c.getName(), c.getWeight())).toList();
+  }
+
+  /** The objected proposal's documents, each a link that opens it (the office reads what the objection is about). */
+  private String documents(Proposal proposal) {
+    StringBuilder text = new StringBuilder();
+    ProposalText.documents(text, attachments(proposal), calls.require(proposal.getCallId()).getDocumentKinds());
+    return text.toString();
   }
 
   private List<Attachment> attachments(Proposal proposal) {
@@ -304,7 +311,8 @@ public class CallStageService implements CallStages {
     Objection objection = objection(objectionId);
     Proposal proposal = entityManager.find(Proposal.class, objection.getProposalId());
     return "**" + org.aipo.common.Markdown.escape(proposal.content().title()) + "**（" + org.aipo.common.Markdown.escape(organisation(proposal).getName()) + "）\n\n"
-        + "异议人 Objector: " + org.aipo.common.Markdown.escape(objection.getName()) + "\n\n" + org.aipo.common.Markdown.escape(objection.getGrounds());
+        + "异议人 Objector: " + org.aipo.common.Markdown.escape(objection.getName()) + "\n\n" + org.aipo.common.Markdown.escape(objection.getGrounds())
+        + "\n\n" + documents(proposal);
   }
 
   @Override

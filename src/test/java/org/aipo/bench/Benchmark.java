@@ -655,7 +655,21 @@ public final class Benchmark {
     return filters.isEmpty() ? null : filters.getJsonObject(0).getString("id");
   }
 
-  /** An applicant's whole submission: the proposal stored as a draft, then submitted (its formal check starts). */
+  /** A one-page PDF, uploaded as each required document of a benchmark's proposal. */
+  static final byte[] BENCH_PDF = benchPdf();
+
+  private static byte[] benchPdf() {
+    try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      document.save(out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An applicant's whole submission: the proposal stored as a draft, its two required PDFs, then submitted (its formal check starts). */
   Function<Long, java.util.concurrent.CompletableFuture<Integer>> submission(Ours ours) throws Exception {
     String basic = "Basic " + Base64.getEncoder().encodeToString("applicant1:demo".getBytes(StandardCharsets.UTF_8));
     JsonArray calls = (JsonArray) json(send(HttpRequest.newBuilder(ours.uri("/api/applicant/calls")).header("Authorization", basic).GET().build()));
@@ -671,9 +685,16 @@ public final class Benchmark {
               return java.util.concurrent.CompletableFuture.completedFuture(draft.statusCode());
             }
             String id = ((JsonObject) json(draft)).getString("id");
-            return http.sendAsync(HttpRequest.newBuilder(ours.uri("/api/applicant/proposals/" + id + "/submit")).header("Authorization", basic)
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
-                .thenApply(HttpResponse::statusCode);
+            // the call asks for the application document and the budget sheet before a submission (issue 22)
+            java.util.concurrent.CompletableFuture<HttpResponse<Void>> documents = java.util.concurrent.CompletableFuture.completedFuture(null);
+            for (String kind : new String[] {"application", "budget"}) {
+              documents = documents.thenCompose(previous -> http.sendAsync(HttpRequest.newBuilder(ours.uri("/api/applicant/proposals/" + id
+                  + "/attachments?kind=" + kind + "&name=" + kind + ".pdf")).header("Authorization", basic).header("Content-Type", "application/pdf")
+                  .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(BENCH_PDF)).build(), HttpResponse.BodyHandlers.discarding()));
+            }
+            return documents.thenCompose(stored -> http.sendAsync(HttpRequest.newBuilder(ours.uri("/api/applicant/proposals/" + id + "/submit"))
+                .header("Authorization", basic).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding())).thenApply(HttpResponse::statusCode);
           });
     };
   }

@@ -203,9 +203,11 @@ class ApiContractIT extends ServerItBase {
     check(mismatches, "get", "/api/applicant/proposals/{id}", 200, asUser(userId, password, "GET", "/api/applicant/proposals/" + id, null));
     check(mismatches, "get", "/api/applicant/proposals/{id}/attachments", 200,
         asUser(userId, password, "GET", "/api/applicant/proposals/" + id + "/attachments", null));
-    String pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-    check(mismatches, "post", "/api/applicant/proposals/{id}/attachments", 201, client.send("POST", "/api/applicant/proposals/" + id
-        + "/attachments?name=plan.pdf", "application/pdf", pdf, "Authorization", WebClient.basic(userId, password)));
+    HttpResponse<String> uploaded = Pdfs.upload(client, userId, password, id, "application", "plan.pdf", Pdfs.of("plan"));
+    check(mismatches, "post", "/api/applicant/proposals/{id}/attachments", 201, uploaded);
+    assertThat(Pdfs.upload(client, userId, password, id, "budget", "budget.pdf", Pdfs.of("budget")).statusCode()).isEqualTo(201);
+    check(mismatches, "get", "/api/documents", 200, client.send("GET", "/api/documents?proposalId=" + id, null, null,
+        "Authorization", WebClient.basic(userId, password)));
     check(mismatches, "get", "/api/applicant/proposals/{id}/outcome", 200,
         asUser(userId, password, "GET", "/api/applicant/proposals/" + id + "/outcome", null));
     check(mismatches, "post", "/api/applicant/proposals/{id}/submit", 200,

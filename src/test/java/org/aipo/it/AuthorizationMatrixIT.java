@@ -88,6 +88,10 @@ class AuthorizationMatrixIT extends ServerItBase {
         + title + "\",\"field\":\"robotics\",\"summary\":\"机密摘要 " + run + "\"}", "Authorization", WebClient.basic("applicant1", "demo"));
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = Officials.object(drafted).getString("id");
+    HttpResponse<String> uploaded = Pdfs.upload(client, "applicant1", "demo", proposal, "application", "矩阵申报书 " + run + ".pdf",
+        Pdfs.of("matrix " + run));
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    String document = Officials.object(uploaded).getString("id");
 
     // a review in which expert X has scored and expert Y has a scoring task of its own
     officials.expertsOfTheField(FIELD, EXPERTS, EXPERT_NAMES);
@@ -161,7 +165,19 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("read the members of a group", Set.of("administrator"), "\"leader\"", get("/engine-rest/user?memberOfGroup=leadership")),
         new Operation("start a process", Set.of("official", "administrator"), null,
             json("POST", "/engine-rest/process-definition/key/platformCheck/start", "{}")),
-        new Operation("read the audit of model deployments", Set.of("administrator"), null, get("/api/admin/models/audit")));
+        new Operation("read the audit of model deployments", Set.of("administrator"), null, get("/api/admin/models/audit")),
+        // a proposal's documents (issue 22): its applicant and the office; experts only when seated on its review (X and Y are not)
+        new Operation("open a proposal's document", Set.of("applicant A", "official"), null, get("/api/documents/" + document)),
+        new Operation("open a proposal's document for a task", Set.of("applicant A", "official"), null,
+            get("/api/documents/" + document + "?task=" + taskOfY.getString("id"))),
+        new Operation("list a proposal's documents", Set.of("applicant A", "official"), document, get("/api/documents?proposalId=" + proposal)),
+        new Operation("list who read a proposal's documents", Set.of("official", "administrator"), "applicant1",
+            get("/api/documents/reads?proposalId=" + proposal)),
+        new Operation("upload a document to another organisation's proposal", Set.of("applicant A"), null,
+            (c, authorization) -> c.upload("/api/applicant/proposals/" + proposal + "/attachments?kind=other&name=x.pdf", "application/pdf",
+                Pdfs.of("intruder"), auth(authorization))),
+        new Operation("remove a document of another organisation's proposal", Set.of("applicant A"), null,
+            json("DELETE", "/api/applicant/proposals/" + proposal + "/attachments/" + document, null)));
 
     List<String> notDenied = new ArrayList<>();
     int cells = 0;
@@ -188,6 +204,10 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(client.send("GET", "/engine-rest/history/variable-instance?processInstanceId=" + instance + "&variableName=c1Comment", null, null,
         "Authorization", actors.get("official")).body()).contains(comment);
     assertThat(client.send("GET", "/engine-rest/user", null, null, "Authorization", actors.get("administrator")).body()).contains("\"leader\"");
+    assertThat(client.bytes("/api/documents/" + document, "Authorization", actors.get("official")).statusCode()).isEqualTo(200);
+    assertThat(client.bytes("/api/documents/" + document, "Authorization", actors.get("applicant A")).statusCode()).isEqualTo(200);
+    assertThat((JsonArray) WebClient.json(client.send("GET", "/api/applicant/proposals/" + proposal + "/attachments", null, null,
+        "Authorization", actors.get("applicant A")))).as("refused uploads and removals changed no document").hasSize(1);
     // what the draft holds is unchanged by every refused change
     assertThat(Officials.object(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("DRAFT");

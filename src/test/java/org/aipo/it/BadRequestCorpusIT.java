@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,6 +118,98 @@ class BadRequestCorpusIT extends ServerItBase {
     System.out.println("BadRequestCorpusIT: " + corpus.size() + " bad requests, answers " + statuses);
     assertThat(offenders).as(offenders.size() + " of " + corpus.size() + " bad requests were not answered 4xx with a message:\n"
         + String.join("\n", offenders) + "\n").isEmpty();
+  }
+
+  /**
+   * The documents of a proposal (issue 22): every bad upload is refused with problem+json naming the field and the file,
+   * and nothing is stored; bad document parameters and a call's bad document kinds likewise.
+   */
+  @Test
+  void badDocumentsAreRefusedByNameAndNothingIsStored() throws Exception {
+    String run = Long.toString(System.nanoTime(), 36);
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+    String callJson = "{\"title\":\"材料校验 " + run + "\",\"fields\":[\"robotics\"],\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\""
+        + now.plusDays(30) + "\",\"budget\":1000000,\"maxAward\":1000000,\"awardCount\":1,\"documentKinds\":%s}";
+    Map<String, String> badKinds = new LinkedHashMap<>();
+    badKinds.put("[]", "documentKinds");
+    badKinds.put("[{\"kind\":\"budget\",\"required\":false,\"maxMegabytes\":1,\"maxCount\":1}]", "documentKinds");
+    badKinds.put("[{\"kind\":\"photo\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":1}]", "documentKinds.kind");
+    badKinds.put("[{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":11,\"maxCount\":1}]", "documentKinds");
+    badKinds.put("[{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":0}]", "documentKinds");
+    badKinds.put("[{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":1},"
+        + "{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":1}]", "documentKinds");
+    badKinds.put("[{\"kind\":\"application\",\"required\":true}]", "documentKinds[0].maxCount");
+    List<String> offenders = new ArrayList<>();
+    for (Map.Entry<String, String> bad : badKinds.entrySet()) {
+      HttpResponse<String> refused = as("office", "POST", "/api/calls", String.format(callJson, bad.getKey()));
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("call documentKinds " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    HttpResponse<String> opened = as("office", "POST", "/api/calls", String.format(callJson,
+        "[{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":1},"
+        + "{\"kind\":\"budget\",\"required\":true,\"maxMegabytes\":1,\"maxCount\":1}]"));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String call = problem(opened).getString("id");
+    HttpResponse<String> drafted = as("applicant1", "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"材料校验 " + run
+        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    String proposal = problem(drafted).getString("id");
+    assertThat(Pdfs.upload(client, "applicant1", "demo", proposal, "application", "first.pdf", Pdfs.of("first")).statusCode()).isEqualTo(201);
+
+    byte[] oversized = new byte[1024 * 1024 + 1];
+    byte[] real = Pdfs.of("real");
+    System.arraycopy(real, 0, oversized, 0, real.length);
+    record Upload(String kind, String name, byte[] content, int status, String field, String code) {
+    }
+    List<Upload> uploads = List.of(
+        new Upload("budget", "photo.pdf", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 400, "file", "attachment.not-pdf"),
+        new Upload("budget", "text.pdf", "just text, renamed".getBytes(StandardCharsets.UTF_8), 400, "file", "attachment.not-pdf"),
+        new Upload("budget", "locked.pdf", Pdfs.encrypted(), 400, "file", "attachment.encrypted"),
+        new Upload("budget", "broken.pdf", Pdfs.broken(), 400, "file", "attachment.broken-pdf"),
+        new Upload("budget", "empty.pdf", new byte[0], 400, "file", "attachment.empty"),
+        new Upload("budget", "big.pdf", oversized, 413, "file", "attachment.too-large"),
+        new Upload("qualification", "licence.pdf", real, 400, "kind", "attachment.kind-not-allowed"),
+        new Upload("photo", "licence.pdf", real, 400, "kind", "document.kind-unknown"),
+        new Upload(null, "nokind.pdf", real, 400, "kind", "attachment.kind-required"),
+        new Upload("application", "second.pdf", real, 409, "kind", "attachment.too-many"));
+    for (Upload upload : uploads) {
+      HttpResponse<String> refused = client.upload("/api/applicant/proposals/" + proposal + "/attachments?name=" + upload.name()
+          + (upload.kind() == null ? "" : "&kind=" + upload.kind()), "application/pdf", upload.content(), "Authorization", WebClient.basic("applicant1", "demo"));
+      boolean named = upload.code().equals("attachment.kind-required") || upload.code().equals("document.kind-unknown") || refused.body().contains(upload.name());
+      if (refused.statusCode() != upload.status() || !isProblem(refused) || !upload.field().equals(problem(refused).getString("field", null))
+          || !upload.code().equals(problem(refused).getString("code")) || !named) {
+        offenders.add("upload " + upload.kind() + " " + upload.name() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    JsonArray stored = (JsonArray) Json.createReader(new StringReader(as("applicant1", "GET", "/api/applicant/proposals/" + proposal + "/attachments",
+        null).body())).read();
+    assertThat(stored).as("nothing but the first document was stored").hasSize(1);
+    HttpResponse<String> missing = as("applicant1", "POST", "/api/applicant/proposals/" + proposal + "/submit", null);
+    if (missing.statusCode() != 400 || !isProblem(missing) || !"documents.budget".equals(problem(missing).getString("field", null))) {
+      offenders.add("submit without the budget sheet -> " + missing.statusCode() + " " + missing.body());
+    }
+    String document = stored.getJsonObject(0).getString("id");
+    Map<String, String> badReads = new LinkedHashMap<>();
+    badReads.put("/api/documents/" + document + "?task=" + "x".repeat(65), "task");
+    badReads.put("/api/documents/" + document + "?task=a%20b", "task");
+    badReads.put("/api/documents", "proposalId");
+    badReads.put("/api/documents/reads", "proposalId");
+    for (Map.Entry<String, String> bad : badReads.entrySet()) {
+      HttpResponse<String> refused = as("office", "GET", bad.getKey(), null);
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("GET " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    HttpResponse<String> unknown = as("applicant1", "DELETE", "/api/applicant/proposals/" + proposal + "/attachments/" + UUID.randomUUID(), null);
+    if (unknown.statusCode() != 404 || !isProblem(unknown)) {
+      offenders.add("DELETE an unknown attachment -> " + unknown.statusCode() + " " + unknown.body());
+    }
+    assertThat(offenders).isEmpty();
+  }
+
+  private static JsonObject problem(HttpResponse<String> answer) {
+    return Json.createReader(new StringReader(answer.body())).readObject();
   }
 
   /**

@@ -113,7 +113,9 @@ class ClusterIT {
         + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\","
         + (complete ? "\"team\":\"m\"," : "") + "\"budget\":100000}");
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
-    return Officials.object(drafted).getString("id");
+    String id = Officials.object(drafted).getString("id");
+    Pdfs.attachRequired(node.client, "applicant1", "demo", id);
+    return id;
   }
 
   /** How many formal-check processes this proposal has (running or ended), as the given node sees it. */

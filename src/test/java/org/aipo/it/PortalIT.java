@@ -169,10 +169,18 @@ class PortalIT extends ServerItBase {
     field("file").sendKeys(fake.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("#uploadForm button[type=submit]")).click();
     assertThat(errorAt("file")).contains("PDF");
-    Path pdf = Files.write(Files.createTempFile("plan", ".pdf"), "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes());
+    assertThat(browser.findElement(By.cssSelector("#documentKinds li[data-kind=application]")).getText()).contains("申报书", "必交", "缺少");
+    Path pdf = Files.write(Files.createTempFile("plan", ".pdf"), Pdfs.of("plan"));
+    new org.openqa.selenium.support.ui.Select(field("kind")).selectByValue("application");
     field("file").sendKeys(pdf.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("#uploadForm button[type=submit]")).click();
     waitForText(pdf.getFileName().toString());
+    Path budget = Files.write(Files.createTempFile("budget", ".pdf"), Pdfs.of("budget"));
+    new org.openqa.selenium.support.ui.Select(field("kind")).selectByValue("budget");
+    field("file").sendKeys(budget.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("#uploadForm button[type=submit]")).click();
+    waitForText(budget.getFileName().toString());
+    assertThat(browser.findElement(By.cssSelector("#documentKinds li[data-kind=budget]")).getText()).contains("已提交");
 
     // submitting an incomplete draft shows every missing field at once; then it is submitted
     browser.findElement(By.id("submit")).click();

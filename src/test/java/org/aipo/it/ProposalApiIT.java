@@ -94,6 +94,16 @@ class ProposalApiIT extends ServerItBase {
         + "\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":500000}";
     asUser("org-c", "Password2026c", "PUT", "/api/applicant/proposals/" + id, full);
     assertThat(asUser("org-d", "Password2026d", "POST", "/api/applicant/proposals/" + id + "/submit", null).statusCode()).isEqualTo(404);
+    // the call asks for the application document and the budget sheet: no submission without them
+    HttpResponse<String> noDocuments = asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals/" + id + "/submit", null);
+    assertThat(noDocuments.statusCode()).as(noDocuments.body()).isEqualTo(400);
+    assertThat(((JsonObject) WebClient.json(noDocuments)).getString("code")).isEqualTo("proposal.documents-missing");
+    assertThat(((JsonObject) WebClient.json(noDocuments)).getString("field")).isEqualTo("documents.application");
+    assertThat(noDocuments.body()).contains("application", "budget", "申报书", "预算表");
+    assertThat(Pdfs.upload(client, "org-c", "Password2026c", id, "application", "申报书.pdf", Pdfs.of("application")).statusCode()).isEqualTo(201);
+    HttpResponse<String> noBudget = asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals/" + id + "/submit", null);
+    assertThat(((JsonObject) WebClient.json(noBudget)).getString("field")).isEqualTo("documents.budget");
+    assertThat(Pdfs.upload(client, "org-c", "Password2026c", id, "budget", "预算表.pdf", Pdfs.of("budget")).statusCode()).isEqualTo(201);
     HttpResponse<String> submitted = asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals/" + id + "/submit", null);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     assertThat(((JsonObject) WebClient.json(submitted)).getString("status")).isEqualTo("SUBMITTED");
@@ -109,12 +119,13 @@ class ProposalApiIT extends ServerItBase {
         "{\"variables\":{\"decision\":{\"value\":\"correction\",\"type\":\"String\"}}}");
     assertThat(noReason.statusCode()).isEqualTo(400);
     assertThat(as("office", "POST", "/engine-rest/task/" + taskId + "/complete",
-        "{\"variables\":{\"decision\":{\"value\":\"correction\",\"type\":\"String\"},\"reasons\":{\"value\":\"请补充数据来源\",\"type\":\"String\"}}}")
+        "{\"variables\":{\"decision\":{\"value\":\"correction\",\"type\":\"String\"},\"reasons\":{\"value\":\"请补充数据来源\",\"type\":\"String\"},"
+        + "\"documentsToCorrect\":{\"value\":\"[\\\"budget\\\"]\",\"type\":\"Json\"}}}")
         .statusCode()).isEqualTo(204);
 
     JsonObject returned = (JsonObject) WebClient.json(asUser("org-c", "Password2026c", "GET", "/api/applicant/proposals/" + id, null));
     assertThat(returned.getString("status")).isEqualTo("RETURNED");
-    assertThat(returned.getString("checkReasons")).isEqualTo("请补充数据来源");
+    assertThat(returned.getString("checkReasons")).isEqualTo("请补充数据来源\n需补正的材料 Documents to correct: 预算表 Budget sheet");
     HttpResponse<String> corrected = asUser("org-c", "Password2026c", "POST", "/api/applicant/proposals/" + id + "/correction",
         full.replace("\"budget\"", "\"dataSources\":\"公开数据集\",\"budget\""));
     assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
@@ -143,24 +154,26 @@ class ProposalApiIT extends ServerItBase {
     String auth = WebClient.basic("org-e", "Password2026e");
     String path = "/api/applicant/proposals/" + id + "/attachments?name=";
 
-    byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    HttpResponse<String> stored = client.upload(path + "plan.pdf", "application/pdf", pdf, "Authorization", auth);
+    byte[] pdf = Pdfs.of("plan");
+    HttpResponse<String> stored = client.upload(path + "plan.pdf&kind=application", "application/pdf", pdf, "Authorization", auth);
     assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
     assertThat(((JsonObject) WebClient.json(stored)).getInt("size")).isEqualTo(pdf.length);
+    assertThat(((JsonObject) WebClient.json(stored)).getString("kind")).isEqualTo("application");
+    assertThat(((JsonObject) WebClient.json(stored)).getString("sha256")).hasSize(64);
 
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
-    HttpResponse<String> renamed = client.upload(path + "photo.pdf", "application/pdf", png, "Authorization", auth);
+    HttpResponse<String> renamed = client.upload(path + "photo.pdf&kind=other", "application/pdf", png, "Authorization", auth);
     assertThat(renamed.statusCode()).isEqualTo(400);
     assertThat(((JsonObject) WebClient.json(renamed)).getString("field")).isEqualTo("file");
-    assertThat(renamed.body()).contains("not a PDF");
+    assertThat(renamed.body()).contains("not a PDF", "photo.pdf");
 
     byte[] huge = new byte[10 * 1024 * 1024 + 1];
     System.arraycopy(pdf, 0, huge, 0, pdf.length);
-    HttpResponse<String> oversized = client.upload(path + "huge.pdf", "application/pdf", huge, "Authorization", auth);
+    HttpResponse<String> oversized = client.upload(path + "huge.pdf&kind=other", "application/pdf", huge, "Authorization", auth);
     assertThat(oversized.statusCode()).isEqualTo(413);
     assertThat(((JsonObject) WebClient.json(oversized)).getString("field")).isEqualTo("file");
 
-    assertThat(client.upload(path + "x.pdf", "application/pdf", pdf, "Authorization", WebClient.basic("org-f", "Password2026f")).statusCode())
+    assertThat(client.upload(path + "x.pdf&kind=other", "application/pdf", pdf, "Authorization", WebClient.basic("org-f", "Password2026f")).statusCode())
         .as("another organisation's proposal").isEqualTo(404);
     assertThat((JsonArray) WebClient.json(client.send("GET", "/api/applicant/proposals/" + id + "/attachments", null, null,
         "Authorization", auth))).as("only the real PDF was stored").hasSize(1);
@@ -183,6 +196,7 @@ class ProposalApiIT extends ServerItBase {
     String id = ((JsonObject) WebClient.json(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + call + "\",\"title\":\"质检二期\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\","
         + "\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}"))).getString("id");
+    Pdfs.attachRequired(client, "org-g", "Password2026g", id);
     assertThat(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals/" + id + "/submit", null).statusCode()).isEqualTo(200);
 
     JsonObject proposal = (JsonObject) WebClient.json(asUser("org-g", "Password2026g", "GET", "/api/applicant/proposals/" + id, null));
@@ -202,6 +216,7 @@ class ProposalApiIT extends ServerItBase {
     String second = ((JsonObject) WebClient.json(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + lenientCall + "\",\"title\":\"质检三期\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\","
         + "\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}"))).getString("id");
+    Pdfs.attachRequired(client, "org-g", "Password2026g", second);
     asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals/" + second + "/submit", null);
     assertThat((JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + second, null)))
         .as("the office checks it").hasSize(1);

@@ -83,6 +83,7 @@ class SelectionIT extends ServerItBase {
     String late = object(asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + call + "\",\"title\":\"迟交的申报\"," + full + "}")).getString("id");
     for (String[] submit : new String[][] {{"st-org-a", "Password2026a", a}, {"st-org-b", "Password2026b", b}}) {
+      Pdfs.attachRequired(client, submit[0], submit[1], submit[2]);
       HttpResponse<String> submitted = asUser(submit[0], submit[1], "POST", "/api/applicant/proposals/" + submit[2] + "/submit", null);
       assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     }
@@ -243,6 +244,7 @@ class SelectionIT extends ServerItBase {
     String proposal = object(asUser(userId, password, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\","
         + "\"title\":\"教学助手大模型\",\"field\":\"" + RACE_FIELD + "\",\"summary\":\"个性化辅导\",\"technicalApproach\":\"教育大模型\","
         + "\"expectedOutcomes\":\"覆盖百所学校\",\"team\":\"十人\",\"budget\":1000000,\"coFunding\":0}")).getString("id");
+    Pdfs.attachRequired(client, userId, password, proposal);
     HttpResponse<String> submitted = asUser(userId, password, "POST", "/api/applicant/proposals/" + proposal + "/submit", null);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     complete("office", officials.awaitTasks(proposal, "userTask_formalCheck", 1).getJsonObject(0), string("decision", "eligible"));

@@ -151,6 +151,7 @@ class TasklistIT extends ServerItBase {
         + "\"budget\":100000}", "Authorization", WebClient.basic("applicant1", "demo"));
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = json(drafted).getString("id");
+    Pdfs.attachRequired(client, "applicant1", "demo", proposal);
     assertThat(client.send("POST", "/api/applicant/proposals/" + proposal + "/submit", null, null, "Authorization",
         WebClient.basic("applicant1", "demo")).statusCode()).isEqualTo(200);
 

@@ -116,6 +116,15 @@ final class WebClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET whose answer is bytes (a PDF). */
+  HttpResponse<byte[]> bytes(String path, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** A POST of raw bytes (file uploads). */
   HttpResponse<String> upload(String path, String contentType, byte[] body, String... headers) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")

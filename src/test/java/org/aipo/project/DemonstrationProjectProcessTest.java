@@ -68,6 +68,7 @@ class DemonstrationProjectProcessTest {
     TestBeans.register("recordAcceptanceResultDelegate", new RecordAcceptanceResultDelegate(stages));
     TestBeans.register("callTaskListener", new CallTaskListener(stages, stages));
     TestBeans.register("callTasks", new CallTasks(stages, stages));
+    TestBeans.register("documentLinks", new org.aipo.proposal.DocumentLinks());
     TestBeans.register("workingDays", WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties")));
   }
 

@@ -69,7 +69,7 @@ class FormalCheckProcessTest {
 
     @Override
     public String details(String proposalId) {
-      return ProposalText.markdown(proposals.get(proposalId), "申报单位", java.util.List.of());
+      return ProposalText.markdown(proposals.get(proposalId), "申报单位", java.util.List.of(), org.aipo.call.DocumentKind.DEFAULTS);
     }
 
     @Override
@@ -96,6 +96,7 @@ class FormalCheckProcessTest {
     TestBeans.register("withdrawUncorrectedDelegate", new WithdrawUncorrectedDelegate(recorder));
     TestBeans.register("proposalTasks", new ProposalTasks(recorder));
     TestBeans.register("checkEligibilityDelegate", new CheckEligibilityDelegate(recorder));
+    TestBeans.register("documentLinks", new org.aipo.proposal.DocumentLinks());
     TestBeans.register("workingDays", WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties")));
     Instant now = Instant.now();
     call = new Call("Robotics 2026", Set.of("robotics"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),

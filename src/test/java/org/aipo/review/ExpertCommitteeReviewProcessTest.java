@@ -63,6 +63,7 @@ class ExpertCommitteeReviewProcessTest {
     TestBeans.register("aggregateScoresDelegate", new AggregateScoresDelegate(service));
     TestBeans.register("completeReviewDelegate", new CompleteReviewDelegate(service));
     TestBeans.register("reviewTaskListener", new ReviewTaskListener(service));
+    TestBeans.register("documentLinks", new org.aipo.proposal.DocumentLinks());
     TestBeans.register("workingDays", WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties")));
   }
 

@@ -336,6 +336,7 @@ class DemonstrationCallProcessTest {
     TestBeans.register("announceAwardsDelegate", new AnnounceAwardsDelegate(stages, stages));
     TestBeans.register("callTaskListener", new CallTaskListener(stages, stages));
     TestBeans.register("callTasks", new CallTasks(stages, stages));
+    TestBeans.register("documentLinks", new org.aipo.proposal.DocumentLinks());
     TestBeans.register("workingDays", workingDays);
   }
 }
