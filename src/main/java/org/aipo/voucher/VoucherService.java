@@ -285,6 +285,9 @@ public class VoucherService implements VoucherStages {
       List<Usage> usage) {
     Instant now = clock.instant();
     Voucher voucher = ownVoucher(userId, voucherId);
+    // two submissions for one voucher at once: the second waits here and then finds it submitted
+    entityManager.lock(voucher, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(voucher);
     if (voucher.getStatus() != Voucher.Status.ISSUED) {
       throw DomainException.conflict("voucher.not-redeemable", null, "算力券当前状态为 " + voucher.getStatus() + "，不能提交兑付",
           "the voucher is " + voucher.getStatus() + "; it cannot be redeemed now");
