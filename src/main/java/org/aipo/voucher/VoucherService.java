@@ -64,6 +64,9 @@ public class VoucherService implements VoucherStages {
         expertThreshold == null ? Vouchers.DEFAULT_EXPERT_THRESHOLD : expertThreshold,
         reminderDays == null ? Vouchers.DEFAULT_REMINDER_DAYS : reminderDays, actor, now);
     entityManager.persist(round);
+    // EclipseLink orders the inserts of unrelated entities by class, not by persist: the round's row must exist
+    // before its first ledger entry references it
+    entityManager.flush();
     entityManager.persist(new LedgerEntry(round.getId(), null, LedgerEntry.Kind.FUNDING, round.getPoolTotal(), actor, now));
     auditLog.record(actor, "voucher-round.opened", Vouchers.ROUND_SUBJECT, round.getId(), name + ": " + round.getPoolTotal().toPlainString()
         + " yuan, " + programme + ", valid until " + validUntil);
