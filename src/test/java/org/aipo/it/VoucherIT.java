@@ -45,13 +45,14 @@ class VoucherIT extends ServerItBase {
   }
 
   /** The office opens a VOUCHER round; its id. */
-  String openRound(String name, long pool, OffsetDateTime validUntil, long expertThreshold) throws Exception {
+  String openRound(String name, long pool, OffsetDateTime validUntilAsGiven, long expertThreshold) throws Exception {
+    OffsetDateTime validUntil = validUntilAsGiven.truncatedTo(ChronoUnit.SECONDS);
     HttpResponse<String> opened = as("office", "POST", "/api/voucher-rounds", "{\"name\":\"" + name + "\",\"programme\":\"VOUCHER\",\"poolTotal\":"
         + pool + ",\"validUntil\":\"" + validUntil + "\",\"expertThreshold\":" + expertThreshold + ",\"reminderDays\":30}");
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     JsonObject round = Officials.object(opened);
     assertThat(Instant.parse(round.getString("validUntil"))).as("a TIMESTAMP WITH TIME ZONE column keeps the instant")
-        .isEqualTo(validUntil.toInstant().truncatedTo(ChronoUnit.SECONDS));
+        .isEqualTo(validUntil.toInstant());
     return round.getString("id");
   }
 
@@ -181,8 +182,9 @@ class VoucherIT extends ServerItBase {
     assertThat(paid.getJsonNumber("returnedToPool").bigDecimalValue()).isEqualByComparingTo("105000");
     JsonObject afterPayment = roundView(round);
     assertThat(afterPayment.getJsonNumber("balance").bigDecimalValue()).isEqualByComparingTo("1925000");
-    assertThat(afterPayment.getJsonArray("ledger").stream().map(e -> e.asJsonObject().getString("kind")).toList())
-        .containsExactly("FUNDING", "RESERVE", "RELEASE", "PAYMENT");
+    List<String> kinds = afterPayment.getJsonArray("ledger").stream().map(e -> e.asJsonObject().getString("kind")).toList();
+    assertThat(kinds.subList(0, 2)).containsExactly("FUNDING", "RESERVE");
+    assertThat(kinds.subList(2, kinds.size())).as("booked together on payment").containsExactlyInAnyOrder("RELEASE", "PAYMENT");
     JsonObject aggregate = publicAggregate(round);
     assertThat(aggregate.getInt("issuedCount")).isEqualTo(1);
     assertThat(aggregate.getInt("redeemedCount")).isEqualTo(1);
