@@ -127,7 +127,9 @@ public class VoucherService implements VoucherStages {
     if (application.roundId() == null || application.roundId().isBlank()) {
       throw DomainException.badInput("field.required", "roundId", "roundId 为必填项", "roundId is required");
     }
-    VoucherRound round = entityManager.find(VoucherRound.class, application.roundId());
+    // the round's row lock also serialises one firm's simultaneous applications, so its cap per year and the
+    // pool's balance are checked against what the others stored
+    VoucherRound round = entityManager.find(VoucherRound.class, application.roundId(), LockModeType.PESSIMISTIC_WRITE);
     if (round == null) {
       throw DomainException.badInput("voucher-round.unknown", "roundId", "没有算力券批次 " + application.roundId(), "roundId: no voucher round " + application.roundId());
     }
