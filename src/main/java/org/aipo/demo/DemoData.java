@@ -29,6 +29,9 @@ public class DemoData {
   @Inject
   DemoSelection demoSelection;
 
+  @Inject
+  DemoVouchers demoVouchers;
+
   void seed(@Observes @Priority(EngineStarted.DEMO) EngineStarted started) {
     if (!DemoUsers.apply(settings.profile(), settings.demoOnAnyDatabase() || started.embeddedDatabase())) {
       return;
@@ -36,7 +39,8 @@ public class DemoData {
     if (new DemoUsers(started.engine()).seedOnce()) {
       demoExperts.seed();
       demoSelection.seed();
-      LOG.info("Demo data seeded: users, experts, organisations and a demonstration call");
+      demoVouchers.seed();
+      LOG.info("Demo data seeded: users, experts, organisations, a demonstration call and a voucher round");
     }
   }
 }

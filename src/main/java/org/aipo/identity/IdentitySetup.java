@@ -131,6 +131,13 @@ public final class IdentitySetup {
       new RoleFilter("待审定 Approvals", "领导小组待审定的名单 Lists waiting for leadership's approval", -8,
           q -> q.taskCandidateGroup(Roles.LEADERSHIP.groupId()).includeAssignedTasks(),
           List.of(variable("callTitle", "征集 Call"), variable("roundTheme", "场景征集 Round")), List.of(Roles.LEADERSHIP)),
+      new RoleFilter("算力券 Compute vouchers", "待审核的算力券申请与待核验的兑付 Voucher applications to review and redemptions to verify", -7,
+          q -> q.processDefinitionKey("voucherLifecycle").taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
+          List.of(variable("applicantName", "申请单位 Applicant"), variable("roundName", "算力券批次 Round"), variable("voucherAmount", "券额 Amount"),
+              variable("voucherNumber", "券号 Voucher")), List.of(Roles.PROGRAMME_OFFICE)),
+      new RoleFilter("算力券专家意见 Voucher opinions", "预计合同额超过门槛的算力券申请 Voucher applications above the expert threshold", -7,
+          q -> q.taskDefinitionKey("userTask_expertOpinion").taskCandidateGroup(Roles.EXPERT.groupId()).includeAssignedTasks(),
+          List.of(), List.of(Roles.EXPERT)),
       new RoleFilter("场景提名 Nominations", "本单位的应用场景提名任务 My unit's scenario nominations", -8,
           q -> q.taskDefinitionKey("userTask_nominateScenarios").taskAssigneeExpression("${currentUser()}"),
           List.of(), List.of(Roles.NOMINATING_UNIT)));

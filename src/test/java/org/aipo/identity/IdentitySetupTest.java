@@ -111,5 +111,12 @@ class IdentitySetupTest {
     Filter reviews = engine.getFilterService().createFilterQuery().filterName("我的评审 My reviews").singleResult();
     assertThat(allowed(Roles.EXPERT, READ, FILTER, reviews.getId())).isTrue();
     assertThat(allowed(Roles.LEADERSHIP, READ, FILTER, reviews.getId())).isFalse();
+    Filter vouchers = engine.getFilterService().createFilterQuery().filterName("算力券 Compute vouchers").singleResult();
+    assertThat(allowed(Roles.PROGRAMME_OFFICE, READ, FILTER, vouchers.getId())).isTrue();
+    assertThat(allowed(Roles.APPLICANT, READ, FILTER, vouchers.getId())).isFalse();
+    assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) vouchers.getQuery()).getProcessDefinitionKey()).isEqualTo("voucherLifecycle");
+    Filter opinions = engine.getFilterService().createFilterQuery().filterName("算力券专家意见 Voucher opinions").singleResult();
+    assertThat(allowed(Roles.EXPERT, READ, FILTER, opinions.getId())).isTrue();
+    assertThat(allowed(Roles.PROGRAMME_OFFICE, READ, FILTER, opinions.getId())).isFalse();
   }
 }

@@ -123,6 +123,30 @@ class AuthorizationMatrixIT extends ServerItBase {
     String checkInstance = Officials.object(check).getString("id");
     String checkDefinition = Officials.object(check).getString("definitionId");
 
+    // applicant A's compute voucher application, a round and a supplier waiting for listing
+    HttpResponse<String> round = officials.as("office", "POST", "/api/voucher-rounds", "{\"name\":\"矩阵算力券 " + run + "\",\"programme\":\"VOUCHER\","
+        + "\"poolTotal\":1000000,\"validUntil\":\"" + java.time.OffsetDateTime.now().plusDays(30) + "\"}");
+    assertThat(round.statusCode()).as(round.body()).isEqualTo(201);
+    String roundId = Officials.object(round).getString("id");
+    String supplierName = "矩阵算力 " + run;
+    HttpResponse<String> supplier = client.send("POST", "/api/compute-suppliers", "application/json", "{\"name\":\"" + supplierName + "\",\"creditCode\":\""
+        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"矩阵法人\",\"shareholders\":[],\"contactEmail\":\"m@compute.example\"}");
+    assertThat(supplier.statusCode()).as(supplier.body()).isEqualTo(201);
+    String supplierId = Officials.object(supplier).getString("id");
+    String pendingName = "矩阵待审算力 " + run;
+    HttpResponse<String> pendingSupplier = client.send("POST", "/api/compute-suppliers", "application/json", "{\"name\":\"" + pendingName
+        + "\",\"creditCode\":\"" + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"矩阵法人二\",\"shareholders\":[],"
+        + "\"contactEmail\":\"p@compute.example\"}");
+    String pendingId = Officials.object(pendingSupplier).getString("id");
+    assertThat(officials.as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", "{\"listed\":true}").statusCode()).isEqualTo(200);
+    String voucherModel = "矩阵机密模型 " + run;
+    HttpResponse<String> voucherApplied = client.send("POST", "/api/applicant/vouchers", "application/json", "{\"roundId\":\"" + roundId
+        + "\",\"supplierId\":\"" + supplierId + "\",\"use\":\"INFERENCE\",\"model\":\"" + voucherModel + "\",\"gpuHours\":100,"
+        + "\"clusterScale\":\"small\",\"achievementLevel\":\"none\",\"expectedValue\":10000}", "Authorization", WebClient.basic("applicant1", "demo"));
+    assertThat(voucherApplied.statusCode()).as(voucherApplied.body()).isEqualTo(201);
+    String voucherId = Officials.object(voucherApplied).getString("id");
+    JsonObject voucherReview = officials.awaitTasks(voucherId, "userTask_reviewVoucher", 1).getJsonObject(0);
+
     Map<String, String> actors = new LinkedHashMap<>();
     actors.put("anonymous", null);
     actors.put("applicant A", WebClient.basic("applicant1", "demo"));
@@ -177,7 +201,21 @@ class AuthorizationMatrixIT extends ServerItBase {
             (c, authorization) -> c.upload("/api/applicant/proposals/" + proposal + "/attachments?kind=other&name=x.pdf", "application/pdf",
                 Pdfs.of("intruder"), auth(authorization))),
         new Operation("remove a document of another organisation's proposal", Set.of("applicant A"), null,
-            json("DELETE", "/api/applicant/proposals/" + proposal + "/attachments/" + document, null)));
+            json("DELETE", "/api/applicant/proposals/" + proposal + "/attachments/" + document, null)),
+        new Operation("read another firm's voucher", Set.of("applicant A"), voucherModel, get("/api/applicant/vouchers/" + voucherId)),
+        new Operation("list another firm's vouchers", Set.of("applicant A"), voucherModel, get("/api/applicant/vouchers")),
+        new Operation("redeem another firm's voucher", Set.of("applicant A"), null, json("POST", "/api/applicant/vouchers/" + voucherId + "/redemption",
+            "{\"contractNumber\":\"HT-M-" + run + "\",\"contractValue\":1000,\"invoices\":[{\"number\":\"INV-M-" + run + "\",\"amount\":1000}],"
+            + "\"usage\":[{\"gpuHours\":1,\"value\":1000}]}")),
+        new Operation("approve a voucher (Tasklist API)", Set.of("official", "administrator"), null, json("POST", "/engine-rest/task/"
+            + voucherReview.getString("id") + "/complete", "{\"variables\":{\"approved\":{\"value\":\"true\",\"type\":\"String\"}}}")),
+        new Operation("read a round's pool and ledger", Set.of("official", "administrator"), roundId, get("/api/voucher-rounds/" + roundId)),
+        new Operation("open a voucher round", Set.of("official", "administrator"), null, json("POST", "/api/voucher-rounds",
+            "{\"name\":\"越权批次\",\"programme\":\"VOUCHER\",\"poolTotal\":1,\"validUntil\":\"2099-01-01T00:00:00Z\"}")),
+        new Operation("close a voucher round", Set.of("official", "administrator"), null, json("POST", "/api/voucher-rounds/" + roundId + "/close", null)),
+        new Operation("read suppliers' listing applications", Set.of("official", "administrator"), pendingName, get("/api/compute-suppliers/applications")),
+        new Operation("list a supplier", Set.of("official", "administrator"), null, json("POST", "/api/compute-suppliers/" + pendingId + "/decision",
+            "{\"listed\":true}")));
 
     List<String> notDenied = new ArrayList<>();
     int cells = 0;
@@ -208,6 +246,10 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(client.bytes("/api/documents/" + document, "Authorization", actors.get("applicant A")).statusCode()).isEqualTo(200);
     assertThat((JsonArray) WebClient.json(client.send("GET", "/api/applicant/proposals/" + proposal + "/attachments", null, null,
         "Authorization", actors.get("applicant A")))).as("refused uploads and removals changed no document").hasSize(1);
+    // the voucher is untouched by every refused approval, and the public sees the round only in aggregate
+    assertThat(Officials.object(client.send("GET", "/api/applicant/vouchers/" + voucherId, null, null, "Authorization", actors.get("applicant A")))
+        .getString("status")).isEqualTo("APPLIED");
+    assertThat(client.send("GET", "/api/public/voucher-rounds", null, null).body()).contains(roundId).doesNotContain(voucherModel);
     // what the draft holds is unchanged by every refused change
     assertThat(Officials.object(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("DRAFT");

@@ -149,7 +149,7 @@ public class DomainRuleExceptionHandler implements ExceptionMapper<ProcessEngine
     return BadInput.error(Response.Status.SERVICE_UNAVAILABLE, "StatementTimeoutException", org.aipo.platform.StatementTimedOut.MESSAGE);
   }
 
-  private static Response response(Response.Status status, String message) {
+  static Response response(Response.Status status, String message) {
     ExceptionDto dto = new ExceptionDto();
     dto.setType(status == Response.Status.BAD_REQUEST ? "InvalidRequestException" : "ConflictException");
     dto.setMessage(message);

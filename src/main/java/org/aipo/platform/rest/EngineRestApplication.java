@@ -20,6 +20,7 @@ public class EngineRestApplication extends Application {
     classes.addAll(CamundaRestResources.getConfigurationClasses());
     classes.add(DomainRuleExceptionHandler.class);
     classes.add(DomainRuleRestExceptionHandler.class);
+    classes.add(DomainRefusalHandler.class);
     // bad input answered 4xx with a message (issue 9; BadRequestCorpusIT)
     classes.add(NullInRequestHandler.class);
     classes.add(JsonBodyExceptionHandlers.Parse.class);

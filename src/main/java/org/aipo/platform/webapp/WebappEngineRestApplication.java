@@ -3,6 +3,7 @@ package org.aipo.platform.webapp;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.aipo.platform.rest.DomainRefusalHandler;
 import org.aipo.platform.rest.DomainRuleExceptionHandler;
 import org.aipo.platform.rest.DomainRuleRestExceptionHandler;
 import org.aipo.platform.rest.NullInRequestHandler;
@@ -16,6 +17,7 @@ public class WebappEngineRestApplication extends EngineRestApplication {
     Set<Class<?>> classes = new HashSet<>(super.getClasses());
     classes.add(DomainRuleExceptionHandler.class);
     classes.add(DomainRuleRestExceptionHandler.class);
+    classes.add(DomainRefusalHandler.class);
     classes.add(NullInRequestHandler.class);
     return classes;
   }

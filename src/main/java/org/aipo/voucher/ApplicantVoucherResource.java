@@ -1,0 +1,152 @@
+package org.aipo.voucher;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.aipo.api.ApiResource;
+import org.aipo.api.ApiUser;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A firm's compute vouchers (算力券): apply, follow the status, submit the redemption, see what was paid and
+ * why. A firm only ever sees its own organisation's vouchers (another's answer 404).
+ */
+@RequestScoped
+@Path("applicant/vouchers")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("applicant")
+@Tag(name = "vouchers", description = "算力券 Compute vouchers")
+public class ApplicantVoucherResource implements ApiResource {
+
+  /** An application for a voucher. */
+  @Schema(name = "VoucherApplication")
+  public record ApplicationRequest(String roundId, @Schema(description = "服务商目录中的服务商 A listed supplier") String supplierId,
+      @Schema(description = "TRAINING or INFERENCE", example = "TRAINING") String use,
+      @Schema(example = "示例行业大模型 7B") String model,
+      @Schema(description = "计划 GPU 卡时 Planned GPU-hours", example = "20000") BigDecimal gpuHours,
+      @Schema(description = "small, medium or large", example = "medium") String clusterScale,
+      @Schema(description = "none, filed (model filed) or leading", example = "filed") String achievementLevel,
+      @Schema(description = "预计合同额（元）Expected contract value (yuan)", example = "600000") BigDecimal expectedValue,
+      @Schema(description = "本单位法定代表人（关联方核查）The applicant's legal representative (related-party check)", example = "王明") String legalRepresentative,
+      @Schema(description = "本单位股东（关联方核查）The applicant's shareholders") List<String> shareholders,
+      @Schema(description = "申报的关联单位统一社会信用代码 Declared related organisations' credit codes") List<String> relatedCreditCodes) {
+  }
+
+  /** An invoice. */
+  @Schema(name = "VoucherInvoice")
+  public record InvoiceRequest(@Schema(example = "INV-2027-0001") String number, @Schema(example = "300000") BigDecimal amount) {
+  }
+
+  /** A usage record. */
+  @Schema(name = "VoucherUsage")
+  public record UsageRequest(@Schema(example = "2027-05") String period, @Schema(example = "10000") BigDecimal gpuHours,
+      @Schema(description = "该期用量按合同价的金额（元）The period's usage at the contract price (yuan)", example = "300000") BigDecimal value) {
+  }
+
+  /** A redemption: contract, invoices and usage records. */
+  @Schema(name = "VoucherRedemption")
+  public record RedemptionRequest(@Schema(example = "HT-2027-0001") String contractNumber, @Schema(example = "600000") BigDecimal contractValue,
+      List<InvoiceRequest> invoices, List<UsageRequest> usage) {
+  }
+
+  /** A voucher as its firm sees it. */
+  @Schema(name = "Voucher")
+  public record VoucherView(String id, String number, String roundId, String supplierId, String supplierName, String status, String use, String model,
+      BigDecimal gpuHours, String clusterScale, String achievementLevel, BigDecimal expectedValue,
+      @Schema(description = "补贴比例 Share of the contract value") BigDecimal share, BigDecimal capPerContract,
+      @Schema(description = "券额（预留额）The voucher's amount (reserved on approval)") BigDecimal amount,
+      @Schema(description = "适用的补贴规则 The subsidy rule applied") String ruleReason, Instant appliedAt, Instant issuedAt, Instant expiresAt,
+      String contractNumber, BigDecimal claimedValue, BigDecimal verifiedValue, BigDecimal paid,
+      @Schema(description = "兑付后退回资金池的差额 What went back to the pool on redemption") BigDecimal returnedToPool,
+      @Schema(description = "项目办意见 The office's comment") String decisionNote) {
+  }
+
+  @Inject
+  VoucherService vouchers;
+
+  @Context
+  HttpServletRequest http;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "申请算力券 Apply for a compute voucher")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApplicationRequest.class),
+      examples = @ExampleObject(name = "application", value = "{\"roundId\":\"...\",\"supplierId\":\"...\",\"use\":\"TRAINING\",\"model\":\"示例行业大模型 7B\","
+          + "\"gpuHours\":20000,\"clusterScale\":\"medium\",\"achievementLevel\":\"filed\",\"expectedValue\":600000,\"legalRepresentative\":\"王明\","
+          + "\"shareholders\":[\"王明\"],\"relatedCreditCodes\":[]}")))
+  @APIResponse(responseCode = "201", description = "已受理，待审核 Accepted for review", content = @Content(schema = @Schema(implementation = VoucherView.class)))
+  public Response apply(@Valid @NotNull ApplicationRequest body) {
+    Voucher voucher = vouchers.apply(caller(), new VoucherService.Application(body.roundId(), body.supplierId(), body.use(), body.model(), body.gpuHours(),
+        body.clusterScale(), body.achievementLevel(), body.expectedValue(), body.legalRepresentative(), body.shareholders(), body.relatedCreditCodes()));
+    return Response.status(Response.Status.CREATED).entity(view(voucher)).build();
+  }
+
+  @GET
+  @Operation(summary = "本单位的算力券 The caller's organisation's vouchers")
+  @APIResponse(responseCode = "200", description = "本单位的券 Own vouchers", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VoucherView.class)))
+  public List<VoucherView> list() {
+    return vouchers.vouchersOf(caller()).stream().map(this::view).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "查看算力券 Read a voucher")
+  @APIResponse(responseCode = "200", description = "算力券 The voucher", content = @Content(schema = @Schema(implementation = VoucherView.class)))
+  public VoucherView get(@PathParam("id") String id) {
+    return view(vouchers.ownVoucher(caller(), id));
+  }
+
+  @POST
+  @Path("{id}/redemption")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "提交兑付：合同、发票与用量 Redeem: contract, invoices and usage")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RedemptionRequest.class),
+      examples = @ExampleObject(name = "redemption", value = "{\"contractNumber\":\"HT-2027-0001\",\"contractValue\":600000,"
+          + "\"invoices\":[{\"number\":\"INV-2027-0001\",\"amount\":300000}],\"usage\":[{\"period\":\"2027-05\",\"gpuHours\":10000,\"value\":300000}]}")))
+  @APIResponse(responseCode = "200", description = "已提交，待项目办核验 Submitted; the office verifies",
+      content = @Content(schema = @Schema(implementation = VoucherView.class)))
+  @APIResponse(responseCode = "409", description = "合同或发票号已兑付过，或券不可兑付 A contract or invoice number was redeemed before, or the voucher cannot be redeemed")
+  public VoucherView redeem(@PathParam("id") String id, @Valid @NotNull RedemptionRequest body) {
+    List<VoucherService.Invoice> invoices = body.invoices() == null ? null
+        : body.invoices().stream().map(i -> i == null ? null : new VoucherService.Invoice(i.number(), i.amount())).toList();
+    List<VoucherService.Usage> usage = body.usage() == null ? null
+        : body.usage().stream().map(u -> u == null ? null : new VoucherService.Usage(u.period(), u.gpuHours(), u.value())).toList();
+    return view(vouchers.submitRedemption(caller(), id, body.contractNumber(), body.contractValue(), invoices, usage));
+  }
+
+  private String caller() {
+    return ApiUser.of(http).userId();
+  }
+
+  private VoucherView view(Voucher v) {
+    String supplierName = vouchers.supplier(v.getSupplierId()).map(ComputeSupplier::getName).orElse(null);
+    return new VoucherView(v.getId(), v.getNumber(), v.getRoundId(), v.getSupplierId(), supplierName, v.getStatus().name(), v.getUse().name(), v.getModel(),
+        v.getGpuHours(), v.getClusterScale(), v.getAchievementLevel(), v.getExpectedValue(), v.getShare(), v.getCapPerContract(), v.getAmount(),
+        v.getRuleReason(), v.getAppliedAt(), v.getIssuedAt(), v.getExpiresAt(), v.getContractNumber(), v.getClaimedValue(), v.getVerifiedValue(),
+        v.getPaid(), v.getPaid() == null ? null : v.getAmount().subtract(v.getPaid()), v.getDecisionNote());
+  }
+}

@@ -1,0 +1,144 @@
+package org.aipo.voucher;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.aipo.applicant.CreditCode;
+import org.aipo.common.DomainException;
+import org.aipo.common.Text;
+
+/**
+ * A compute supplier (算力服务商) in the catalogue: it applies to be listed, the programme office lists or
+ * refuses it. Its credit code, legal representative and shareholders are what the related-party check of an
+ * application compares with the applicant's declaration.
+ */
+@Entity
+@Table(name = "AIPO_COMPUTE_SUPPLIER")
+public class ComputeSupplier {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  public enum Status { PENDING, LISTED, REFUSED }
+
+  @Id
+  @Column(name = "ID", length = 36)
+  private String id;
+
+  @Column(name = "NAME", nullable = false, length = 200)
+  private String name;
+
+  @Column(name = "CREDIT_CODE", nullable = false, length = 18)
+  private String creditCode;
+
+  @Column(name = "LEGAL_REPRESENTATIVE", nullable = false, length = 100)
+  private String legalRepresentative;
+
+  /** Shareholders' names, separated by ';'. */
+  @Column(name = "SHAREHOLDERS", nullable = false, length = 2000)
+  private String shareholders;
+
+  @Column(name = "CONTACT_EMAIL", nullable = false, length = 200)
+  private String contactEmail;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "STATUS", nullable = false, length = 16)
+  private Status status;
+
+  @Column(name = "APPLIED_AT", nullable = false)
+  private OffsetDateTime appliedAt;
+
+  @Column(name = "DECIDED_BY", length = 64)
+  private String decidedBy;
+
+  @Column(name = "DECIDED_AT")
+  private OffsetDateTime decidedAt;
+
+  @Column(name = "DECISION_NOTE", length = 1000)
+  private String decisionNote;
+
+  protected ComputeSupplier() {
+    // for JPA
+  }
+
+  ComputeSupplier(String name, String creditCode, String legalRepresentative, List<String> shareholders, String contactEmail, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.name = Text.required(name, "name", 200).trim();
+    this.creditCode = CreditCode.check(creditCode);
+    this.legalRepresentative = Text.required(legalRepresentative, "legalRepresentative", 100).trim();
+    this.shareholders = Text.atMost(String.join(";", Vouchers.names(shareholders, "shareholders")), "shareholders", 2000);
+    String email = Text.required(contactEmail, "contactEmail", 200).trim();
+    if (!EMAIL.matcher(email).matches()) {
+      throw DomainException.badInput("email.invalid", "contactEmail", "电子邮箱格式不正确", "contactEmail is not an e-mail address");
+    }
+    this.contactEmail = email;
+    this.status = Status.PENDING;
+    this.appliedAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  void decide(boolean listed, String note, String actor, Instant now) {
+    if (status != Status.PENDING) {
+      throw DomainException.conflict("compute-supplier.decided", null, "该服务商的入库申请已有决定（" + status + "）",
+          "this supplier's listing was decided already (" + status + ")");
+    }
+    this.status = listed ? Status.LISTED : Status.REFUSED;
+    this.decisionNote = Text.atMost(note, "note", 1000);
+    this.decidedBy = actor;
+    this.decidedAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getCreditCode() {
+    return creditCode;
+  }
+
+  public String getLegalRepresentative() {
+    return legalRepresentative;
+  }
+
+  public List<String> getShareholders() {
+    return shareholders.isEmpty() ? List.of() : Arrays.asList(shareholders.split(";"));
+  }
+
+  public String getContactEmail() {
+    return contactEmail;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public Instant getAppliedAt() {
+    return appliedAt.toInstant();
+  }
+
+  public String getDecidedBy() {
+    return decidedBy;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt == null ? null : decidedAt.toInstant();
+  }
+
+  public String getDecisionNote() {
+    return decisionNote;
+  }
+}

@@ -1,0 +1,125 @@
+package org.aipo.voucher;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.aipo.api.ApiResource;
+import org.aipo.api.ApiUser;
+import org.aipo.common.DomainException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The catalogue of compute suppliers (算力服务商目录): a supplier applies to be listed (no login), the programme
+ * office lists or refuses it; anyone reads the listed suppliers, officials read the applications.
+ */
+@RequestScoped
+@Path("compute-suppliers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "vouchers", description = "算力券 Compute vouchers")
+public class ComputeSupplierResource implements ApiResource {
+
+  /** A supplier's application for listing. */
+  @Schema(name = "ComputeSupplierRequest")
+  public record SupplierRequest(@Schema(example = "示例智算科技有限公司") String name,
+      @Schema(description = "统一社会信用代码 Unified social credit code", example = "91310115MA1K4B2C3X") String creditCode,
+      @Schema(description = "法定代表人 Legal representative", example = "赵六") String legalRepresentative,
+      @Schema(description = "股东 Shareholders") List<String> shareholders,
+      @Schema(example = "bd@compute.example") String contactEmail) {
+  }
+
+  /** The office's decision on a listing. */
+  @Schema(name = "ComputeSupplierDecision")
+  public record DecisionRequest(@Schema(description = "true: 入库 list; false: 不予入库 refuse") Boolean listed,
+      @Schema(example = "资质齐全 Qualifications complete") String note) {
+  }
+
+  /** A supplier as the catalogue shows it. */
+  @Schema(name = "ComputeSupplier")
+  public record SupplierView(String id, String name, String creditCode, String legalRepresentative, List<String> shareholders, String status,
+      Instant appliedAt, Instant decidedAt, String decisionNote) {
+
+    static SupplierView of(ComputeSupplier s) {
+      return new SupplierView(s.getId(), s.getName(), s.getCreditCode(), s.getLegalRepresentative(), s.getShareholders(), s.getStatus().name(),
+          s.getAppliedAt(), s.getDecidedAt(), s.getDecisionNote());
+    }
+  }
+
+  @Inject
+  VoucherService vouchers;
+
+  @Context
+  HttpServletRequest http;
+
+  @POST
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "算力服务商申请入库 A compute supplier applies to be listed")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SupplierRequest.class),
+      examples = @ExampleObject(name = "supplier", value = "{\"name\":\"示例智算科技有限公司\",\"creditCode\":\"91310115MA1K4B2C3X\","
+          + "\"legalRepresentative\":\"赵六\",\"shareholders\":[\"赵六\",\"某投资有限公司\"],\"contactEmail\":\"bd@compute.example\"}")))
+  @APIResponse(responseCode = "201", description = "已申请，待项目办审核 Applied; the office decides",
+      content = @Content(schema = @Schema(implementation = SupplierView.class)))
+  public Response apply(@Valid @NotNull SupplierRequest body) {
+    ComputeSupplier supplier = vouchers.applyForListing(body.name(), body.creditCode(), body.legalRepresentative(), body.shareholders(),
+        body.contactEmail());
+    return Response.status(Response.Status.CREATED).entity(SupplierView.of(supplier)).build();
+  }
+
+  @GET
+  @PermitAll
+  @Operation(summary = "服务商目录（已入库）The catalogue: listed suppliers")
+  @APIResponse(responseCode = "200", description = "已入库的服务商 Listed suppliers",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SupplierView.class)))
+  public List<SupplierView> catalogue() {
+    return vouchers.suppliers(ComputeSupplier.Status.LISTED).stream().map(SupplierView::of).toList();
+  }
+
+  @GET
+  @Path("applications")
+  @RolesAllowed({"programme-office", "camunda-admin"})
+  @Operation(summary = "待审核的入库申请 Applications waiting for the office")
+  @APIResponse(responseCode = "200", description = "待审核 Pending", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SupplierView.class)))
+  public List<SupplierView> applications() {
+    return vouchers.suppliers(ComputeSupplier.Status.PENDING).stream().map(SupplierView::of).toList();
+  }
+
+  @POST
+  @Path("{id}/decision")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"programme-office", "camunda-admin"})
+  @Operation(summary = "项目办决定是否入库 The office lists or refuses a supplier")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DecisionRequest.class),
+      examples = @ExampleObject(name = "list", value = "{\"listed\":true,\"note\":\"资质齐全\"}")))
+  @APIResponse(responseCode = "200", description = "已决定 Decided", content = @Content(schema = @Schema(implementation = SupplierView.class)))
+  public SupplierView decide(@PathParam("id") String id, @Valid @NotNull DecisionRequest body) {
+    if (body.listed() == null) {
+      vouchers.supplier(id).orElseThrow(() -> DomainException.notFound("compute-supplier.not-found", null, "没有算力服务商 " + id, "no compute supplier " + id));
+      throw DomainException.badInput("field.required", "listed", "listed 为必填项（true 或 false）", "listed is required (true or false)");
+    }
+    return SupplierView.of(vouchers.decideListing(id, body.listed(), body.note(), ApiUser.of(http).userId()));
+  }
+}

@@ -1,0 +1,501 @@
+package org.aipo.voucher;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.aipo.applicant.Organisation;
+import org.aipo.applicant.Registration;
+import org.aipo.audit.AuditLog;
+import org.aipo.common.DomainException;
+import org.aipo.common.Text;
+import org.aipo.platform.WorkflowEngine;
+
+/**
+ * Compute vouchers on the database (docs/domain.md programme 4): rounds and their pool ledger, applications
+ * with their immediate refusals, the steps of {@code voucherLifecycle}, and redemptions. Every movement of a
+ * pool is a {@link LedgerEntry} written in the transaction of the decision; a reservation locks the round's row
+ * (SELECT ... FOR UPDATE) before it adds up the ledger, so concurrent approvals on one or several nodes are
+ * serialised by the database and the pool is never overdrawn.
+ */
+@ApplicationScoped
+@Transactional
+public class VoucherService implements VoucherStages {
+
+  static final Set<String> SCALES = Set.of("small", "medium", "large");
+  static final Set<String> LEVELS = Set.of("none", "filed", "leading");
+
+  @PersistenceContext(unitName = "programmeOffice")
+  EntityManager entityManager;
+
+  @Inject
+  AuditLog auditLog;
+
+  @Inject
+  WorkflowEngine workflowEngine;
+
+  @Inject
+  Registration registration;
+
+  private final Clock clock = Clock.systemUTC();
+
+  // ---- rounds
+
+  public VoucherRound openRound(String name, VoucherRound.Programme programme, BigDecimal poolTotal, Instant validUntil,
+      BigDecimal expertThreshold, Integer reminderDays, String actor) {
+    Instant now = clock.instant();
+    VoucherRound round = new VoucherRound(name, programme, poolTotal, validUntil,
+        expertThreshold == null ? Vouchers.DEFAULT_EXPERT_THRESHOLD : expertThreshold,
+        reminderDays == null ? Vouchers.DEFAULT_REMINDER_DAYS : reminderDays, actor, now);
+    entityManager.persist(round);
+    // EclipseLink orders the inserts of unrelated entities by class, not by persist: the round's row must exist
+    // before its first ledger entry references it
+    entityManager.flush();
+    entityManager.persist(new LedgerEntry(round.getId(), null, LedgerEntry.Kind.FUNDING, round.getPoolTotal(), actor, now));
+    auditLog.record(actor, "voucher-round.opened", Vouchers.ROUND_SUBJECT, round.getId(), name + ": " + round.getPoolTotal().toPlainString()
+        + " yuan, " + programme + ", valid until " + validUntil);
+    return round;
+  }
+
+  public VoucherRound closeRound(String roundId, String actor) {
+    VoucherRound round = round(roundId);
+    round.close();
+    auditLog.record(actor, "voucher-round.closed", Vouchers.ROUND_SUBJECT, roundId, null);
+    return round;
+  }
+
+  public VoucherRound round(String roundId) {
+    VoucherRound round = roundId == null ? null : entityManager.find(VoucherRound.class, roundId);
+    if (round == null) {
+      throw DomainException.notFound("voucher-round.not-found", null, "没有算力券批次 " + roundId, "no voucher round " + roundId);
+    }
+    return round;
+  }
+
+  public List<VoucherRound> rounds() {
+    return entityManager.createQuery("select r from VoucherRound r order by r.openedAt desc", VoucherRound.class).getResultList();
+  }
+
+  public List<LedgerEntry> ledger(String roundId) {
+    return entityManager.createQuery("select e from LedgerEntry e where e.roundId = :round order by e.bookedAt, e.id", LedgerEntry.class)
+        .setParameter("round", roundId).getResultList();
+  }
+
+  /** The pool's balance: the sum of its ledger. */
+  public BigDecimal balance(String roundId) {
+    BigDecimal sum = entityManager.createQuery("select sum(e.amount) from LedgerEntry e where e.roundId = :round", BigDecimal.class)
+        .setParameter("round", roundId).getSingleResult();
+    return sum == null ? BigDecimal.ZERO.setScale(2) : sum.setScale(2);
+  }
+
+  public List<Voucher> vouchersOfRound(String roundId) {
+    return entityManager.createQuery("select v from Voucher v where v.roundId = :round order by v.appliedAt", Voucher.class)
+        .setParameter("round", roundId).getResultList();
+  }
+
+  // ---- applications
+
+  /** What a firm declares when it applies. */
+  public record Application(String roundId, String supplierId, String use, String model, BigDecimal gpuHours, String clusterScale,
+      String achievementLevel, BigDecimal expectedValue, String legalRepresentative, List<String> shareholders, List<String> relatedCreditCodes) {
+  }
+
+  /**
+   * A firm's application: refused at once (4xx naming the field, with the reason) for a round that is closed or
+   * exhausted, a supplier not in the catalogue or related to the applicant, no applicable subsidy rule, or a firm
+   * over its annual cap; otherwise stored and its {@code voucherLifecycle} started, in one transaction.
+   */
+  public Voucher apply(String userId, Application application) {
+    Instant now = clock.instant();
+    Organisation organisation = registration.organisationOf(userId);
+    if (application.roundId() == null || application.roundId().isBlank()) {
+      throw DomainException.badInput("field.required", "roundId", "roundId 为必填项", "roundId is required");
+    }
+    // the round's row lock also serialises one firm's simultaneous applications, so its cap per year and the
+    // pool's balance are checked against what the others stored
+    VoucherRound round = entityManager.find(VoucherRound.class, application.roundId(), LockModeType.PESSIMISTIC_WRITE);
+    if (round == null) {
+      throw DomainException.badInput("voucher-round.unknown", "roundId", "没有算力券批次 " + application.roundId(), "roundId: no voucher round " + application.roundId());
+    }
+    if (!round.isOpenAt(now)) {
+      throw DomainException.conflict("voucher-round.closed", "roundId", "算力券批次“" + round.getName() + "”已截止，不再受理申请",
+          "roundId: the voucher round " + round.getName() + " is closed");
+    }
+    Voucher.Use use = use(application.use());
+    String model = Text.required(application.model(), "model", 200).trim();
+    BigDecimal gpuHours = Vouchers.amount(application.gpuHours(), "gpuHours", true);
+    String scale = choice(application.clusterScale(), "clusterScale", SCALES);
+    String level = choice(application.achievementLevel(), "achievementLevel", LEVELS);
+    BigDecimal expected = Vouchers.amount(application.expectedValue(), "expectedValue", true);
+    Text.atMost(application.legalRepresentative(), "legalRepresentative", 100);
+    List<String> shareholders = Vouchers.names(application.shareholders(), "shareholders");
+    List<String> related = Vouchers.names(application.relatedCreditCodes(), "relatedCreditCodes");
+
+    if (application.supplierId() == null || application.supplierId().isBlank()) {
+      throw DomainException.badInput("field.required", "supplierId", "supplierId 为必填项", "supplierId is required");
+    }
+    ComputeSupplier supplier = entityManager.find(ComputeSupplier.class, application.supplierId());
+    if (supplier == null || supplier.getStatus() != ComputeSupplier.Status.LISTED) {
+      throw DomainException.badInput("voucher.supplier-not-listed", "supplierId", "所选算力服务商不在服务商目录中",
+          "supplierId: the supplier is not in the catalogue of listed compute suppliers");
+    }
+    Optional<String[]> relation = RelatedParty.reason(supplier, organisation.getCreditCode(), application.legalRepresentative(), shareholders, related);
+    if (relation.isPresent()) {
+      throw DomainException.conflict("voucher.related-party", "supplierId", "所选服务商是关联方，不能使用算力券：" + relation.get()[0],
+          "supplierId: the supplier is a related party, a voucher cannot pay it: " + relation.get()[1]);
+    }
+
+    SubsidyRule.Grant grant = SubsidyRule.grant(workflowEngine.processEngine().getDecisionService().evaluateDecisionByKey(SubsidyRule.DECISION_KEY)
+        .variables(new HashMap<>(SubsidyRule.inputs(round.getProgramme(), organisation.getKind().name(), scale, level))).evaluate());
+    BigDecimal amount = grant.amountFor(expected);
+    if (amount.signum() <= 0) {
+      throw DomainException.badInput("voucher.amount-zero", "expectedValue", "按补贴规则本申请的补贴额为 0", "expectedValue: the rule grants nothing for this value");
+    }
+    BigDecimal used = usedThisYear(organisation.getId(), round.getYear());
+    BigDecimal left = grant.capPerFirmYear().subtract(used).max(BigDecimal.ZERO);
+    if (amount.compareTo(left) > 0) {
+      throw DomainException.conflict("voucher.annual-cap", "expectedValue", "超出每家单位每年补贴上限 " + grant.capPerFirmYear().toPlainString()
+          + " 元：本年度已申请或已获 " + used.toPlainString() + " 元，尚可申请 " + left.toPlainString() + " 元，本申请为 " + amount.toPlainString() + " 元",
+          "expectedValue: over the cap per firm and year of " + grant.capPerFirmYear().toPlainString() + " yuan: " + used.toPlainString()
+          + " yuan applied for or granted this year, " + left.toPlainString() + " yuan left, this application needs " + amount.toPlainString());
+    }
+    BigDecimal balance = balance(round.getId());
+    if (amount.compareTo(balance) > 0) {
+      throw DomainException.conflict("voucher-round.exhausted", "roundId", "算力券批次资金池余额 " + balance.toPlainString() + " 元，不足以支付本申请的 "
+          + amount.toPlainString() + " 元", "roundId: the round's pool has " + balance.toPlainString() + " yuan left, this application needs "
+          + amount.toPlainString());
+    }
+
+    Voucher voucher = new Voucher(round.getId(), organisation.getId(), supplier.getId(), userId, now, use, model, gpuHours, scale, level, expected, grant);
+    entityManager.persist(voucher);
+    auditLog.record(userId, Vouchers.ACTION_APPLIED, Vouchers.SUBJECT_TYPE, voucher.getId(), organisation.getName() + " → " + supplier.getName()
+        + ": " + amount.toPlainString() + " yuan (" + grant.reason() + ")");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Vouchers.VAR_VOUCHER, voucher.getId());
+    variables.put(Vouchers.VAR_NEEDS_EXPERTS, expected.compareTo(round.getExpertThreshold()) > 0);
+    variables.put("applicantName", organisation.getName());
+    variables.put("roundName", round.getName());
+    variables.put("supplierName", supplier.getName());
+    variables.put("voucherAmount", amount.doubleValue());
+    variables.put("expectedValue", expected.doubleValue());
+    variables.put("voucherSummary", summary(voucher, organisation, supplier, round));
+    workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(Vouchers.PROCESS_KEY, voucher.getId(), variables);
+    return voucher;
+  }
+
+  private static String summary(Voucher voucher, Organisation organisation, ComputeSupplier supplier, VoucherRound round) {
+    return "批次 Round: " + round.getName() + "\n申请单位 Applicant: " + organisation.getName() + " (" + organisation.getKind() + ")\n服务商 Supplier: "
+        + supplier.getName() + "\n用途 Use: " + voucher.getUse() + ", " + voucher.getModel() + ", " + voucher.getGpuHours().toPlainString()
+        + " GPU-hours\n集群规模 Cluster scale: " + voucher.getClusterScale() + "; 成果水平 Achievement: " + voucher.getAchievementLevel()
+        + "\n预计合同额 Expected contract value: " + voucher.getExpectedValue().toPlainString() + " yuan\n补贴 Subsidy: "
+        + voucher.getShare().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + " %, " + voucher.getAmount().toPlainString()
+        + " yuan\n" + voucher.getRuleReason();
+  }
+
+  /** What the firm applied for or was granted in the programme year: open, issued and redeeming vouchers' amounts, and what was paid. */
+  BigDecimal usedThisYear(String organisationId, int year) {
+    List<Voucher> vouchers = entityManager.createQuery("select v from Voucher v, VoucherRound r where v.roundId = r.id and r.year = :year"
+        + " and v.organisationId = :organisation", Voucher.class).setParameter("year", year).setParameter("organisation", organisationId).getResultList();
+    BigDecimal used = BigDecimal.ZERO;
+    for (Voucher voucher : vouchers) {
+      switch (voucher.getStatus()) {
+        case APPLIED, ISSUED, REDEMPTION_SUBMITTED -> used = used.add(voucher.getAmount());
+        case REDEEMED -> used = used.add(voucher.getPaid());
+        default -> {
+          // refused and lapsed vouchers use nothing
+        }
+      }
+    }
+    return used;
+  }
+
+  private static Voucher.Use use(String value) {
+    try {
+      return Voucher.Use.valueOf(Text.required(value, "use", 16).trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw DomainException.badInput("voucher.use", "use", "use 须为 TRAINING 或 INFERENCE", "use must be TRAINING or INFERENCE");
+    }
+  }
+
+  private static String choice(String value, String field, Set<String> allowed) {
+    String text = Text.required(value, field, 16).trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(text)) {
+      throw DomainException.badInput("voucher." + field, field, field + " 须为 " + String.join("、", new java.util.TreeSet<>(allowed)) + " 之一",
+          field + " must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+    }
+    return text;
+  }
+
+  public List<Voucher> vouchersOf(String userId) {
+    Organisation organisation = registration.organisationOf(userId);
+    return entityManager.createQuery("select v from Voucher v where v.organisationId = :organisation order by v.appliedAt desc", Voucher.class)
+        .setParameter("organisation", organisation.getId()).getResultList();
+  }
+
+  /** The caller's organisation's voucher; another firm's is not found (404), never shown. */
+  public Voucher ownVoucher(String userId, String voucherId) {
+    Organisation organisation = registration.organisationOf(userId);
+    Voucher voucher = voucherId == null ? null : entityManager.find(Voucher.class, voucherId);
+    if (voucher == null || !voucher.getOrganisationId().equals(organisation.getId())) {
+      throw DomainException.notFound("voucher.not-found", null, "没有算力券 " + voucherId, "no voucher " + voucherId);
+    }
+    return voucher;
+  }
+
+  public Voucher voucher(String voucherId) {
+    Voucher voucher = voucherId == null ? null : entityManager.find(Voucher.class, voucherId);
+    if (voucher == null) {
+      throw DomainException.notFound("voucher.not-found", null, "没有算力券 " + voucherId, "no voucher " + voucherId);
+    }
+    return voucher;
+  }
+
+  public Optional<ComputeSupplier> supplier(String id) {
+    return Optional.ofNullable(id == null ? null : entityManager.find(ComputeSupplier.class, id));
+  }
+
+  // ---- redemption
+
+  /** An invoice of a redemption. */
+  public record Invoice(String number, BigDecimal amount) {
+  }
+
+  /** A usage record: GPU-hours of a period and their value at the contract's price. */
+  public record Usage(String period, BigDecimal gpuHours, BigDecimal value) {
+  }
+
+  /**
+   * The firm submits contract, invoices and usage records. Refused at once when the voucher is not issued or has
+   * expired, when a contract or invoice number was submitted before (anywhere: 409 naming it; the database's key
+   * decides between simultaneous submissions), when the invoices exceed the contract, or when the usage records do
+   * not cover the invoiced value. The claimed value is the invoices' sum; the office verifies it in Tasklist.
+   */
+  public Voucher submitRedemption(String userId, String voucherId, String contractNumber, BigDecimal contractValue, List<Invoice> invoices,
+      List<Usage> usage) {
+    Instant now = clock.instant();
+    Voucher voucher = ownVoucher(userId, voucherId);
+    // two submissions for one voucher at once: the second waits here and then finds it submitted
+    entityManager.lock(voucher, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(voucher);
+    if (voucher.getStatus() != Voucher.Status.ISSUED) {
+      throw DomainException.conflict("voucher.not-redeemable", null, "算力券当前状态为 " + voucher.getStatus() + "，不能提交兑付",
+          "the voucher is " + voucher.getStatus() + "; it cannot be redeemed now");
+    }
+    if (!now.isBefore(voucher.getExpiresAt())) {
+      throw DomainException.conflict("voucher.expired", null, "算力券已于 " + voucher.getExpiresAt() + " 到期", "the voucher expired at " + voucher.getExpiresAt());
+    }
+    String contract = documentNumber(contractNumber, "contractNumber");
+    BigDecimal contractAmount = Vouchers.amount(contractValue, "contractValue", true);
+    if (invoices == null || invoices.isEmpty()) {
+      throw DomainException.badInput("field.required", "invoices", "invoices 至少一张发票", "invoices: at least one invoice is required");
+    }
+    if (usage == null || usage.isEmpty()) {
+      throw DomainException.badInput("field.required", "usage", "usage 至少一条用量记录", "usage: at least one usage record is required");
+    }
+    BigDecimal claimed = BigDecimal.ZERO;
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < invoices.size(); i++) {
+      Invoice invoice = invoices.get(i);
+      if (invoice == null) {
+        throw DomainException.badInput("field.required", "invoices[" + i + "]", "invoices[" + i + "] 为必填项", "invoices[" + i + "] is required");
+      }
+      String number = documentNumber(invoice.number(), "invoices[" + i + "].number");
+      if (!seen.add(number)) {
+        throw DomainException.badInput("voucher.invoice-repeated", "invoices[" + i + "].number", "发票号 " + number + " 重复",
+            "invoices[" + i + "].number: " + number + " is listed twice");
+      }
+      claimed = claimed.add(Vouchers.amount(invoice.amount(), "invoices[" + i + "].amount", true));
+    }
+    if (claimed.compareTo(contractAmount) > 0) {
+      throw DomainException.badInput("voucher.invoices-exceed-contract", "invoices", "发票合计 " + claimed.toPlainString() + " 元超过合同金额 "
+          + contractAmount.toPlainString() + " 元", "invoices: they add up to " + claimed.toPlainString() + " yuan, more than the contract's "
+          + contractAmount.toPlainString());
+    }
+    BigDecimal used = BigDecimal.ZERO;
+    BigDecimal hours = BigDecimal.ZERO;
+    for (int i = 0; i < usage.size(); i++) {
+      Usage record = usage.get(i);
+      if (record == null) {
+        throw DomainException.badInput("field.required", "usage[" + i + "]", "usage[" + i + "] 为必填项", "usage[" + i + "] is required");
+      }
+      Text.atMost(record.period(), "usage[" + i + "].period", 64);
+      hours = hours.add(Vouchers.amount(record.gpuHours(), "usage[" + i + "].gpuHours", true));
+      used = used.add(Vouchers.amount(record.value(), "usage[" + i + "].value", true));
+    }
+    if (used.compareTo(claimed) < 0) {
+      throw DomainException.badInput("voucher.usage-short", "usage", "用量记录合计 " + used.toPlainString() + " 元，不足以覆盖发票金额 " + claimed.toPlainString() + " 元",
+          "usage: the usage records are worth " + used.toPlainString() + " yuan, less than the invoiced " + claimed.toPlainString());
+    }
+    claimDocument(VoucherDocument.Kind.CONTRACT, contract, voucher.getId(), contractAmount, now, "contractNumber");
+    for (int i = 0; i < invoices.size(); i++) {
+      claimDocument(VoucherDocument.Kind.INVOICE, invoices.get(i).number().trim(), voucher.getId(), invoices.get(i).amount(), now,
+          "invoices[" + i + "].number");
+    }
+    try {
+      entityManager.flush();
+    } catch (PersistenceException e) {
+      throw DomainException.conflict("voucher.document-redeemed", "invoices", "合同或发票号已在其他兑付中使用（同时提交）",
+          "invoices: a contract or invoice number was redeemed by another submission at the same moment");
+    }
+    voucher.submitRedemption(contract, claimed, hours);
+    auditLog.record(userId, Vouchers.ACTION_REDEMPTION_SUBMITTED, Vouchers.SUBJECT_TYPE, voucher.getId(), "contract " + contract + ", "
+        + invoices.size() + " invoice(s), " + claimed.toPlainString() + " yuan, " + hours.toPlainString() + " GPU-hours");
+    workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(Vouchers.MESSAGE_REDEMPTION).processInstanceBusinessKey(voucher.getId())
+        .setVariable("claimedValue", claimed.doubleValue()).setVariable("contractNumber", contract)
+        .setVariable("redemptionSummary", "合同 Contract " + contract + ": " + contractAmount.toPlainString() + " yuan\n发票 Invoices: "
+            + invoices.stream().map(inv -> inv.number().trim() + " " + inv.amount().toPlainString()).toList() + "\n合计 Claimed: " + claimed.toPlainString()
+            + " yuan\n用量 Usage: " + hours.toPlainString() + " GPU-hours worth " + used.toPlainString() + " yuan")
+        .correlate();
+    return voucher;
+  }
+
+  private void claimDocument(VoucherDocument.Kind kind, String number, String voucherId, BigDecimal amount, Instant now, String field) {
+    if (entityManager.find(VoucherDocument.class, new VoucherDocument.Key(kind.name(), number)) != null) {
+      String what = kind == VoucherDocument.Kind.CONTRACT ? "合同号" : "发票号";
+      throw DomainException.conflict("voucher.document-redeemed", field, what + " " + number + " 已用于兑付，不能重复兑付",
+          field + ": " + kind.name().toLowerCase(Locale.ROOT) + " number " + number + " was redeemed already");
+    }
+    entityManager.persist(new VoucherDocument(kind, number, voucherId, amount, now));
+  }
+
+  private static String documentNumber(String value, String field) {
+    String number = Text.required(value, field, 64).trim();
+    if (!number.matches("[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}")) {
+      throw DomainException.badInput("voucher.document-number", field, field + " 只能包含字母、数字和 / _ . -", field + " may hold letters, digits and / _ . - only");
+    }
+    return number;
+  }
+
+  // ---- the process's steps
+
+  @Override
+  public void reserve(String voucherId, String actor) {
+    Voucher voucher = voucher(voucherId);
+    VoucherRound round = entityManager.find(VoucherRound.class, voucher.getRoundId(), LockModeType.PESSIMISTIC_WRITE);
+    BigDecimal balance = balance(round.getId());
+    if (voucher.getAmount().compareTo(balance) > 0) {
+      throw DomainException.conflict("voucher-round.exhausted", null, "资金池余额 " + balance.toPlainString() + " 元，不足以预留本券的 "
+          + voucher.getAmount().toPlainString() + " 元，本次未批准：请驳回申请，或待其他券失效退回后再批", "the round's pool has "
+          + balance.toPlainString() + " yuan left, the voucher needs " + voucher.getAmount().toPlainString()
+          + " yuan; nothing was approved: refuse the application, or approve it when lapsed vouchers have returned money");
+    }
+    entityManager.persist(new LedgerEntry(round.getId(), voucherId, LedgerEntry.Kind.RESERVE, voucher.getAmount().negate(), actor, clock.instant()));
+    auditLog.record(actor, Vouchers.ACTION_RESERVED, Vouchers.SUBJECT_TYPE, voucherId, voucher.getAmount().toPlainString() + " yuan reserved; "
+        + balance.subtract(voucher.getAmount()).toPlainString() + " yuan left in round " + round.getName());
+  }
+
+  @Override
+  public Issued issue(String voucherId, String actor) {
+    Instant now = clock.instant();
+    Voucher voucher = voucher(voucherId);
+    VoucherRound round = round(voucher.getRoundId());
+    String number = "CV" + round.getYear() + "-" + voucherId.replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+    Instant expiresAt = round.getValidUntil();
+    voucher.issue(number, expiresAt, now);
+    Instant reminderAt = expiresAt.minus(java.time.Duration.ofDays(round.getReminderDays()));
+    Instant soonest = now.plusSeconds(60);
+    if (reminderAt.isBefore(soonest)) {
+      reminderAt = soonest.isBefore(expiresAt) ? soonest : expiresAt;
+    }
+    auditLog.record(actor, Vouchers.ACTION_ISSUED, Vouchers.SUBJECT_TYPE, voucherId, number + ", " + voucher.getAmount().toPlainString()
+        + " yuan, expires " + expiresAt);
+    return new Issued(number, expiresAt, reminderAt);
+  }
+
+  @Override
+  public void refuse(String voucherId, String note, String actor) {
+    voucher(voucherId).refuse(Text.atMost(note, Vouchers.VAR_COMMENT, 1000));
+    auditLog.record(actor, Vouchers.ACTION_REFUSED, Vouchers.SUBJECT_TYPE, voucherId, note);
+  }
+
+  @Override
+  public void remindExpiry(String voucherId) {
+    Voucher voucher = voucher(voucherId);
+    // notifications come with the notification issue; until then the reminder is an audit record the firm's status shows
+    auditLog.record("system", Vouchers.ACTION_REMINDED, Vouchers.SUBJECT_TYPE, voucherId, voucher.getNumber() + " expires at " + voucher.getExpiresAt());
+  }
+
+  @Override
+  public void lapse(String voucherId) {
+    Voucher voucher = voucher(voucherId);
+    entityManager.find(VoucherRound.class, voucher.getRoundId(), LockModeType.PESSIMISTIC_WRITE);
+    voucher.lapse();
+    entityManager.persist(new LedgerEntry(voucher.getRoundId(), voucherId, LedgerEntry.Kind.LAPSE, voucher.getAmount(), "system", clock.instant()));
+    auditLog.record("system", Vouchers.ACTION_LAPSED, Vouchers.SUBJECT_TYPE, voucherId, voucher.getAmount().toPlainString() + " yuan returned to the pool");
+  }
+
+  @Override
+  public BigDecimal pay(String voucherId, BigDecimal verifiedValue, String note, String actor) {
+    Voucher voucher = voucher(voucherId);
+    BigDecimal verified = Vouchers.amount(verifiedValue, Vouchers.VAR_VERIFIED_VALUE, false);
+    if (voucher.getClaimedValue() != null && verified.compareTo(voucher.getClaimedValue()) > 0) {
+      throw DomainException.badInput("voucher.verified-exceeds-claim", Vouchers.VAR_VERIFIED_VALUE, "核定金额不得超过申报的发票合计 "
+          + voucher.getClaimedValue().toPlainString() + " 元", "verifiedValue must not exceed the claimed " + voucher.getClaimedValue().toPlainString() + " yuan");
+    }
+    BigDecimal paid = paidFor(voucher.getAmount(), voucher.getShare(), verified);
+    Instant now = clock.instant();
+    entityManager.find(VoucherRound.class, voucher.getRoundId(), LockModeType.PESSIMISTIC_WRITE);
+    voucher.pay(verified, paid, Text.atMost(note, Vouchers.VAR_COMMENT, 1000));
+    entityManager.persist(new LedgerEntry(voucher.getRoundId(), voucherId, LedgerEntry.Kind.RELEASE, voucher.getAmount(), actor, now));
+    entityManager.persist(new LedgerEntry(voucher.getRoundId(), voucherId, LedgerEntry.Kind.PAYMENT, paid.negate(), actor, now));
+    auditLog.record(actor, Vouchers.ACTION_PAID, Vouchers.SUBJECT_TYPE, voucherId, "verified " + verified.toPlainString() + " yuan, paid "
+        + paid.toPlainString() + " yuan, " + voucher.getAmount().subtract(paid).toPlainString() + " yuan returned to the pool");
+    return paid;
+  }
+
+  /** What a redemption pays: the rule's share of the verified value, at most what was reserved. */
+  static BigDecimal paidFor(BigDecimal reserved, BigDecimal share, BigDecimal verifiedValue) {
+    return verifiedValue.multiply(share).setScale(2, RoundingMode.DOWN).min(reserved);
+  }
+
+  @Override
+  public void returnRedemption(String voucherId, String note, String actor) {
+    Voucher voucher = voucher(voucherId);
+    voucher.returnRedemption(Text.atMost(note, Vouchers.VAR_COMMENT, 1000));
+    entityManager.createQuery("delete from VoucherDocument d where d.voucherId = :voucher").setParameter("voucher", voucherId).executeUpdate();
+    auditLog.record(actor, Vouchers.ACTION_REDEMPTION_RETURNED, Vouchers.SUBJECT_TYPE, voucherId, note);
+  }
+
+  // ---- supplier catalogue
+
+  public ComputeSupplier applyForListing(String name, String creditCode, String legalRepresentative, List<String> shareholders, String contactEmail) {
+    ComputeSupplier supplier = new ComputeSupplier(name, creditCode, legalRepresentative, shareholders, contactEmail, clock.instant());
+    Long existing = entityManager.createQuery("select count(s) from ComputeSupplier s where s.creditCode = :code", Long.class)
+        .setParameter("code", supplier.getCreditCode()).getSingleResult();
+    if (existing > 0) {
+      throw DomainException.conflict("compute-supplier.exists", "creditCode", "该统一社会信用代码的服务商已申请入库", "creditCode: this supplier has applied already");
+    }
+    entityManager.persist(supplier);
+    auditLog.record("anonymous", "compute-supplier.applied", Vouchers.SUPPLIER_SUBJECT, supplier.getId(), supplier.getName());
+    return supplier;
+  }
+
+  public ComputeSupplier decideListing(String supplierId, boolean listed, String note, String actor) {
+    ComputeSupplier supplier = supplier(supplierId).orElseThrow(() -> DomainException.notFound("compute-supplier.not-found", null,
+        "没有算力服务商 " + supplierId, "no compute supplier " + supplierId));
+    supplier.decide(listed, note, actor, clock.instant());
+    auditLog.record(actor, listed ? "compute-supplier.listed" : "compute-supplier.refused", Vouchers.SUPPLIER_SUBJECT, supplierId, note);
+    return supplier;
+  }
+
+  public List<ComputeSupplier> suppliers(ComputeSupplier.Status status) {
+    return entityManager.createQuery("select s from ComputeSupplier s where s.status = :status order by s.name", ComputeSupplier.class)
+        .setParameter("status", status).getResultList();
+  }
+}
