@@ -147,6 +147,12 @@ class TasklistFormsIT extends ServerItBase {
         .add("expectedOutcomes", "**o**").add("team", "m").add("budget", 100000).build().toString(), "Authorization", WebClient.basic("applicant1", "demo"));
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = ((JsonObject) WebClient.json(drafted)).getString("id");
+    // the call's required documents (issue 22), one named with markup too
+    for (String kind : new String[] {"application", "budget"}) {
+      HttpResponse<String> uploaded = Pdfs.upload(client, "applicant1", "demo", proposal, kind, "<img src=x onerror=alert(1)> " + kind + ".pdf",
+          Pdfs.of(kind + " " + run));
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    }
     assertThat(client.send("POST", "/api/applicant/proposals/" + proposal + "/submit", null, null, "Authorization",
         WebClient.basic("applicant1", "demo")).statusCode()).isEqualTo(200);
     JsonArray tasks = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
