@@ -162,6 +162,7 @@ class TasklistFormsIT extends ServerItBase {
     JsonObject form = render(tasks.getJsonObject(0).getString("id"), title);
     shot("formal-check-" + run);
     assertThat(form.getInt("foreign")).as("no image or link in the form: " + form.getString("html")).isZero();
+    assertThat(form.getInt("documentLinks")).as("the two documents' links, and no other: " + form.getString("html")).isEqualTo(2);
     assertThat(form.getString("text")).contains(title, "[点我](javascript:alert(1))", "<a href=\"https://evil.example\">链接</a>",
         "![x](https://evil.example/x.png)");
     // what Tasklist fills the form with is the escaped text; the variable itself, which the task list shows as a filter
@@ -255,9 +256,12 @@ class TasklistFormsIT extends ServerItBase {
     String script = """
         const form = document.querySelector('.fjs-form');
         if (!form) return null;
+        // the links our code puts to a proposal's documents (issue 22), never a value's
+        const documentLink = e => e.tagName === 'A' && (e.getAttribute('href') || '').startsWith('/api/documents/') && (e.getAttribute('href') || '').includes('?task=');
         const tags = {};
         form.querySelectorAll('*').forEach(e => tags[e.tagName.toLowerCase()] = (tags[e.tagName.toLowerCase()] || 0) + 1);
-        return JSON.stringify({tags: tags, foreign: Array.from(form.querySelectorAll(arguments[0])).filter(e => !e.closest('.fjs-powered-by')).length, text: form.innerText, html: form.innerHTML});
+        return JSON.stringify({tags: tags, foreign: Array.from(form.querySelectorAll(arguments[0])).filter(e => !e.closest('.fjs-powered-by') && !documentLink(e)).length,
+            documentLinks: Array.from(form.querySelectorAll('a')).filter(documentLink).length, text: form.innerText, html: form.innerHTML});
         """;
     String[] read = new String[1];
     long[] firstSeen = new long[1];
