@@ -47,7 +47,7 @@ public class ComputeSupplierResource implements ApiResource {
   /** A supplier's application for listing. */
   @Schema(name = "ComputeSupplierRequest")
   public record SupplierRequest(@Schema(example = "示例智算科技有限公司") String name,
-      @Schema(description = "统一社会信用代码 Unified social credit code", example = "91310115MA1K4B2C3X") String creditCode,
+      @Schema(description = "统一社会信用代码 Unified social credit code", example = "91310115MA1K4B2C3J") String creditCode,
       @Schema(description = "法定代表人 Legal representative", example = "赵六") String legalRepresentative,
       @Schema(description = "股东 Shareholders") List<String> shareholders,
       @Schema(example = "bd@compute.example") String contactEmail,
@@ -88,7 +88,7 @@ public class ComputeSupplierResource implements ApiResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "算力服务商申请入库 A compute supplier applies to be listed")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SupplierRequest.class),
-      examples = @ExampleObject(name = "supplier", value = "{\"name\":\"示例智算科技有限公司\",\"creditCode\":\"91310115MA1K4B2C3X\","
+      examples = @ExampleObject(name = "supplier", value = "{\"name\":\"示例智算科技有限公司\",\"creditCode\":\"91310115MA1K4B2C3J\","
           + "\"legalRepresentative\":\"赵六\",\"shareholders\":[\"赵六\",\"某投资有限公司\"],\"contactEmail\":\"bd@compute.example\","
           + "\"user\":{\"userId\":\"zhaoliu\",\"password\":\"secret12345\",\"name\":\"赵六\"}}")))
   @APIResponse(responseCode = "201", description = "已申请，项目办在 Tasklist 中审核 Applied; the office decides in Tasklist",
