@@ -36,7 +36,7 @@ import org.aipo.platform.WorkflowEngine;
  */
 @ApplicationScoped
 @Transactional
-public class VoucherService implements VoucherStages, SupplierListingStages {
+public class VoucherService implements VoucherStages, SupplierListingStages, VoucherRoundStages {
 
   static final Set<String> SCALES = Set.of("small", "medium", "large");
   static final Set<String> LEVELS = Set.of("none", "filed", "leading");
@@ -70,14 +70,41 @@ public class VoucherService implements VoucherStages, SupplierListingStages {
     entityManager.persist(new LedgerEntry(round.getId(), null, LedgerEntry.Kind.FUNDING, round.getPoolTotal(), actor, now));
     auditLog.record(actor, "voucher-round.opened", Vouchers.ROUND_SUBJECT, round.getId(), name + ": " + round.getPoolTotal().toPlainString()
         + " yuan, " + programme + ", valid until " + validUntil);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VoucherRounds.VAR_ROUND, round.getId());
+    variables.put("roundName", round.getName());
+    variables.put(VoucherRounds.VAR_VALID_UNTIL, java.util.Date.from(round.getValidUntil()));
+    workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(VoucherRounds.PROCESS_KEY, round.getId(), variables);
     return round;
   }
 
+  /**
+   * The office closes a round early: its {@code voucherRound} gets the message and closes it; a round without a
+   * waiting process (opened before the process existed, or closed already) is closed here, which changes nothing
+   * for a closed one.
+   */
   public VoucherRound closeRound(String roundId, String actor) {
     VoucherRound round = round(roundId);
-    round.close();
-    auditLog.record(actor, "voucher-round.closed", Vouchers.ROUND_SUBJECT, roundId, null);
+    boolean correlated = !workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(VoucherRounds.MESSAGE_CLOSED)
+        .processInstanceBusinessKey(roundId).setVariable(VoucherRounds.VAR_CLOSED_BY, actor)
+        .correlateAllWithResult().isEmpty();
+    if (!correlated) {
+      roundEnded(roundId, actor);
+    }
     return round;
+  }
+
+  @Override
+  public void roundEnded(String roundId, String actor) {
+    VoucherRound round = round(roundId);
+    round.close();
+    auditLog.record(actor, "voucher-round.closed", Vouchers.ROUND_SUBJECT, roundId, "system".equals(actor) ? "validity ended " + round.getValidUntil()
+        : null);
+  }
+
+  @Override
+  public String openNextRound(String name, VoucherRound.Programme programme, BigDecimal poolTotal, Instant validUntil, String actor) {
+    return openRound(name, programme, poolTotal, validUntil, null, null, actor).getId();
   }
 
   public VoucherRound round(String roundId) {
