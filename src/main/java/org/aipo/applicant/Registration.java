@@ -84,6 +84,15 @@ public class Registration {
     return entityManager.find(Organisation.class, account.getOrganisationId());
   }
 
+  /**
+   * Checks a new user's id, password and name as registration does (refusals name {@code user.userId},
+   * {@code user.password}, {@code user.name}; a taken id is 409): for other kinds of accounts, such as a compute
+   * supplier's staff.
+   */
+  public void checkNewUser(String userId, String password, String displayName) {
+    checkUser(userId, password, displayName);
+  }
+
   private void checkUser(String userId, String password, String displayName) {
     Text.required(userId, "user.userId", 64);
     if (!USER_ID.matcher(userId).matches()) {

@@ -38,7 +38,8 @@ public final class DemoUsers {
       new DemoUser("leader", "赵", "领导小组 Zhao (leadership)", Roles.LEADERSHIP),
       new DemoUser("auditor", "何", "审计 He (auditor)", Roles.AUDITOR),
       new DemoUser("applicant1", "周", "申报单位 Zhou (applicant)", Roles.APPLICANT),
-      new DemoUser("applicant2", "吴", "申报单位 Wu (applicant)", Roles.APPLICANT));
+      new DemoUser("applicant2", "吴", "申报单位 Wu (applicant)", Roles.APPLICANT),
+      new DemoUser("supplier1", "冯", "算力服务商 Feng (compute supplier)", Roles.COMPUTE_SUPPLIER));
 
   private final IdentityService identityService;
   private final ManagementService managementService;

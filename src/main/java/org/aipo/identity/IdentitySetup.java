@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.identity.Group;
  *   <li>Officials and experts may open Tasklist and read the shared task filter; they see only tasks
  *       they are candidates for or assigned to (the engine grants those per task).</li>
  *   <li>The programme office and the secretariat may start processes.</li>
- *   <li>Applicants get nothing in the engine: no Tasklist, Cockpit or Admin.</li>
+ *   <li>Applicants and compute suppliers' staff get nothing in the engine: no Tasklist, Cockpit or Admin.</li>
  * </ul>
  */
 public final class IdentitySetup {
@@ -135,6 +135,12 @@ public final class IdentitySetup {
           q -> q.processDefinitionKey("voucherLifecycle").taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
           List.of(variable("applicantName", "申请单位 Applicant"), variable("roundName", "算力券批次 Round"), variable("voucherAmount", "券额 Amount"),
               variable("voucherNumber", "券号 Voucher")), List.of(Roles.PROGRAMME_OFFICE)),
+      new RoleFilter("服务商入库 Supplier listings", "待审核的算力服务商入库申请 Compute suppliers waiting to be listed or refused", -7,
+          q -> q.processDefinitionKey("supplierListing").taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
+          List.of(variable("supplierName", "服务商 Supplier")), List.of(Roles.PROGRAMME_OFFICE)),
+      new RoleFilter("算力券批次 Voucher rounds", "每年开启下一年度算力券批次的任务 The yearly task to open next year's voucher round", -7,
+          q -> q.processDefinitionKey("voucherRoundCadence").taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
+          List.of(), List.of(Roles.PROGRAMME_OFFICE)),
       new RoleFilter("算力券专家意见 Voucher opinions", "预计合同额超过门槛的算力券申请 Voucher applications above the expert threshold", -7,
           q -> q.taskDefinitionKey("userTask_expertOpinion").taskCandidateGroup(Roles.EXPERT.groupId()).includeAssignedTasks(),
           List.of(), List.of(Roles.EXPERT)),

@@ -15,6 +15,8 @@ public enum Roles {
   APPLICANT("applicant", "申报单位 Applicant", false, false),
   /** Reads proposals' documents and who read them (API only), changes nothing. */
   AUDITOR("auditor", "审计 Auditor", false, false),
+  /** A compute supplier's staff: follows its own listing application (API and portal only), nothing in the engine. */
+  COMPUTE_SUPPLIER("compute-supplier", "算力服务商 Compute supplier", false, false),
   ADMIN("camunda-admin", "系统管理员 Administrator", true, true);
 
   private final String groupId;

@@ -68,6 +68,10 @@ public class ComputeSupplier {
   @Column(name = "DECISION_NOTE", length = 1000)
   private String decisionNote;
 
+  /** The supplier's staff account (a Camunda user in group compute-supplier) that follows the listing; null for none. */
+  @Column(name = "ACCOUNT_USER_ID", length = 64)
+  private String accountUserId;
+
   protected ComputeSupplier() {
     // for JPA
   }
@@ -140,5 +144,13 @@ public class ComputeSupplier {
 
   public String getDecisionNote() {
     return decisionNote;
+  }
+
+  public String getAccountUserId() {
+    return accountUserId;
+  }
+
+  void account(String userId) {
+    this.accountUserId = userId;
   }
 }

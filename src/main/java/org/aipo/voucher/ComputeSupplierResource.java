@@ -33,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The catalogue of compute suppliers (算力服务商目录): a supplier applies to be listed (no login), the programme
- * office lists or refuses it; anyone reads the listed suppliers, officials read the applications.
+ * The catalogue of compute suppliers (算力服务商目录): a supplier applies to be listed (no login; with a staff
+ * account that then follows the application, {@link SupplierResource}), which starts {@code supplierListing}; the
+ * programme office lists or refuses it in Tasklist or here (the decision completes the process's task); anyone reads
+ * the listed suppliers, officials read the applications.
  */
 @RequestScoped
 @Path("compute-suppliers")
@@ -45,10 +47,17 @@ public class ComputeSupplierResource implements ApiResource {
   /** A supplier's application for listing. */
   @Schema(name = "ComputeSupplierRequest")
   public record SupplierRequest(@Schema(example = "示例智算科技有限公司") String name,
-      @Schema(description = "统一社会信用代码 Unified social credit code", example = "91310115MA1K4B2C3X") String creditCode,
+      @Schema(description = "统一社会信用代码 Unified social credit code", example = "91310115MA1K4B2C3J") String creditCode,
       @Schema(description = "法定代表人 Legal representative", example = "赵六") String legalRepresentative,
       @Schema(description = "股东 Shareholders") List<String> shareholders,
-      @Schema(example = "bd@compute.example") String contactEmail) {
+      @Schema(example = "bd@compute.example") String contactEmail,
+      @Schema(description = "服务商员工账号（可选），用于查看入库进度 The staff account that follows the listing (optional)") @Valid StaffUser user) {
+  }
+
+  /** A supplier's staff account: a user in group compute-supplier who sees only this supplier's listing. */
+  @Schema(name = "ComputeSupplierUser")
+  public record StaffUser(@Schema(example = "zhaoliu") String userId, @Schema(example = "secret12345") String password,
+      @Schema(example = "赵六") String name) {
   }
 
   /** The office's decision on a listing. */
@@ -79,13 +88,14 @@ public class ComputeSupplierResource implements ApiResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "算力服务商申请入库 A compute supplier applies to be listed")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SupplierRequest.class),
-      examples = @ExampleObject(name = "supplier", value = "{\"name\":\"示例智算科技有限公司\",\"creditCode\":\"91310115MA1K4B2C3X\","
-          + "\"legalRepresentative\":\"赵六\",\"shareholders\":[\"赵六\",\"某投资有限公司\"],\"contactEmail\":\"bd@compute.example\"}")))
-  @APIResponse(responseCode = "201", description = "已申请，待项目办审核 Applied; the office decides",
+      examples = @ExampleObject(name = "supplier", value = "{\"name\":\"示例智算科技有限公司\",\"creditCode\":\"91310115MA1K4B2C3J\","
+          + "\"legalRepresentative\":\"赵六\",\"shareholders\":[\"赵六\",\"某投资有限公司\"],\"contactEmail\":\"bd@compute.example\","
+          + "\"user\":{\"userId\":\"zhaoliu\",\"password\":\"secret12345\",\"name\":\"赵六\"}}")))
+  @APIResponse(responseCode = "201", description = "已申请，项目办在 Tasklist 中审核 Applied; the office decides in Tasklist",
       content = @Content(schema = @Schema(implementation = SupplierView.class)))
   public Response apply(@Valid @NotNull SupplierRequest body) {
     ComputeSupplier supplier = vouchers.applyForListing(body.name(), body.creditCode(), body.legalRepresentative(), body.shareholders(),
-        body.contactEmail());
+        body.contactEmail(), body.user() == null ? null : new VoucherService.StaffAccount(body.user().userId(), body.user().password(), body.user().name()));
     return Response.status(Response.Status.CREATED).entity(SupplierView.of(supplier)).build();
   }
 
@@ -111,7 +121,7 @@ public class ComputeSupplierResource implements ApiResource {
   @Path("{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({"programme-office", "camunda-admin"})
-  @Operation(summary = "项目办决定是否入库 The office lists or refuses a supplier")
+  @Operation(summary = "项目办决定是否入库（完成 Tasklist 中的审核任务）The office lists or refuses a supplier (completes its Tasklist task)")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DecisionRequest.class),
       examples = @ExampleObject(name = "list", value = "{\"listed\":true,\"note\":\"资质齐全\"}")))
   @APIResponse(responseCode = "200", description = "已决定 Decided", content = @Content(schema = @Schema(implementation = SupplierView.class)))

@@ -36,7 +36,7 @@ import org.aipo.platform.WorkflowEngine;
  */
 @ApplicationScoped
 @Transactional
-public class VoucherService implements VoucherStages {
+public class VoucherService implements VoucherStages, SupplierListingStages, VoucherRoundStages {
 
   static final Set<String> SCALES = Set.of("small", "medium", "large");
   static final Set<String> LEVELS = Set.of("none", "filed", "leading");
@@ -70,14 +70,41 @@ public class VoucherService implements VoucherStages {
     entityManager.persist(new LedgerEntry(round.getId(), null, LedgerEntry.Kind.FUNDING, round.getPoolTotal(), actor, now));
     auditLog.record(actor, "voucher-round.opened", Vouchers.ROUND_SUBJECT, round.getId(), name + ": " + round.getPoolTotal().toPlainString()
         + " yuan, " + programme + ", valid until " + validUntil);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VoucherRounds.VAR_ROUND, round.getId());
+    variables.put("roundName", round.getName());
+    variables.put(VoucherRounds.VAR_VALID_UNTIL, java.util.Date.from(round.getValidUntil()));
+    workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(VoucherRounds.PROCESS_KEY, round.getId(), variables);
     return round;
   }
 
+  /**
+   * The office closes a round early: its {@code voucherRound} gets the message and closes it; a round without a
+   * waiting process (opened before the process existed, or closed already) is closed here, which changes nothing
+   * for a closed one.
+   */
   public VoucherRound closeRound(String roundId, String actor) {
     VoucherRound round = round(roundId);
-    round.close();
-    auditLog.record(actor, "voucher-round.closed", Vouchers.ROUND_SUBJECT, roundId, null);
+    boolean correlated = !workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(VoucherRounds.MESSAGE_CLOSED)
+        .processInstanceBusinessKey(roundId).setVariable(VoucherRounds.VAR_CLOSED_BY, actor)
+        .correlateAllWithResult().isEmpty();
+    if (!correlated) {
+      roundEnded(roundId, actor);
+    }
     return round;
+  }
+
+  @Override
+  public void roundEnded(String roundId, String actor) {
+    VoucherRound round = round(roundId);
+    round.close();
+    auditLog.record(actor, "voucher-round.closed", Vouchers.ROUND_SUBJECT, roundId, "system".equals(actor) ? "validity ended " + round.getValidUntil()
+        : null);
+  }
+
+  @Override
+  public String openNextRound(String name, VoucherRound.Programme programme, BigDecimal poolTotal, Instant validUntil, String actor) {
+    return openRound(name, programme, poolTotal, validUntil, null, null, actor).getId();
   }
 
   public VoucherRound round(String roundId) {
@@ -472,26 +499,121 @@ public class VoucherService implements VoucherStages {
     auditLog.record(actor, Vouchers.ACTION_REDEMPTION_RETURNED, Vouchers.SUBJECT_TYPE, voucherId, note);
   }
 
-  // ---- supplier catalogue
+  // ---- supplier catalogue and supplierListing
 
-  public ComputeSupplier applyForListing(String name, String creditCode, String legalRepresentative, List<String> shareholders, String contactEmail) {
+  /** A supplier's staff account created with its listing application; null for none. */
+  public record StaffAccount(String userId, String password, String name) {
+  }
+
+  /**
+   * A supplier applies to be listed: the supplier row, its staff account (a Camunda user in group
+   * {@code compute-supplier}, when given) and the {@code supplierListing} process whose office task decides, in one
+   * transaction.
+   */
+  public ComputeSupplier applyForListing(String name, String creditCode, String legalRepresentative, List<String> shareholders, String contactEmail,
+      StaffAccount account) {
     ComputeSupplier supplier = new ComputeSupplier(name, creditCode, legalRepresentative, shareholders, contactEmail, clock.instant());
+    if (account != null) {
+      registration.checkNewUser(account.userId(), account.password(), account.name());
+    }
     Long existing = entityManager.createQuery("select count(s) from ComputeSupplier s where s.creditCode = :code", Long.class)
         .setParameter("code", supplier.getCreditCode()).getSingleResult();
     if (existing > 0) {
       throw DomainException.conflict("compute-supplier.exists", "creditCode", "该统一社会信用代码的服务商已申请入库", "creditCode: this supplier has applied already");
     }
+    String actor = "anonymous";
+    if (account != null) {
+      org.camunda.bpm.engine.IdentityService identity = workflowEngine.processEngine().getIdentityService();
+      org.camunda.bpm.engine.identity.User user = identity.newUser(account.userId());
+      user.setFirstName(account.name().trim());
+      user.setLastName(supplier.getName());
+      user.setEmail(supplier.getContactEmail());
+      user.setPassword(account.password());
+      identity.saveUser(user);
+      identity.createMembership(account.userId(), org.aipo.identity.Roles.COMPUTE_SUPPLIER.groupId());
+      supplier.account(account.userId());
+      actor = account.userId();
+    }
     entityManager.persist(supplier);
-    auditLog.record("anonymous", "compute-supplier.applied", Vouchers.SUPPLIER_SUBJECT, supplier.getId(), supplier.getName());
+    auditLog.record(actor, SupplierListings.ACTION_APPLIED, Vouchers.SUPPLIER_SUBJECT, supplier.getId(), supplier.getName()
+        + (account == null ? "" : ", staff account " + account.userId()));
+    startListing(supplier);
     return supplier;
   }
 
+  /** A listing application for an existing engine user in group compute-supplier (the demo supplier). */
+  public ComputeSupplier applyForListing(String name, String creditCode, String legalRepresentative, List<String> shareholders, String contactEmail,
+      String existingUserId, String actor) {
+    ComputeSupplier supplier = new ComputeSupplier(name, creditCode, legalRepresentative, shareholders, contactEmail, clock.instant());
+    supplier.account(existingUserId);
+    entityManager.persist(supplier);
+    auditLog.record(actor, SupplierListings.ACTION_APPLIED, Vouchers.SUPPLIER_SUBJECT, supplier.getId(), supplier.getName()
+        + (existingUserId == null ? "" : ", staff account " + existingUserId));
+    startListing(supplier);
+    return supplier;
+  }
+
+  private void startListing(ComputeSupplier supplier) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(SupplierListings.VAR_SUPPLIER, supplier.getId());
+    variables.put("supplierName", supplier.getName());
+    variables.put("supplierSummary", "服务商 Supplier: " + supplier.getName() + "\n统一社会信用代码 Credit code: " + supplier.getCreditCode()
+        + "\n法定代表人 Legal representative: " + supplier.getLegalRepresentative() + "\n股东 Shareholders: "
+        + (supplier.getShareholders().isEmpty() ? "—" : String.join("；", supplier.getShareholders())) + "\n联系邮箱 Contact: "
+        + supplier.getContactEmail());
+    workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(SupplierListings.PROCESS_KEY, supplier.getId(), variables);
+  }
+
+  /**
+   * The office's decision through the API: completes the supplier's {@code userTask_reviewListing}, as Tasklist
+   * would, so that the process writes it. A supplier whose listing was decided is 409; one that applied before the
+   * process existed (no task, still pending) is decided directly.
+   */
   public ComputeSupplier decideListing(String supplierId, boolean listed, String note, String actor) {
     ComputeSupplier supplier = supplier(supplierId).orElseThrow(() -> DomainException.notFound("compute-supplier.not-found", null,
         "没有算力服务商 " + supplierId, "no compute supplier " + supplierId));
-    supplier.decide(listed, note, actor, clock.instant());
-    auditLog.record(actor, listed ? "compute-supplier.listed" : "compute-supplier.refused", Vouchers.SUPPLIER_SUBJECT, supplierId, note);
+    org.camunda.bpm.engine.task.Task task = workflowEngine.processEngine().getTaskService().createTaskQuery()
+        .processDefinitionKey(SupplierListings.PROCESS_KEY).processInstanceBusinessKey(supplierId).taskDefinitionKey(SupplierListings.TASK_REVIEW)
+        .singleResult();
+    if (task == null) {
+      supplier.decide(listed, note, actor, clock.instant());
+      auditLog.record(actor, listed ? SupplierListings.ACTION_LISTED : SupplierListings.ACTION_REFUSED, Vouchers.SUPPLIER_SUBJECT, supplierId, note);
+      return supplier;
+    }
+    Text.atMost(note, "note", 1000);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(SupplierListings.VAR_LISTED, listed);
+    variables.put(SupplierListings.VAR_COMMENT, note);
+    variables.put(SupplierListings.VAR_DECIDED_BY, actor);
+    workflowEngine.processEngine().getTaskService().complete(task.getId(), variables);
     return supplier;
+  }
+
+  @Override
+  public void list(String supplierId, String note, String actor) {
+    decided(supplierId, true, note, actor);
+  }
+
+  @Override
+  public void refuseListing(String supplierId, String note, String actor) {
+    decided(supplierId, false, note, actor);
+  }
+
+  private void decided(String supplierId, boolean listed, String note, String actor) {
+    ComputeSupplier supplier = supplier(supplierId).orElseThrow(() -> DomainException.notFound("compute-supplier.not-found", null,
+        "没有算力服务商 " + supplierId, "no compute supplier " + supplierId));
+    supplier.decide(listed, Text.atMost(note, SupplierListings.VAR_COMMENT, 1000), actor, clock.instant());
+    auditLog.record(actor, listed ? SupplierListings.ACTION_LISTED : SupplierListings.ACTION_REFUSED, Vouchers.SUPPLIER_SUBJECT, supplierId, note);
+  }
+
+  /** The listing application of the supplier the caller is staff of; a user of no supplier is 403. */
+  public ComputeSupplier ownListing(String userId) {
+    List<ComputeSupplier> own = entityManager.createQuery("select s from ComputeSupplier s where s.accountUserId = :user", ComputeSupplier.class)
+        .setParameter("user", userId).getResultList();
+    if (own.isEmpty()) {
+      throw DomainException.forbidden("compute-supplier.no-account", "用户 " + userId + " 未关联任何算力服务商", "user " + userId + " acts for no compute supplier");
+    }
+    return own.get(0);
   }
 
   public List<ComputeSupplier> suppliers(ComputeSupplier.Status status) {

@@ -18,8 +18,8 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may do what, as a matrix: anonymous, applicant A, applicant B, an official, expert X, expert Y and
- * an administrator against every sensitive operation. Every cell outside an operation's allowed set must
+ * Who may do what, as a matrix: anonymous, applicant A, applicant B, an official, expert X, expert Y, an
+ * administrator and two compute suppliers' staff (A pending, B listed) against every sensitive operation. Every cell outside an operation's allowed set must
  * be denied: 401, 403 or 404, or, for a list, an answer without the protected data. One assertion lists
  * every cell that was not denied.
  */
@@ -129,14 +129,19 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(round.statusCode()).as(round.body()).isEqualTo(201);
     String roundId = Officials.object(round).getString("id");
     String supplierName = "矩阵算力 " + run;
+    // each supplier applies with a staff account (group compute-supplier): supplier A's is pending, supplier B's is listed
+    String staffA = "ms-a" + run;
+    String staffB = "ms-b" + run;
     HttpResponse<String> supplier = client.send("POST", "/api/compute-suppliers", "application/json", "{\"name\":\"" + supplierName + "\",\"creditCode\":\""
-        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"矩阵法人\",\"shareholders\":[],\"contactEmail\":\"m@compute.example\"}");
+        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"矩阵法人\",\"shareholders\":[],\"contactEmail\":\"m@compute.example\","
+        + "\"user\":{\"userId\":\"" + staffB + "\",\"password\":\"secret12345\",\"name\":\"矩阵乙\"}}");
     assertThat(supplier.statusCode()).as(supplier.body()).isEqualTo(201);
     String supplierId = Officials.object(supplier).getString("id");
     String pendingName = "矩阵待审算力 " + run;
     HttpResponse<String> pendingSupplier = client.send("POST", "/api/compute-suppliers", "application/json", "{\"name\":\"" + pendingName
         + "\",\"creditCode\":\"" + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"矩阵法人二\",\"shareholders\":[],"
-        + "\"contactEmail\":\"p@compute.example\"}");
+        + "\"contactEmail\":\"p@compute.example\",\"user\":{\"userId\":\"" + staffA + "\",\"password\":\"secret12345\",\"name\":\"矩阵甲\"}}");
+    assertThat(pendingSupplier.statusCode()).as(pendingSupplier.body()).isEqualTo(201);
     String pendingId = Officials.object(pendingSupplier).getString("id");
     assertThat(officials.as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", "{\"listed\":true}").statusCode()).isEqualTo(200);
     String voucherModel = "矩阵机密模型 " + run;
@@ -155,6 +160,8 @@ class AuthorizationMatrixIT extends ServerItBase {
     actors.put("expert X", WebClient.basic(expertX, "demo"));
     actors.put("expert Y", WebClient.basic(expertY, "demo"));
     actors.put("administrator", WebClient.basic("admin", "demo"));
+    actors.put("supplier A", WebClient.basic(staffA, "secret12345"));
+    actors.put("supplier B", WebClient.basic(staffB, "secret12345"));
 
     String bpmn = "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
         + "<process id=\"matrixProbe\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
@@ -215,7 +222,9 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("close a voucher round", Set.of("official", "administrator"), null, json("POST", "/api/voucher-rounds/" + roundId + "/close", null)),
         new Operation("read suppliers' listing applications", Set.of("official", "administrator"), pendingName, get("/api/compute-suppliers/applications")),
         new Operation("list a supplier", Set.of("official", "administrator"), null, json("POST", "/api/compute-suppliers/" + pendingId + "/decision",
-            "{\"listed\":true}")));
+            "{\"listed\":true}")),
+        // a supplier's staff read their own listing only: the caller's account names the supplier (B's answer is checked below)
+        new Operation("read a supplier's own listing application", Set.of("supplier A", "supplier B"), pendingName, get("/api/supplier/listing")));
 
     List<String> notDenied = new ArrayList<>();
     int cells = 0;
@@ -250,6 +259,11 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(Officials.object(client.send("GET", "/api/applicant/vouchers/" + voucherId, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("APPLIED");
     assertThat(client.send("GET", "/api/public/voucher-rounds", null, null).body()).contains(roundId).doesNotContain(voucherModel);
+    // supplier A sees its pending application, supplier B its own and never A's
+    assertThat(client.send("GET", "/api/supplier/listing", null, null, "Authorization", actors.get("supplier A")).body()).contains(pendingName)
+        .contains("PENDING");
+    assertThat(client.send("GET", "/api/supplier/listing", null, null, "Authorization", actors.get("supplier B")).body()).contains(supplierName)
+        .doesNotContain(pendingName).doesNotContain(pendingId);
     // what the draft holds is unchanged by every refused change
     assertThat(Officials.object(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("DRAFT");

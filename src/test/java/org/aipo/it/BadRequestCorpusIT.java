@@ -410,6 +410,9 @@ class BadRequestCorpusIT extends ServerItBase {
     if (path.startsWith("/api/admin")) {
       return "admin";
     }
+    if (path.startsWith("/api/supplier/")) {
+      return "supplier1";
+    }
     return "office";
   }
 

@@ -1,0 +1,3 @@
+-- a compute supplier's staff account (issue 23): the Camunda user who follows the listing application
+ALTER TABLE AIPO_COMPUTE_SUPPLIER ADD COLUMN ACCOUNT_USER_ID VARCHAR(64);
+CREATE UNIQUE INDEX AIPO_COMPUTE_SUPPLIER_ACCOUNT ON AIPO_COMPUTE_SUPPLIER(ACCOUNT_USER_ID);
