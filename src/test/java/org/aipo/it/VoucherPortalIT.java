@@ -132,7 +132,10 @@ class VoucherPortalIT extends ServerItBase {
     type("password", "Portal2026xy");
     browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
     wait.until(ExpectedConditions.urlContains("#/proposals"));
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("navVouchers"))).click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("navVouchers"))).getText()).isEqualTo("我的算力券");
+    fresh("#/vouchers");
+    wait.until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals("我的算力券")));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("暂无算力券申请");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("applyVoucher"))).click();
 
     // a related supplier (same legal representative) is refused at once, next to the field, in Chinese
