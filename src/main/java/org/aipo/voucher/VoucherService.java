@@ -417,11 +417,14 @@ public class VoucherService implements VoucherStages {
    * Every download is an audit record (under its own subject, apart from the voucher's decisions).
    */
   public VoucherFile readFile(org.aipo.api.ApiUser user, String fileId, String taskId) {
+    if (taskId != null && !taskId.matches("[A-Za-z0-9:_.-]{1,64}")) {
+      throw DomainException.badInput("voucher.file-task", "task", "task 须为任务编号", "task must be a task id");
+    }
     VoucherFile file = fileId == null || fileId.length() > 36 ? null : entityManager.find(VoucherFile.class, fileId);
     if (file == null || !mayRead(user, file)) {
       throw DomainException.notFound("voucher.file-not-found", null, "没有文件 " + fileId, "no file " + fileId);
     }
-    String task = taskId != null && taskId.matches("[A-Za-z0-9:_.-]{1,64}") ? ", task " + taskId : "";
+    String task = taskId != null ? ", task " + taskId : "";
     auditLog.record(user.userId(), Vouchers.ACTION_FILE_READ, Vouchers.FILE_SUBJECT, file.getVoucherId(),
         file.getKind().code() + " " + file.getFileName() + " (" + file.getId() + ")" + task);
     return file;
