@@ -66,6 +66,20 @@ public class VoucherFileResource implements ApiResource {
   }
 
   @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"programme-office", "leadership", "auditor", "camunda-admin"})
+  @Operation(summary = "算力券的兑付材料（官员）A voucher's redemption files (officials)")
+  @APIResponse(responseCode = "200", description = "文件 The files",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ApplicantVoucherResource.FileView.class)))
+  public List<ApplicantVoucherResource.FileView> files(
+      @Parameter(description = "算力券 The voucher", required = true) @QueryParam("voucherId") String voucherId) {
+    if (voucherId == null || voucherId.isBlank()) {
+      throw DomainException.badInput("field.required", "voucherId", "须给出 voucherId", "voucherId is required");
+    }
+    return vouchers.filesForOfficials(voucherId).stream().map(ApplicantVoucherResource.FileView::of).toList();
+  }
+
+  @GET
   @Path("reads")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({"programme-office", "leadership", "auditor", "camunda-admin"})

@@ -361,9 +361,10 @@ public class VoucherService implements VoucherStages {
         + invoices.size() + " invoice(s), " + claimed.toPlainString() + " yuan, " + hours.toPlainString() + " GPU-hours");
     workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(Vouchers.MESSAGE_REDEMPTION).processInstanceBusinessKey(voucher.getId())
         .setVariable("claimedValue", claimed.doubleValue()).setVariable("contractNumber", contract)
-        .setVariable("redemptionSummary", "合同 Contract " + contract + ": " + contractAmount.toPlainString() + " yuan\n发票 Invoices: "
+        .setVariable("redemptionSummary", Text.forTask(fileLinks(files) + "\n\n合同 Contract " + contract + ": " + contractAmount.toPlainString() + " yuan\n发票 Invoices: "
             + invoices.stream().map(inv -> inv.number().trim() + " " + inv.amount().toPlainString()).toList() + "\n合计 Claimed: " + claimed.toPlainString()
-            + " yuan\n用量 Usage: " + hours.toPlainString() + " GPU-hours worth " + used.toPlainString() + " yuan\n\n" + fileLinks(files))
+            + " yuan\n用量 Usage: " + hours.toPlainString() + " GPU-hours worth " + used.toPlainString() + " yuan",
+            "GET /api/voucher-files?voucherId=" + voucher.getId()))
         .correlate();
     return voucher;
   }
@@ -430,6 +431,11 @@ public class VoucherService implements VoucherStages {
     return file;
   }
 
+  /** A voucher's files, as officials list them (the voucher must exist). */
+  public List<VoucherFile> filesForOfficials(String voucherId) {
+    return filesOf(voucher(voucherId).getId());
+  }
+
   /** A download of a voucher's file, as officials list them. */
   public record FileReading(String reader, String detail, Instant at) {
   }
@@ -468,7 +474,8 @@ public class VoucherService implements VoucherStages {
     StringBuilder text = new StringBuilder("文件 Files:");
     for (VoucherFile f : files) {
       text.append("\n- ").append(f.getKind().zh).append(" ").append(f.getKind().en).append(": [")
-          .append(org.aipo.common.Markdown.escape(f.getFileName())).append("](").append(f.url()).append(")");
+          .append(org.aipo.common.Markdown.escape(f.getFileName().length() > 80 ? f.getFileName().substring(0, 79) + "…" : f.getFileName()))
+          .append("](").append(f.url()).append(")");
     }
     return text.toString();
   }

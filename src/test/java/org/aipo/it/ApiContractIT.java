@@ -240,6 +240,7 @@ class ApiContractIT extends ServerItBase {
     check(mismatches, "get", "/api/applicant/vouchers/{id}/files", 200, asUser(userId, password, "GET", "/api/applicant/vouchers/" + voucher + "/files", null));
     checkRefusal(mismatches, "post", "/api/applicant/vouchers/{id}/redemption", asUser(userId, password, "POST", "/api/applicant/vouchers/" + voucher
         + "/redemption", VoucherIT.redemption("HT-C-" + suffix, 100_000, "INV-C-" + suffix, 10_000, 10_000)));
+    check(mismatches, "get", "/api/voucher-files", 200, as("office", "GET", "/api/voucher-files?voucherId=" + voucher, null));
     check(mismatches, "get", "/api/voucher-files/reads", 200, as("office", "GET", "/api/voucher-files/reads?voucherId=" + voucher, null));
     check(mismatches, "get", "/api/notices", 200, anonymous("GET", "/api/notices", null));
     checkRefusal(mismatches, "get", "/api/notices/{callId}", anonymous("GET", "/api/notices/no-such-call", null));

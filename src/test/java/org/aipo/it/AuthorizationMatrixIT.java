@@ -226,6 +226,8 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("upload a file to another firm's voucher", Set.of("applicant A"), null,
             (c, authorization) -> c.upload("/api/applicant/vouchers/" + issuedVoucher + "/files?kind=invoice&name=x.pdf", "application/pdf",
                 Pdfs.of("intruder"), auth(authorization))),
+        new Operation("list a voucher's files (officials)", Set.of("official", "administrator"), voucherFileId,
+            get("/api/voucher-files?voucherId=" + issuedVoucher)),
         new Operation("list who downloaded a voucher's files", Set.of("official", "administrator"), "applicant1",
             get("/api/voucher-files/reads?voucherId=" + issuedVoucher)),
         new Operation("approve a voucher (Tasklist API)", Set.of("official", "administrator"), null, json("POST", "/engine-rest/task/"

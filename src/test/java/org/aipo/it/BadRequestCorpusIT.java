@@ -272,6 +272,7 @@ class BadRequestCorpusIT extends ServerItBase {
     Map<String, String> badReads = new LinkedHashMap<>();
     badReads.put("/api/voucher-files/" + UUID.randomUUID() + "?task=" + "x".repeat(65), "task");
     badReads.put("/api/voucher-files/reads", "voucherId");
+    badReads.put("/api/voucher-files", "voucherId");
     for (Map.Entry<String, String> bad : badReads.entrySet()) {
       HttpResponse<String> refused = as("office", "GET", bad.getKey(), null);
       if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {

@@ -238,6 +238,10 @@ class VoucherIT extends ServerItBase {
         .as("the firm's file names are escaped").contains("usage\\-2027\\-05\\.pdf");
     HttpResponse<byte[]> byOffice = client.bytes("/api/voucher-files/" + contractFile, "Authorization", WebClient.basic("office", "demo"));
     assertThat(byOffice.statusCode()).isEqualTo(200);
+    HttpResponse<String> officeList = as("office", "GET", "/api/voucher-files?voucherId=" + id, null);
+    assertThat(officeList.statusCode()).as(officeList.body()).isEqualTo(200);
+    assertThat((JsonArray) WebClient.json(officeList)).hasSize(3);
+    refusedWith(asFirm(user, "GET", "/api/voucher-files?voucherId=" + id, null), 403, "auth.role", null);
     HttpResponse<String> reads = as("office", "GET", "/api/voucher-files/reads?voucherId=" + id, null);
     assertThat(reads.statusCode()).as(reads.body()).isEqualTo(200);
     assertThat(((JsonArray) WebClient.json(reads)).stream().map(r -> r.asJsonObject().getString("reader")).toList()).containsExactly(user, "office");
