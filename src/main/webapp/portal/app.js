@@ -637,7 +637,12 @@
         if (file.size > 10 * 1024 * 1024) { fieldError(form, 'file', t('tooLarge')); return; }
         const u = await api('POST', '/api/applicant/vouchers/' + encodeURIComponent(v.id) + '/files?name=' + encodeURIComponent(file.name)
           + '&kind=' + encodeURIComponent(form.kind.value), undefined, { body: file, type: 'application/pdf' });
-        if (!u.ok) { const d = u.data || {}; fieldError(form, d.field === 'kind' ? 'kind' : 'file', say(d) || String(u.status)); return; }
+        if (!u.ok) {
+          const d = u.data || {}; const message = say(d) || String(u.status);
+          // the refusal names the file, also when the portal words it in its own text
+          fieldError(form, d.field === 'kind' ? 'kind' : 'file', d.field === 'kind' || message.includes(file.name) ? message : file.name + ': ' + message);
+          return;
+        }
         const fresh = await voucherFilesCard(v, true); card.replaceWith(fresh);
         fresh.querySelector('.ok').textContent = t('uploaded');
       };
