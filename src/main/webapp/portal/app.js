@@ -173,6 +173,7 @@
     } else noticeCard.append(h('p', null, t('noNotices')));
     parts.push(noticeCard);
     parts.push(await scenarioCard());
+    parts.push(await voucherRoundsCard());
     const calls = h('section', { class: 'card' }, h('h2', null, t('callsTitle')));
     if (me) {
       const open = await api('GET', '/api/applicant/calls');
@@ -524,6 +525,167 @@
     view.replaceChildren(...parts);
   }
 
+  // --- compute vouchers (算力券): apply, follow, redeem with PDF files, see what was paid and why; public aggregates
+  async function voucherRoundsCard() {
+    const r = await api('GET', '/api/public/voucher-rounds');
+    const card = h('section', { class: 'card', id: 'voucherRounds' }, h('h2', null, t('voucherRoundsTitle')));
+    if (!r.ok || !r.data.length) { card.append(h('p', null, t('noVoucherRounds'))); return card; }
+    card.append(h('table', { id: 'voucherAggregates' }, h('thead', null, h('tr', null, ['voucherRound', 'status', 'poolTotal', 'issued', 'redeemed', 'lapsed', 'balance']
+      .map(k => h('th', null, t(k))))), h('tbody', null, r.data.map(a => h('tr', { 'data-round': a.id }, h('td', null, a.name),
+      h('td', null, t('rs_' + a.status)), h('td', null, yuan(a.poolTotal)), h('td', { class: 'issued' }, t('countAmount', a.issuedCount, yuan(a.issuedAmount))),
+      h('td', { class: 'redeemed' }, t('countAmount', a.redeemedCount, yuan(a.paidAmount))), h('td', { class: 'lapsed' }, t('countAmount', a.lapsedCount, yuan(a.lapsedAmount))),
+      h('td', null, yuan(a.balance)))))));
+    if (me) card.append(h('p', null, h('a', { href: '#/vouchers/new', id: 'applyVoucher' }, t('applyVoucher'))));
+    return card;
+  }
+
+  async function vouchersPage() {
+    if (!await requireLogin()) return;
+    const r = await api('GET', '/api/applicant/vouchers');
+    const list = r.ok ? r.data : [];
+    const parts = [h('h1', null, t('myVouchers')), h('p', null, h('a', { href: '#/vouchers/new', id: 'applyVoucher' }, t('applyVoucher')))];
+    if (!list.length) parts.push(h('p', { class: 'card' }, t('noVouchers')));
+    else parts.push(h('table', { id: 'vouchers' }, h('thead', null, h('tr', null, ['voucherNumber', 'supplier', 'status', 'voucherAmount', 'paid', 'appliedAt']
+      .map(k => h('th', null, t(k))))), h('tbody', null, list.map(v => h('tr', null,
+      h('td', null, h('a', { href: '#/vouchers/' + encodeURIComponent(v.id) }, v.number || t('noNumberYet'))), h('td', null, v.supplierName),
+      h('td', null, h('span', { class: 'status' }, t('vs_' + v.status))), h('td', null, yuan(v.amount)), h('td', null, yuan(v.paid)), h('td', null, when(v.appliedAt)))))));
+    view.replaceChildren(...parts);
+  }
+
+  const listOf = text => text.split(/[,，、;；\n]/).map(s => s.trim()).filter(Boolean);
+  const numberOrNull = value => value.trim() === '' ? null : Number(value.trim());
+
+  async function newVoucherPage() {
+    if (!await requireLogin()) return;
+    const [rounds, suppliers] = await Promise.all([api('GET', '/api/public/voucher-rounds'), api('GET', '/api/compute-suppliers')]);
+    const open = rounds.ok ? rounds.data.filter(x => x.status === 'OPEN') : [];
+    if (!open.length) { view.replaceChildren(h('h1', null, t('applyVoucher')), h('p', { class: 'card' }, t('noVoucherRounds'))); return; }
+    const form = h('form', { class: 'card', novalidate: true, id: 'voucherForm' },
+      select('roundId', t('voucherRound'), open.map(x => [x.id, x.name])),
+      select('supplierId', t('supplier'), [['', '—']].concat((suppliers.ok ? suppliers.data : []).map(s => [s.id, s.name])), null),
+      h('p', { class: 'hint' }, t('supplierHint')),
+      h('div', { class: 'grid2' }, select('use', t('use'), [['TRAINING', t('useTRAINING')], ['INFERENCE', t('useINFERENCE')]]),
+        input('model', t('modelName'), { max: 200 })),
+      h('div', { class: 'grid2' }, input('gpuHours', t('gpuHours'), { type: 'number', extra: { min: 0, step: 1 } }),
+        input('expectedValue', t('expectedValue'), { type: 'number', extra: { min: 0, step: 1 } })),
+      h('div', { class: 'grid2' }, select('clusterScale', t('clusterScale'), ['small', 'medium', 'large'].map(k => [k, t('scale_' + k)]), 'medium'),
+        select('achievementLevel', t('achievementLevel'), ['none', 'filed', 'leading'].map(k => [k, t('level_' + k)]), 'none')),
+      h('h2', null, t('relatedParties')), h('p', { class: 'hint' }, t('relatedHint')),
+      input('legalRepresentative', t('legalRepresentative'), { max: 100 }),
+      input('shareholders', t('shareholders'), { max: 2000 }, t('listHint')),
+      input('relatedCreditCodes', t('relatedCreditCodes'), { max: 2000 }, t('listHint')),
+      h('p', { class: 'error' }), h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'applyButton' }, t('applyButton'))));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['roundId', 'supplierId', 'model', 'gpuHours', 'expectedValue'])) return;
+      const body = { roundId: form.roundId.value, supplierId: form.supplierId.value, use: form.use.value, model: form.model.value.trim(),
+        gpuHours: numberOrNull(form.gpuHours.value), clusterScale: form.clusterScale.value, achievementLevel: form.achievementLevel.value,
+        expectedValue: numberOrNull(form.expectedValue.value), legalRepresentative: form.legalRepresentative.value.trim() || null,
+        shareholders: listOf(form.shareholders.value), relatedCreditCodes: listOf(form.relatedCreditCodes.value) };
+      const r = await api('POST', '/api/applicant/vouchers', body);
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      location.hash = '#/vouchers/' + encodeURIComponent(r.data.id);
+    };
+    view.replaceChildren(h('h1', null, t('applyVoucher')), form);
+  }
+
+  async function voucherPage(id) {
+    if (!await requireLogin()) return;
+    const r = await api('GET', '/api/applicant/vouchers/' + encodeURIComponent(id));
+    if (!r.ok) { view.replaceChildren(h('p', { class: 'card', id: 'notFound' }, t('notFound'), ' ', h('a', { href: '#/vouchers' }, t('backToVouchers')))); return; }
+    const v = r.data;
+    const row = (key, value, rowId) => h('tr', null, h('th', null, t(key)), h('td', rowId ? { id: rowId } : null, value === null || value === undefined ? '—' : value));
+    const parts = [h('h1', null, t('voucher'), ' ', v.number || ''),
+      h('p', null, t('status'), ': ', h('span', { class: 'status', id: 'voucherStatus', 'data-status': v.status }, t('vs_' + v.status))),
+      h('section', { class: 'card', id: 'voucherDetails' }, h('table', null, h('tbody', null,
+        row('supplier', v.supplierName), row('use', t('use' + v.use)), row('modelName', v.model), row('gpuHours', yuan(v.gpuHours)),
+        row('expectedValue', yuan(v.expectedValue)), row('share', v.share === null ? null : Math.round(v.share * 1000) / 10 + '%'),
+        row('capPerContract', yuan(v.capPerContract)), row('voucherAmount', yuan(v.amount), 'voucherAmount'), row('ruleReason', v.ruleReason),
+        row('appliedAt', when(v.appliedAt)), row('issuedAt', when(v.issuedAt)), row('expiresAt', when(v.expiresAt)))))];
+    if (v.status === 'REDEMPTION_SUBMITTED' || v.status === 'REDEEMED' || v.contractNumber) {
+      const payment = h('section', { class: 'card', id: 'payment' }, h('h2', null, t('paymentTitle')), h('table', null, h('tbody', null,
+        row('contractNumber', v.contractNumber), row('claimedValue', yuan(v.claimedValue)), row('verifiedValue', yuan(v.verifiedValue)),
+        row('paid', yuan(v.paid), 'paidAmount'), row('returnedToPool', yuan(v.returnedToPool)))));
+      if (v.status === 'REDEEMED') payment.append(h('p', { class: 'hint', id: 'paidWhy' },
+        t('paidWhy', Math.round((v.share || 0) * 1000) / 10 + '%', yuan(v.verifiedValue), yuan(v.amount))));
+      parts.push(payment);
+    }
+    if (v.decisionNote) parts.push(h('section', { class: 'card notice', id: 'decisionNote' }, h('h2', null, t('officeNote')), h('p', null, v.decisionNote)));
+    if (v.status === 'ISSUED' || v.status === 'REDEMPTION_SUBMITTED' || v.status === 'REDEEMED') parts.push(await voucherFilesCard(v, v.status === 'ISSUED'));
+    if (v.status === 'ISSUED') parts.push(redemptionForm(v));
+    parts.push(h('p', null, h('a', { href: '#/vouchers' }, t('backToVouchers'))));
+    view.replaceChildren(...parts);
+  }
+
+  async function voucherFilesCard(v, canUpload) {
+    const r = await api('GET', '/api/applicant/vouchers/' + encodeURIComponent(v.id) + '/files');
+    const files = r.ok ? r.data : [];
+    const card = h('section', { class: 'card', id: 'voucherFiles' }, h('h2', null, t('redemptionFiles')));
+    card.append(files.length ? h('ul', { id: 'voucherFileList' }, files.map(f => h('li', { 'data-kind': f.kind }, t('fk_' + f.kind), ': ',
+      h('a', { href: f.url, target: '_blank', rel: 'noopener' }, f.fileName), ' (', Math.ceil(f.size / 1024), ' KB, ', when(f.uploadedAt), ')')))
+      : h('p', null, t('noFiles')));
+    if (canUpload) {
+      const form = h('form', { novalidate: true, id: 'voucherUploadForm' },
+        select('kind', t('fileKind'), ['contract', 'invoice', 'usage'].map(k => [k, t('fk_' + k)])),
+        h('label', null, h('span', null, t('upload')), h('input', { type: 'file', name: 'file', accept: 'application/pdf,.pdf' }), h('span', { class: 'hint' }, t('voucherUploadHint'))),
+        h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }), h('button', { type: 'submit', class: 'secondary', id: 'uploadVoucherFile' }, t('upload')));
+      form.onsubmit = async event => {
+        event.preventDefault();
+        clearErrors(form);
+        const file = form.file.files[0];
+        if (!file) { fieldError(form, 'file', t('required')); return; }
+        if (file.size > 10 * 1024 * 1024) { fieldError(form, 'file', t('tooLarge')); return; }
+        const u = await api('POST', '/api/applicant/vouchers/' + encodeURIComponent(v.id) + '/files?name=' + encodeURIComponent(file.name)
+          + '&kind=' + encodeURIComponent(form.kind.value), undefined, { body: file, type: 'application/pdf' });
+        if (!u.ok) {
+          const d = u.data || {}; const message = say(d) || String(u.status);
+          // the refusal names the file, also when the portal words it in its own text
+          fieldError(form, d.field === 'kind' ? 'kind' : 'file', d.field === 'kind' || message.includes(file.name) ? message : file.name + ': ' + message);
+          return;
+        }
+        const fresh = await voucherFilesCard(v, true); card.replaceWith(fresh);
+        fresh.querySelector('.ok').textContent = t('uploaded');
+      };
+      card.append(form);
+    }
+    return card;
+  }
+
+  function redemptionForm(v) {
+    const invoices = h('div', { id: 'invoiceRows' });
+    const usage = h('div', { id: 'usageRows' });
+    const addInvoice = () => { const i = invoices.children.length; invoices.append(h('div', { class: 'grid2' },
+      input('invoices[' + i + '].number', t('invoiceNumber'), { max: 64 }), input('invoices[' + i + '].amount', t('invoiceAmount'), { type: 'number', extra: { min: 0, step: '0.01' } }))); };
+    const addUsage = () => { const i = usage.children.length; usage.append(h('div', { class: 'grid3' },
+      input('usage[' + i + '].period', t('usagePeriod'), { max: 64, extra: { placeholder: '2027-05' } }), input('usage[' + i + '].gpuHours', t('gpuHours'), { type: 'number', extra: { min: 0 } }),
+      input('usage[' + i + '].value', t('usageValue'), { type: 'number', extra: { min: 0, step: '0.01' } }))); };
+    addInvoice(); addUsage();
+    const form = h('form', { class: 'card', novalidate: true, id: 'redemptionForm' }, h('h2', null, t('redeemTitle')), h('p', { class: 'hint' }, t('redeemHint')),
+      h('div', { class: 'grid2' }, input('contractNumber', t('contractNumber'), { max: 64 }), input('contractValue', t('contractValue'), { type: 'number', extra: { min: 0, step: '0.01' } })),
+      h('h3', null, t('invoices')), invoices, h('button', { type: 'button', class: 'secondary', id: 'addInvoice', onclick: addInvoice }, t('addInvoice')),
+      h('h3', null, t('usageRecords')), usage, h('button', { type: 'button', class: 'secondary', id: 'addUsage', onclick: addUsage }, t('addUsage')),
+      h('p', { class: 'error' }), h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'redeemButton' }, t('redeemButton'))));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      const value = name => form.querySelector('[name="' + CSS.escape(name) + '"]').value;
+      const body = { contractNumber: value('contractNumber').trim(), contractValue: numberOrNull(value('contractValue')),
+        invoices: [...invoices.children].map((_, i) => ({ number: value('invoices[' + i + '].number').trim(), amount: numberOrNull(value('invoices[' + i + '].amount')) }))
+          .filter(x => x.number || x.amount !== null),
+        usage: [...usage.children].map((_, i) => ({ period: value('usage[' + i + '].period').trim() || null, gpuHours: numberOrNull(value('usage[' + i + '].gpuHours')),
+          value: numberOrNull(value('usage[' + i + '].value')) })).filter(x => x.period || x.gpuHours !== null || x.value !== null) };
+      if (!check(form, ['contractNumber', 'contractValue', 'invoices[0].number', 'invoices[0].amount', 'usage[0].gpuHours', 'usage[0].value'])) return;
+      if (!confirm(t('confirmRedeem'))) return;
+      const r = await api('POST', '/api/applicant/vouchers/' + encodeURIComponent(v.id) + '/redemption', body);
+      if (!r.ok) {
+        clearErrors(form);
+        if (r.data && r.data.field === 'files') { form.querySelector('.error').textContent = t('error') + say(r.data); return; }
+        showError(form, r); return;
+      }
+      route();
+    };
+    return form;
+  }
+
   async function requireLogin() {
     if (me) return true;
     sessionStorage.setItem('aipo.after', location.hash);
@@ -555,6 +717,9 @@
     if (parts[0] === 'proposals' && parts[1] === 'new' && parts[2]) return newProposalPage(parts[2]);
     if (parts[0] === 'proposals' && parts[1]) return proposalPage(parts[1]);
     if (parts[0] === 'proposals') return proposalsPage(page);
+    if (parts[0] === 'vouchers' && parts[1] === 'new') return newVoucherPage();
+    if (parts[0] === 'vouchers' && parts[1]) return voucherPage(parts[1]);
+    if (parts[0] === 'vouchers') return vouchersPage();
     return home();
   }
 

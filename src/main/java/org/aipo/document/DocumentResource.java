@@ -1,7 +1,5 @@
 package org.aipo.document;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -82,12 +79,7 @@ public class DocumentResource implements ApiResource {
   public Response open(@PathParam("id") String id,
       @Parameter(description = "打开文件的任务 The task the document is opened for (recorded)") @QueryParam("task") String task) {
     Documents.Copy copy = documents.read(ApiUser.of(http), id, task);
-    return Response.ok(copy.content(), "application/pdf")
-        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(copy.document().getFileName()))
-        .header(HttpHeaders.CONTENT_LENGTH, copy.content().length)
-        .header("X-Content-Type-Options", "nosniff")
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .header("X-AIPO-Original-SHA256", copy.document().getSha256())
+    return org.aipo.api.PdfDownload.of(copy.content(), copy.document().getFileName(), copy.document().getSha256())
         .build();
   }
 
@@ -116,16 +108,5 @@ public class DocumentResource implements ApiResource {
     }
     return documents.readings(proposalId).stream().map(r -> new ReadingView(r.documentId(), r.fileName(), r.kind(), r.reader(), r.taskId(),
         r.reviewId(), r.watermarked(), r.at())).toList();
-  }
-
-  /** inline, with an ASCII fallback name and the real one RFC 5987-encoded (RFC 6266). */
-  static String contentDisposition(String fileName) {
-    String name = fileName == null || fileName.isBlank() ? "document.pdf" : fileName;
-    StringBuilder fallback = new StringBuilder();
-    for (char c : name.toCharArray()) {
-      fallback.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';' ? c : '_');
-    }
-    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-    return "inline; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
   }
 }

@@ -1,5 +1,7 @@
 package org.aipo.voucher;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -22,11 +25,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
+import org.aipo.common.PdfFile;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -85,6 +90,17 @@ public class ApplicantVoucherResource implements ApiResource {
       @Schema(description = "项目办意见 The office's comment") String decisionNote) {
   }
 
+  /** A redemption file as its firm sees it. */
+  @Schema(name = "VoucherFile")
+  public record FileView(String id, @Schema(enumeration = {"contract", "invoice", "usage"}) String kind, String fileName, long size,
+      @Schema(description = "存档原件的 SHA-256 The SHA-256 of the stored original") String sha256, Instant uploadedAt,
+      @Schema(example = "/api/voucher-files/4f1c…") String url) {
+
+    static FileView of(VoucherFile f) {
+      return new FileView(f.getId(), f.getKind().code(), f.getFileName(), f.getSize(), f.getSha256(), f.getUploadedAt(), f.url());
+    }
+  }
+
   @Inject
   VoucherService vouchers;
 
@@ -129,6 +145,8 @@ public class ApplicantVoucherResource implements ApiResource {
           + "\"invoices\":[{\"number\":\"INV-2027-0001\",\"amount\":300000}],\"usage\":[{\"period\":\"2027-05\",\"gpuHours\":10000,\"value\":300000}]}")))
   @APIResponse(responseCode = "200", description = "已提交，待项目办核验 Submitted; the office verifies",
       content = @Content(schema = @Schema(implementation = VoucherView.class)))
+  @APIResponse(responseCode = "400", description = "须先上传合同与至少一张发票的 PDF（voucher.file-missing），或数据不符 "
+      + "The contract and at least one invoice must be uploaded as PDFs first (voucher.file-missing), or the data do not add up")
   @APIResponse(responseCode = "409", description = "合同或发票号已兑付过，或券不可兑付 A contract or invoice number was redeemed before, or the voucher cannot be redeemed")
   public VoucherView redeem(@PathParam("id") String id, @Valid @NotNull RedemptionRequest body) {
     List<VoucherService.Invoice> invoices = body.invoices() == null ? null
@@ -136,6 +154,40 @@ public class ApplicantVoucherResource implements ApiResource {
     List<VoucherService.Usage> usage = body.usage() == null ? null
         : body.usage().stream().map(u -> u == null ? null : new VoucherService.Usage(u.period(), u.gpuHours(), u.value())).toList();
     return view(vouchers.submitRedemption(caller(), id, body.contractNumber(), body.contractValue(), invoices, usage));
+  }
+
+  /**
+   * Uploads a redemption file: the raw PDF as the body, its name and kind in the query. Refused with a 4xx naming
+   * the file when it is not a readable, unencrypted PDF or larger than 10 MB.
+   */
+  @POST
+  @Path("{id}/files")
+  @Consumes({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(summary = "上传兑付材料（PDF）：合同、发票、用量记录 Upload a redemption file (PDF): contract, invoice, usage record")
+  @RequestBody(required = true, content = {
+      @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+  @APIResponse(responseCode = "201", description = "已上传 Stored", content = @Content(schema = @Schema(implementation = FileView.class)))
+  @APIResponse(responseCode = "400", description = "不是可读的未加密 PDF Not a readable, unencrypted PDF")
+  @APIResponse(responseCode = "413", description = "文件超过 10 MB Larger than 10 MB")
+  public Response upload(@PathParam("id") String id,
+      @Parameter(description = "文件名 The file's name", example = "contract.pdf") @QueryParam("name") String name,
+      @Parameter(description = "材料类型 The kind of file", schema = @Schema(enumeration = {"contract", "invoice", "usage"})) @QueryParam("kind") String kind,
+      InputStream body) throws IOException {
+    byte[] content = body == null ? new byte[0] : body.readNBytes(VoucherFile.MAX_BYTES + 1);
+    if (content.length > VoucherFile.MAX_BYTES) {
+      throw PdfFile.tooLarge(name, VoucherFile.MAX_BYTES);
+    }
+    VoucherFile file = vouchers.uploadFile(caller(), id, kind, name, content);
+    return Response.status(Response.Status.CREATED).entity(FileView.of(file)).build();
+  }
+
+  @GET
+  @Path("{id}/files")
+  @Operation(summary = "券的兑付材料 A voucher's redemption files")
+  @APIResponse(responseCode = "200", description = "文件 The files", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FileView.class)))
+  public List<FileView> files(@PathParam("id") String id) {
+    return vouchers.ownFiles(caller(), id).stream().map(FileView::of).toList();
   }
 
   private String caller() {

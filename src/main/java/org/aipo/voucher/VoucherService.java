@@ -369,6 +369,9 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
       throw DomainException.badInput("voucher.usage-short", "usage", "用量记录合计 " + used.toPlainString() + " 元，不足以覆盖发票金额 " + claimed.toPlainString() + " 元",
           "usage: the usage records are worth " + used.toPlainString() + " yuan, less than the invoiced " + claimed.toPlainString());
     }
+    List<VoucherFile> files = filesOf(voucher.getId());
+    requireFile(files, VoucherFile.Kind.CONTRACT);
+    requireFile(files, VoucherFile.Kind.INVOICE);
     claimDocument(VoucherDocument.Kind.CONTRACT, contract, voucher.getId(), contractAmount, now, "contractNumber");
     for (int i = 0; i < invoices.size(); i++) {
       claimDocument(VoucherDocument.Kind.INVOICE, invoices.get(i).number().trim(), voucher.getId(), invoices.get(i).amount(), now,
@@ -385,11 +388,123 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
         + invoices.size() + " invoice(s), " + claimed.toPlainString() + " yuan, " + hours.toPlainString() + " GPU-hours");
     workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(Vouchers.MESSAGE_REDEMPTION).processInstanceBusinessKey(voucher.getId())
         .setVariable("claimedValue", claimed.doubleValue()).setVariable("contractNumber", contract)
-        .setVariable("redemptionSummary", "合同 Contract " + contract + ": " + contractAmount.toPlainString() + " yuan\n发票 Invoices: "
+        .setVariable("redemptionSummary", Text.forTask(fileLinks(files) + "\n\n合同 Contract " + contract + ": " + contractAmount.toPlainString() + " yuan\n发票 Invoices: "
             + invoices.stream().map(inv -> inv.number().trim() + " " + inv.amount().toPlainString()).toList() + "\n合计 Claimed: " + claimed.toPlainString()
-            + " yuan\n用量 Usage: " + hours.toPlainString() + " GPU-hours worth " + used.toPlainString() + " yuan")
+            + " yuan\n用量 Usage: " + hours.toPlainString() + " GPU-hours worth " + used.toPlainString() + " yuan",
+            "GET /api/voucher-files?voucherId=" + voucher.getId()))
         .correlate();
     return voucher;
+  }
+
+  // ---- redemption files
+
+  /** How many files one voucher may hold (the verification form lists them all). */
+  static final int MAX_FILES = 20;
+
+  /** Who reads every voucher's files besides the firm's own users. */
+  private static final List<String> FILE_READERS = List.of(org.aipo.identity.Roles.PROGRAMME_OFFICE.groupId(),
+      org.aipo.identity.Roles.LEADERSHIP.groupId(), org.aipo.identity.Roles.AUDITOR.groupId(), org.aipo.identity.Roles.ADMIN.groupId());
+
+  /**
+   * The firm uploads a contract, invoice or usage record for its issued voucher (also after the office returned a
+   * redemption for correction). Refused when the kind is unknown, the voucher is not open for redemption, it holds
+   * {@link #MAX_FILES} files already, or the file is not a readable, unencrypted PDF of at most 10 MB (naming it).
+   */
+  public VoucherFile uploadFile(String userId, String voucherId, String kind, String fileName, byte[] content) {
+    VoucherFile.Kind fileKind = VoucherFile.Kind.of(kind, "kind");
+    Voucher voucher = ownVoucher(userId, voucherId);
+    entityManager.lock(voucher, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(voucher);
+    if (voucher.getStatus() != Voucher.Status.ISSUED) {
+      throw DomainException.conflict("voucher.files-closed", null, "算力券当前状态为 " + voucher.getStatus() + "，不能上传兑付材料",
+          "the voucher is " + voucher.getStatus() + "; redemption files cannot be uploaded now");
+    }
+    if (filesOf(voucher.getId()).size() >= MAX_FILES) {
+      throw DomainException.conflict("voucher.too-many-files", "file", "每张算力券最多 " + MAX_FILES + " 个文件",
+          "a voucher holds at most " + MAX_FILES + " files");
+    }
+    VoucherFile file = new VoucherFile(voucher.getId(), fileKind, fileName, content, userId, clock.instant());
+    entityManager.persist(file);
+    auditLog.record(userId, Vouchers.ACTION_FILE_UPLOADED, Vouchers.SUBJECT_TYPE, voucher.getId(),
+        fileKind.code() + " " + file.getFileName() + " (" + file.getSize() + " bytes, sha256 " + file.getSha256() + ")");
+    return file;
+  }
+
+  /** The firm's files of its own voucher. */
+  public List<VoucherFile> ownFiles(String userId, String voucherId) {
+    return filesOf(ownVoucher(userId, voucherId).getId());
+  }
+
+  List<VoucherFile> filesOf(String voucherId) {
+    return entityManager.createQuery("select f from VoucherFile f where f.voucherId = :voucher order by f.uploadedAt, f.id", VoucherFile.class)
+        .setParameter("voucher", voucherId).getResultList();
+  }
+
+  /**
+   * A file as its reader downloads it: the firm's own users and officials; to anyone else it does not exist (404).
+   * Every download is an audit record (under its own subject, apart from the voucher's decisions).
+   */
+  public VoucherFile readFile(org.aipo.api.ApiUser user, String fileId, String taskId) {
+    if (taskId != null && !taskId.matches("[A-Za-z0-9:_.-]{1,64}")) {
+      throw DomainException.badInput("voucher.file-task", "task", "task 须为任务编号", "task must be a task id");
+    }
+    VoucherFile file = fileId == null || fileId.length() > 36 ? null : entityManager.find(VoucherFile.class, fileId);
+    if (file == null || !mayRead(user, file)) {
+      throw DomainException.notFound("voucher.file-not-found", null, "没有文件 " + fileId, "no file " + fileId);
+    }
+    String task = taskId != null ? ", task " + taskId : "";
+    auditLog.record(user.userId(), Vouchers.ACTION_FILE_READ, Vouchers.FILE_SUBJECT, file.getVoucherId(),
+        file.getKind().code() + " " + file.getFileName() + " (" + file.getId() + ")" + task);
+    return file;
+  }
+
+  /** A voucher's files, as officials list them (the voucher must exist). */
+  public List<VoucherFile> filesForOfficials(String voucherId) {
+    return filesOf(voucher(voucherId).getId());
+  }
+
+  /** A download of a voucher's file, as officials list them. */
+  public record FileReading(String reader, String detail, Instant at) {
+  }
+
+  /** Who downloaded which of a voucher's files, oldest first (officials only; the voucher must exist). */
+  public List<FileReading> fileReadings(String voucherId) {
+    voucher(voucherId);
+    return auditLog.forSubject(Vouchers.FILE_SUBJECT, voucherId).stream().filter(r -> Vouchers.ACTION_FILE_READ.equals(r.getAction()))
+        .map(r -> new FileReading(r.getActor(), r.getDetail(), r.getOccurredAt())).toList();
+  }
+
+  private boolean mayRead(org.aipo.api.ApiUser user, VoucherFile file) {
+    if (user.groups().stream().anyMatch(FILE_READERS::contains)) {
+      return true;
+    }
+    if (!user.groups().contains(org.aipo.identity.Roles.APPLICANT.groupId())) {
+      return false;
+    }
+    try {
+      Voucher voucher = entityManager.find(Voucher.class, file.getVoucherId());
+      return voucher != null && voucher.getOrganisationId().equals(registration.organisationOf(user.userId()).getId());
+    } catch (DomainException noOrganisation) {
+      return false;
+    }
+  }
+
+  private static void requireFile(List<VoucherFile> files, VoucherFile.Kind kind) {
+    if (files.stream().noneMatch(f -> f.getKind() == kind)) {
+      throw DomainException.badInput("voucher.file-missing", "files", "兑付须附" + kind.zh + "（PDF），请先上传",
+          "files: a redemption needs the " + kind.en + " as a PDF; upload it first");
+    }
+  }
+
+  /** The files as links for the verification form (names escaped: the firm chose them). */
+  static String fileLinks(List<VoucherFile> files) {
+    StringBuilder text = new StringBuilder("文件 Files:");
+    for (VoucherFile f : files) {
+      text.append("\n- ").append(f.getKind().zh).append(" ").append(f.getKind().en).append(": [")
+          .append(org.aipo.common.Markdown.escape(f.getFileName().length() > 80 ? f.getFileName().substring(0, 79) + "…" : f.getFileName()))
+          .append("](").append(f.url()).append(")");
+    }
+    return text.toString();
   }
 
   private void claimDocument(VoucherDocument.Kind kind, String number, String voucherId, BigDecimal amount, Instant now, String field) {

@@ -16,6 +16,8 @@ public final class Vouchers {
   public static final String SUBJECT_TYPE = "voucher";
   public static final String ROUND_SUBJECT = "voucher-round";
   public static final String SUPPLIER_SUBJECT = "compute-supplier";
+  /** The audit subject of file downloads (per voucher), kept apart from the voucher's own decisions. */
+  public static final String FILE_SUBJECT = "voucher-files";
 
   public static final String TASK_EXPERT_OPINION = "userTask_expertOpinion";
   public static final String TASK_REVIEW = "userTask_reviewVoucher";
@@ -46,6 +48,8 @@ public final class Vouchers {
   public static final String ACTION_REDEMPTION_SUBMITTED = "voucher.redemption-submitted";
   public static final String ACTION_REDEMPTION_RETURNED = "voucher.redemption-returned";
   public static final String ACTION_PAID = "voucher.paid";
+  public static final String ACTION_FILE_UPLOADED = "voucher.file-uploaded";
+  public static final String ACTION_FILE_READ = "voucher.file-read";
   public static final String ACTION_REMINDED = "voucher.expiry-reminder";
   public static final String ACTION_LAPSED = "voucher.lapsed";
 

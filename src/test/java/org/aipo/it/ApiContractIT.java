@@ -218,6 +218,30 @@ class ApiContractIT extends ServerItBase {
         "/api/applicant/proposals/" + id + "/correction", draft));
     checkRefusal(mismatches, "post", "/api/applicant/proposals/{id}/reports", asUser(userId, password, "POST",
         "/api/applicant/proposals/" + id + "/reports", "{\"milestone\":\"mid-term\",\"summary\":\"进展\"}"));
+    // a compute voucher of the firm (issue 23): its redemption files
+    HttpResponse<String> round = as("office", "POST", "/api/voucher-rounds", "{\"name\":\"契约算力券 " + suffix + "\",\"programme\":\"VOUCHER\","
+        + "\"poolTotal\":1000000,\"validUntil\":\"" + java.time.OffsetDateTime.now().plusDays(30).withNano(0) + "\"}");
+    assertThat(round.statusCode()).as(round.body()).isEqualTo(201);
+    HttpResponse<String> supplier = anonymous("POST", "/api/compute-suppliers", "{\"name\":\"契约智算 " + suffix + "\",\"creditCode\":\""
+        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"契约法人\",\"shareholders\":[],\"contactEmail\":\"c@compute.example\"}");
+    String supplierId = ((JsonObject) WebClient.json(supplier)).getString("id");
+    assertThat(as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", "{\"listed\":true}").statusCode()).isEqualTo(200);
+    HttpResponse<String> applied = asUser(userId, password, "POST", "/api/applicant/vouchers",
+        VoucherIT.application(((JsonObject) WebClient.json(round)).getString("id"), supplierId, 100_000, "none"));
+    check(mismatches, "post", "/api/applicant/vouchers", 201, applied);
+    String voucher = ((JsonObject) WebClient.json(applied)).getString("id");
+    officials.completeOne("office", voucher, "userTask_reviewVoucher", Officials.string("approved", "true"));
+    check(mismatches, "get", "/api/applicant/vouchers/{id}", 200, asUser(userId, password, "GET", "/api/applicant/vouchers/" + voucher, null));
+    check(mismatches, "post", "/api/applicant/vouchers/{id}/files", 201, client.upload("/api/applicant/vouchers/" + voucher
+        + "/files?kind=contract&name=contract.pdf", "application/pdf", Pdfs.of("contract"), "Authorization", WebClient.basic(userId, password)));
+    checkRefusal(mismatches, "post", "/api/applicant/vouchers/{id}/files", client.upload("/api/applicant/vouchers/" + voucher
+        + "/files?kind=invoice&name=invoice.txt", "application/pdf", "not a pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "Authorization", WebClient.basic(userId, password)));
+    check(mismatches, "get", "/api/applicant/vouchers/{id}/files", 200, asUser(userId, password, "GET", "/api/applicant/vouchers/" + voucher + "/files", null));
+    checkRefusal(mismatches, "post", "/api/applicant/vouchers/{id}/redemption", asUser(userId, password, "POST", "/api/applicant/vouchers/" + voucher
+        + "/redemption", VoucherIT.redemption("HT-C-" + suffix, 100_000, "INV-C-" + suffix, 10_000, 10_000)));
+    check(mismatches, "get", "/api/voucher-files", 200, as("office", "GET", "/api/voucher-files?voucherId=" + voucher, null));
+    check(mismatches, "get", "/api/voucher-files/reads", 200, as("office", "GET", "/api/voucher-files/reads?voucherId=" + voucher, null));
     check(mismatches, "get", "/api/notices", 200, anonymous("GET", "/api/notices", null));
     checkRefusal(mismatches, "get", "/api/notices/{callId}", anonymous("GET", "/api/notices/no-such-call", null));
     checkRefusal(mismatches, "post", "/api/notices/{callId}/objections", anonymous("POST", "/api/notices/no-such-call/objections",

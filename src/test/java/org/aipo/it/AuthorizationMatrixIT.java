@@ -151,6 +151,18 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(voucherApplied.statusCode()).as(voucherApplied.body()).isEqualTo(201);
     String voucherId = Officials.object(voucherApplied).getString("id");
     JsonObject voucherReview = officials.awaitTasks(voucherId, "userTask_reviewVoucher", 1).getJsonObject(0);
+    // a second voucher of applicant A, issued, with a contract file
+    HttpResponse<String> issuedApplied = client.send("POST", "/api/applicant/vouchers", "application/json", "{\"roundId\":\"" + roundId
+        + "\",\"supplierId\":\"" + supplierId + "\",\"use\":\"INFERENCE\",\"model\":\"" + voucherModel + " 2\",\"gpuHours\":100,"
+        + "\"clusterScale\":\"small\",\"achievementLevel\":\"none\",\"expectedValue\":10000}", "Authorization", WebClient.basic("applicant1", "demo"));
+    assertThat(issuedApplied.statusCode()).as(issuedApplied.body()).isEqualTo(201);
+    String issuedVoucher = Officials.object(issuedApplied).getString("id");
+    officials.completeOne("office", issuedVoucher, "userTask_reviewVoucher", Officials.string("approved", "true"));
+    HttpResponse<String> voucherFile = client.upload("/api/applicant/vouchers/" + issuedVoucher + "/files?kind=contract&name=matrix-contract.pdf",
+        "application/pdf", Pdfs.of("matrix contract " + run), "Authorization", WebClient.basic("applicant1", "demo"));
+    assertThat(voucherFile.statusCode()).as(voucherFile.body()).isEqualTo(201);
+    String voucherFileId = Officials.object(voucherFile).getString("id");
+    assertThat(client.bytes("/api/voucher-files/" + voucherFileId, "Authorization", WebClient.basic("applicant1", "demo")).statusCode()).isEqualTo(200);
 
     Map<String, String> actors = new LinkedHashMap<>();
     actors.put("anonymous", null);
@@ -214,6 +226,17 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("redeem another firm's voucher", Set.of("applicant A"), null, json("POST", "/api/applicant/vouchers/" + voucherId + "/redemption",
             "{\"contractNumber\":\"HT-M-" + run + "\",\"contractValue\":1000,\"invoices\":[{\"number\":\"INV-M-" + run + "\",\"amount\":1000}],"
             + "\"usage\":[{\"gpuHours\":1,\"value\":1000}]}")),
+        // a voucher's redemption files (issue 23): the firm's users and officials read them; only the firm uploads
+        new Operation("open a voucher's redemption file", Set.of("applicant A", "official", "administrator"), null,
+            get("/api/voucher-files/" + voucherFileId)),
+        new Operation("list a voucher's redemption files", Set.of("applicant A"), voucherFileId, get("/api/applicant/vouchers/" + issuedVoucher + "/files")),
+        new Operation("upload a file to another firm's voucher", Set.of("applicant A"), null,
+            (c, authorization) -> c.upload("/api/applicant/vouchers/" + issuedVoucher + "/files?kind=invoice&name=x.pdf", "application/pdf",
+                Pdfs.of("intruder"), auth(authorization))),
+        new Operation("list a voucher's files (officials)", Set.of("official", "administrator"), voucherFileId,
+            get("/api/voucher-files?voucherId=" + issuedVoucher)),
+        new Operation("list who downloaded a voucher's files", Set.of("official", "administrator"), "applicant1",
+            get("/api/voucher-files/reads?voucherId=" + issuedVoucher)),
         new Operation("approve a voucher (Tasklist API)", Set.of("official", "administrator"), null, json("POST", "/engine-rest/task/"
             + voucherReview.getString("id") + "/complete", "{\"variables\":{\"approved\":{\"value\":\"true\",\"type\":\"String\"}}}")),
         new Operation("read a round's pool and ledger", Set.of("official", "administrator"), roundId, get("/api/voucher-rounds/" + roundId)),
@@ -255,6 +278,10 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(client.bytes("/api/documents/" + document, "Authorization", actors.get("applicant A")).statusCode()).isEqualTo(200);
     assertThat((JsonArray) WebClient.json(client.send("GET", "/api/applicant/proposals/" + proposal + "/attachments", null, null,
         "Authorization", actors.get("applicant A")))).as("refused uploads and removals changed no document").hasSize(1);
+    assertThat(client.bytes("/api/voucher-files/" + voucherFileId, "Authorization", actors.get("applicant A")).statusCode()).isEqualTo(200);
+    assertThat(client.bytes("/api/voucher-files/" + voucherFileId, "Authorization", actors.get("official")).statusCode()).isEqualTo(200);
+    assertThat((JsonArray) WebClient.json(client.send("GET", "/api/applicant/vouchers/" + issuedVoucher + "/files", null, null,
+        "Authorization", actors.get("applicant A")))).as("refused uploads stored no file").hasSize(1);
     // the voucher is untouched by every refused approval, and the public sees the round only in aggregate
     assertThat(Officials.object(client.send("GET", "/api/applicant/vouchers/" + voucherId, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("APPLIED");

@@ -208,6 +208,80 @@ class BadRequestCorpusIT extends ServerItBase {
     assertThat(offenders).isEmpty();
   }
 
+  /**
+   * A voucher's redemption files (issue 23): every bad upload is refused with problem+json naming the field and the
+   * file, nothing is stored, and a redemption without the contract and an invoice file is refused naming "files".
+   */
+  @Test
+  void badVoucherFilesAreRefusedByNameAndNothingIsStored() throws Exception {
+    String run = VoucherIT.run();
+    HttpResponse<String> round = as("office", "POST", "/api/voucher-rounds", "{\"name\":\"材料校验算力券 " + run + "\",\"programme\":\"VOUCHER\","
+        + "\"poolTotal\":1000000,\"validUntil\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(30).withNano(0)
+        + "\",\"expertThreshold\":1000000,\"reminderDays\":10}");
+    assertThat(round.statusCode()).as(round.body()).isEqualTo(201);
+    HttpResponse<String> supplier = anonymous("POST", "/api/compute-suppliers", "{\"name\":\"校验智算 " + run + "\",\"creditCode\":\""
+        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"吴十\",\"shareholders\":[],\"contactEmail\":\"v@compute.example\"}");
+    String supplierId = problem(supplier).getString("id");
+    assertThat(as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", "{\"listed\":true}").statusCode()).isEqualTo(200);
+    String user = "vb" + run;
+    HttpResponse<String> registered = anonymous("POST", "/api/applicant/organisations", Applicants.registration("材料校验企业 " + run,
+        VoucherIT.randomCreditCode(), user, "secret12345", user + "@firm.example"));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    HttpResponse<String> applied = asUser(user, "secret12345", "POST", "/api/applicant/vouchers",
+        VoucherIT.application(problem(round).getString("id"), supplierId, 100_000, "none"));
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+    String voucher = problem(applied).getString("id");
+    officials.completeOne("office", voucher, "userTask_reviewVoucher", Officials.string("approved", "true"));
+
+    byte[] oversized = new byte[10 * 1024 * 1024 + 1];
+    byte[] real = Pdfs.of("real");
+    System.arraycopy(real, 0, oversized, 0, real.length);
+    record Upload(String kind, String name, byte[] content, int status, String field, String code) {
+    }
+    List<Upload> uploads = List.of(
+        new Upload("contract", "photo.pdf", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 400, "file", "attachment.not-pdf"),
+        new Upload("invoice", "text.pdf", "just text, renamed".getBytes(StandardCharsets.UTF_8), 400, "file", "attachment.not-pdf"),
+        new Upload("contract", "locked.pdf", Pdfs.encrypted(), 400, "file", "attachment.encrypted"),
+        new Upload("usage", "broken.pdf", Pdfs.broken(), 400, "file", "attachment.broken-pdf"),
+        new Upload("invoice", "empty.pdf", new byte[0], 400, "file", "attachment.empty"),
+        new Upload("contract", "big.pdf", oversized, 413, "file", "attachment.too-large"),
+        new Upload("receipt", "receipt.pdf", real, 400, "kind", "voucher.file-kind"),
+        new Upload(null, "nokind.pdf", real, 400, "kind", "voucher.file-kind"));
+    List<String> offenders = new ArrayList<>();
+    for (Upload upload : uploads) {
+      HttpResponse<String> refused = client.upload("/api/applicant/vouchers/" + voucher + "/files?name=" + upload.name()
+          + (upload.kind() == null ? "" : "&kind=" + upload.kind()), "application/pdf", upload.content(), "Authorization", WebClient.basic(user, "secret12345"));
+      boolean named = upload.field().equals("kind") || refused.body().contains(upload.name());
+      if (refused.statusCode() != upload.status() || !isProblem(refused) || !upload.field().equals(problem(refused).getString("field", null))
+          || !upload.code().equals(problem(refused).getString("code")) || !named) {
+        offenders.add("voucher upload " + upload.kind() + " " + upload.name() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    HttpResponse<String> noName = client.upload("/api/applicant/vouchers/" + voucher + "/files?kind=contract", "application/pdf", real,
+        "Authorization", WebClient.basic(user, "secret12345"));
+    if (noName.statusCode() != 400 || !isProblem(noName) || !"name".equals(problem(noName).getString("field", null))) {
+      offenders.add("voucher upload without a name -> " + noName.statusCode() + " " + noName.body());
+    }
+    assertThat((JsonArray) Json.createReader(new StringReader(asUser(user, "secret12345", "GET", "/api/applicant/vouchers/" + voucher + "/files",
+        null).body())).read()).as("nothing was stored").isEmpty();
+    HttpResponse<String> noFiles = asUser(user, "secret12345", "POST", "/api/applicant/vouchers/" + voucher + "/redemption",
+        VoucherIT.redemption("HT-B-" + run, 100_000, "INV-B-" + run, 50_000, 50_000));
+    if (noFiles.statusCode() != 400 || !isProblem(noFiles) || !"files".equals(problem(noFiles).getString("field", null))) {
+      offenders.add("redemption without files -> " + noFiles.statusCode() + " " + noFiles.body());
+    }
+    Map<String, String> badReads = new LinkedHashMap<>();
+    badReads.put("/api/voucher-files/" + UUID.randomUUID() + "?task=" + "x".repeat(65), "task");
+    badReads.put("/api/voucher-files/reads", "voucherId");
+    badReads.put("/api/voucher-files", "voucherId");
+    for (Map.Entry<String, String> bad : badReads.entrySet()) {
+      HttpResponse<String> refused = as("office", "GET", bad.getKey(), null);
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("GET " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
   private static JsonObject problem(HttpResponse<String> answer) {
     return Json.createReader(new StringReader(answer.body())).readObject();
   }

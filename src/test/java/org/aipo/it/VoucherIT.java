@@ -93,6 +93,22 @@ class VoucherIT extends ServerItBase {
         + invoiced + "}],\"usage\":[{\"period\":\"2027-05\",\"gpuHours\":5000,\"value\":" + usageValue + "}]}";
   }
 
+  /** The firm uploads a redemption file (raw PDF body, name and kind in the query); the answer. */
+  HttpResponse<String> uploadFile(String user, String voucher, String kind, String name, byte[] content) throws Exception {
+    return client.upload("/api/applicant/vouchers/" + voucher + "/files?kind=" + kind + "&name="
+        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8), "application/pdf", content,
+        "Authorization", WebClient.basic(user, "secret12345"));
+  }
+
+  /** Uploads the contract and an invoice (what a redemption needs at least); the contract file's id. */
+  String uploadContractAndInvoice(String user, String voucher) throws Exception {
+    HttpResponse<String> contract = uploadFile(user, voucher, "contract", "合同.pdf", Pdfs.of("contract"));
+    assertThat(contract.statusCode()).as(contract.body()).isEqualTo(201);
+    HttpResponse<String> invoice = uploadFile(user, voucher, "invoice", "invoice-1.pdf", Pdfs.of("invoice"));
+    assertThat(invoice.statusCode()).as(invoice.body()).isEqualTo(201);
+    return Officials.object(contract).getString("id");
+  }
+
   static void refusedWith(HttpResponse<String> answer, int status, String code, String field) {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
     JsonObject problem = Officials.object(answer);
@@ -167,10 +183,69 @@ class VoucherIT extends ServerItBase {
     // usage that does not cover the invoices is refused; then the redemption goes in
     refusedWith(asFirm(user, "POST", "/api/applicant/vouchers/" + id + "/redemption", redemption("HT-" + run, 500_000, "INV-" + run, 300_000, 100_000)),
         400, "voucher.usage-short", "usage");
+    // no files yet: the contract and an invoice as PDFs are required
+    HttpResponse<String> withoutFiles = asFirm(user, "POST", "/api/applicant/vouchers/" + id + "/redemption",
+        redemption("HT-" + run, 500_000, "INV-" + run, 300_000, 300_000));
+    refusedWith(withoutFiles, 400, "voucher.file-missing", "files");
+    assertThat(withoutFiles.body()).contains("合同").contains("contract");
+    // what is not a readable, unencrypted PDF of at most 10 MB is refused, naming the file
+    HttpResponse<String> notPdf = uploadFile(user, id, "contract", "contract.docx", "PK\u0003\u0004 word".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    refusedWith(notPdf, 400, "attachment.not-pdf", "file");
+    assertThat(notPdf.body()).contains("contract.docx");
+    refusedWith(uploadFile(user, id, "contract", "locked.pdf", Pdfs.encrypted()), 400, "attachment.encrypted", "file");
+    refusedWith(uploadFile(user, id, "invoice", "broken.pdf", Pdfs.broken()), 400, "attachment.broken-pdf", "file");
+    byte[] huge = new byte[10 * 1024 * 1024 + 1];
+    System.arraycopy("%PDF-".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, huge, 0, 5);
+    HttpResponse<String> tooLarge = uploadFile(user, id, "usage", "huge.pdf", huge);
+    refusedWith(tooLarge, 413, "attachment.too-large", "file");
+    assertThat(tooLarge.body()).contains("huge.pdf");
+    refusedWith(uploadFile(user, id, "receipt", "r.pdf", Pdfs.of("r")), 400, "voucher.file-kind", "kind");
+    HttpResponse<String> contractOnly = uploadFile(user, id, "contract", "合同.pdf", Pdfs.of("contract HT"));
+    assertThat(contractOnly.statusCode()).as(contractOnly.body()).isEqualTo(201);
+    String contractFile = Officials.object(contractOnly).getString("id");
+    HttpResponse<String> noInvoice = asFirm(user, "POST", "/api/applicant/vouchers/" + id + "/redemption",
+        redemption("HT-" + run, 500_000, "INV-" + run, 300_000, 300_000));
+    refusedWith(noInvoice, 400, "voucher.file-missing", "files");
+    assertThat(noInvoice.body()).contains("invoice");
+    assertThat(uploadFile(user, id, "invoice", "发票 1.pdf", Pdfs.of("invoice 1")).statusCode()).isEqualTo(201);
+    assertThat(uploadFile(user, id, "usage", "usage-2027-05.pdf", Pdfs.of("usage")).statusCode()).isEqualTo(201);
+    JsonArray files = (JsonArray) WebClient.json(asFirm(user, "GET", "/api/applicant/vouchers/" + id + "/files", null));
+    assertThat(files.stream().map(f -> f.asJsonObject().getString("kind")).toList()).containsExactly("contract", "invoice", "usage");
+    assertThat(files.getJsonObject(0).getString("url")).isEqualTo("/api/voucher-files/" + contractFile);
+
+    // the firm's own users and officials read a file; another firm, an expert and the public do not (404 / 401)
+    HttpResponse<byte[]> own = client.bytes("/api/voucher-files/" + contractFile, "Authorization", WebClient.basic(user, "secret12345"));
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+    assertThat(Pdfs.text(own.body())).contains("contract HT");
+    String other = firm(run + "b");
+    refusedWith(asFirm(other, "GET", "/api/voucher-files/" + contractFile, null), 404, "voucher.file-not-found", null);
+    refusedWith(asFirm(other, "GET", "/api/applicant/vouchers/" + id + "/files", null), 404, "voucher.not-found", null);
+    refusedWith(as("expert1", "GET", "/api/voucher-files/" + contractFile, null), 404, "voucher.file-not-found", null);
+    assertThat(anonymous("GET", "/api/voucher-files/" + contractFile, null).statusCode()).isEqualTo(401);
+
     HttpResponse<String> redeemed = asFirm(user, "POST", "/api/applicant/vouchers/" + id + "/redemption",
         redemption("HT-" + run, 500_000, "INV-" + run, 300_000, 300_000));
     assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(200);
     assertThat(Officials.object(redeemed).getString("status")).isEqualTo("REDEMPTION_SUBMITTED");
+    refusedWith(uploadFile(user, id, "invoice", "late.pdf", Pdfs.of("late")), 409, "voucher.files-closed", null);
+
+    // the office's verification form links the files; the office opens one; every download is on record
+    JsonObject verify = officials.awaitTasks(id, "userTask_verifyRedemption", 1).getJsonObject(0);
+    HttpResponse<String> summary = as("office", "GET", "/engine-rest/task/" + verify.getString("id") + "/variables/redemptionSummary", null);
+    assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+    assertThat(Officials.object(summary).getString("value")).contains("](/api/voucher-files/" + contractFile + ")")
+        .as("the firm's file names are escaped").contains("usage\\-2027\\-05\\.pdf");
+    HttpResponse<byte[]> byOffice = client.bytes("/api/voucher-files/" + contractFile, "Authorization", WebClient.basic("office", "demo"));
+    assertThat(byOffice.statusCode()).isEqualTo(200);
+    HttpResponse<String> officeList = as("office", "GET", "/api/voucher-files?voucherId=" + id, null);
+    assertThat(officeList.statusCode()).as(officeList.body()).isEqualTo(200);
+    assertThat((JsonArray) WebClient.json(officeList)).hasSize(3);
+    refusedWith(asFirm(user, "GET", "/api/voucher-files?voucherId=" + id, null), 403, "auth.role", null);
+    HttpResponse<String> reads = as("office", "GET", "/api/voucher-files/reads?voucherId=" + id, null);
+    assertThat(reads.statusCode()).as(reads.body()).isEqualTo(200);
+    assertThat(((JsonArray) WebClient.json(reads)).stream().map(r -> r.asJsonObject().getString("reader")).toList()).containsExactly(user, "office");
+    refusedWith(asFirm(user, "GET", "/api/voucher-files/reads?voucherId=" + id, null), 403, "auth.role", null);
 
     officials.completeOne("office", id, "userTask_verifyRedemption", Officials.string("verified", "true")
         + ",\"verifiedValue\":{\"value\":250000,\"type\":\"Double\"}," + Officials.string("comment", "核定 250000"));
@@ -248,6 +323,9 @@ class VoucherIT extends ServerItBase {
       }
       assertThat(issued).hasSize(7);
 
+      for (String voucher : issued) {
+        uploadContractAndInvoice(user, voucher);
+      }
       // ten redemptions at once, over the seven vouchers, all with one invoice number: exactly one goes in
       List<Callable<HttpResponse<String>>> redemptions = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
