@@ -85,6 +85,14 @@ class SupplierListingProcessTest {
   }
 
   @Test
+  void theModelIsTheProcessTheCodeStarts() {
+    // the key the service starts (SupplierListings.PROCESS_KEY) and the Tasklist filter names is the model's
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("supplierListing").singleResult())
+        .as("processes/supplier-listing.bpmn deploys supplierListing").isNotNull();
+    assertThat(SupplierListings.PROCESS_KEY).isEqualTo("supplierListing");
+  }
+
+  @Test
   void theApplicationWaitsForTheOfficeInTasklistWithItsOwnFormAndADueDate() throws Exception {
     ProcessInstance instance = apply("s1");
 
