@@ -24,6 +24,7 @@ import org.aipo.applicant.Organisation;
 import org.aipo.applicant.Registration;
 import org.aipo.audit.AuditLog;
 import org.aipo.common.DomainException;
+import org.aipo.common.Markdown;
 import org.aipo.common.Text;
 import org.aipo.platform.WorkflowEngine;
 
@@ -388,8 +389,8 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
         + invoices.size() + " invoice(s), " + claimed.toPlainString() + " yuan, " + hours.toPlainString() + " GPU-hours");
     workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(Vouchers.MESSAGE_REDEMPTION).processInstanceBusinessKey(voucher.getId())
         .setVariable("claimedValue", claimed.doubleValue()).setVariable("contractNumber", contract)
-        .setVariable("redemptionSummary", Text.forTask(fileLinks(files) + "\n\n合同 Contract " + contract + ": " + contractAmount.toPlainString() + " yuan\n发票 Invoices: "
-            + invoices.stream().map(inv -> inv.number().trim() + " " + inv.amount().toPlainString()).toList() + "\n合计 Claimed: " + claimed.toPlainString()
+        .setVariable("redemptionSummaryMarkdown", Text.forTask(fileLinks(files) + "\n\n合同 Contract " + Markdown.escape(contract) + ": " + contractAmount.toPlainString() + " yuan\n发票 Invoices: "
+            + invoices.stream().map(inv -> Markdown.escape(inv.number().trim()) + " " + inv.amount().toPlainString()).toList() + "\n合计 Claimed: " + claimed.toPlainString()
             + " yuan\n用量 Usage: " + hours.toPlainString() + " GPU-hours worth " + used.toPlainString() + " yuan",
             "GET /api/voucher-files?voucherId=" + voucher.getId()))
         .correlate();

@@ -232,7 +232,7 @@ class VoucherIT extends ServerItBase {
 
     // the office's verification form links the files; the office opens one; every download is on record
     JsonObject verify = officials.awaitTasks(id, "userTask_verifyRedemption", 1).getJsonObject(0);
-    HttpResponse<String> summary = as("office", "GET", "/engine-rest/task/" + verify.getString("id") + "/variables/redemptionSummary", null);
+    HttpResponse<String> summary = as("office", "GET", "/engine-rest/task/" + verify.getString("id") + "/variables/redemptionSummaryMarkdown", null);
     assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
     assertThat(Officials.object(summary).getString("value")).contains("](/api/voucher-files/" + contractFile + ")")
         .as("the firm's file names are escaped").contains("usage\\-2027\\-05\\.pdf");
