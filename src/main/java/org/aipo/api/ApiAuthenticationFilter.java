@@ -114,23 +114,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
    */
   private ApiUser webappUser() {
     jakarta.servlet.http.HttpSession session = http == null ? null : http.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    org.camunda.bpm.webapp.impl.security.auth.Authentications logins =
-        org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
-    org.camunda.bpm.webapp.impl.security.auth.Authentication login = logins == null ? null
-        : logins.getAuthenticationForProcessEngine(workflowEngine.processEngine().getName());
-    if (login == null || login.getIdentityId() == null) {
-      return null;
-    }
-    String userId = login.getIdentityId();
-    org.camunda.bpm.engine.IdentityService identity = workflowEngine.processEngine().getIdentityService();
-    if (identity.createUserQuery().userId(userId).count() == 0) {
-      return null;
-    }
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();
-    return new ApiUser(userId, groups);
+    return org.aipo.platform.auth.WebappLogin.of(session, workflowEngine.processEngine())
+        .map(login -> new ApiUser(login.userId(), login.groups())).orElse(null);
   }
 
   private static boolean isSafe(String method) {
