@@ -46,7 +46,8 @@ public class ApplicantResource implements ApiResource {
   /** The organisation's contact person. */
   @Schema(name = "Contact")
   public record Contact(@Schema(example = "张三") String name, @Schema(example = "010-12345678") String phone,
-      @Schema(example = "zhang@example.cn") String email) {
+      @Schema(example = "zhang@example.cn") String email,
+      @Schema(description = "通知邮件的语言 The language of the contact's messages: zh (default) or en", example = "zh") String language) {
   }
 
   /** An applicant user account. */
@@ -69,7 +70,8 @@ public class ApplicantResource implements ApiResource {
 
     static OrganisationView of(Organisation organisation) {
       return new OrganisationView(organisation.getId(), organisation.getName(), organisation.getCreditCode(), organisation.getKind().name(),
-          new Contact(organisation.getContactName(), organisation.getContactPhone(), organisation.getContactEmail()),
+          new Contact(organisation.getContactName(), organisation.getContactPhone(), organisation.getContactEmail(),
+              organisation.getContactLanguage()),
           organisation.getRegisteredAt());
     }
   }
@@ -87,12 +89,12 @@ public class ApplicantResource implements ApiResource {
   @Operation(summary = "注册申报单位 Register an organisation and its first user")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RegistrationRequest.class),
       examples = @ExampleObject(name = "organisation", value = "{\"name\":\"示例科技有限公司\",\"creditCode\":\"91110108MA01A2B3C4\","
-          + "\"kind\":\"COMPANY\",\"contact\":{\"name\":\"张三\",\"phone\":\"010-12345678\",\"email\":\"zhang@example.cn\"},"
+          + "\"kind\":\"COMPANY\",\"contact\":{\"name\":\"张三\",\"phone\":\"010-12345678\",\"email\":\"zhang@example.cn\",\"language\":\"zh\"},"
           + "\"user\":{\"userId\":\"zhangsan\",\"password\":\"secret12345\",\"name\":\"张三\"}}")))
   @APIResponse(responseCode = "201", description = "已注册 Registered", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
   public Response register(@Valid @NotNull RegistrationRequest body) {
     Organisation organisation = new Organisation(body.name(), body.creditCode(), body.kind(), body.contact().name(), body.contact().phone(),
-        body.contact().email(), Instant.now());
+        body.contact().email(), body.contact().language(), Instant.now());
     registration.register(organisation, body.user().userId(), body.user().password(), body.user().name());
     return Response.status(Response.Status.CREATED).entity(OrganisationView.of(organisation)).build();
   }

@@ -53,6 +53,10 @@ public class Organisation {
   @Column(name = "CONTACT_EMAIL", nullable = false, length = 200)
   private String contactEmail;
 
+  /** The language the contact reads messages in: zh (the default) or en. */
+  @Column(name = "CONTACT_LANGUAGE", nullable = false, length = 8)
+  private String contactLanguage = "zh";
+
   @Column(name = "REGISTERED_AT", nullable = false)
   private Instant registeredAt;
 
@@ -66,6 +70,12 @@ public class Organisation {
 
   public Organisation(String name, String creditCode, String kind, String contactName, String contactPhone,
       String contactEmail, Instant now) {
+    this(name, creditCode, kind, contactName, contactPhone, contactEmail, null, now);
+  }
+
+  /** With the contact's language for messages: zh or en; null is zh. */
+  public Organisation(String name, String creditCode, String kind, String contactName, String contactPhone,
+      String contactEmail, String contactLanguage, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.name = Text.required(name, "name", 200).trim();
     this.creditCode = CreditCode.check(creditCode);
@@ -82,6 +92,10 @@ public class Organisation {
       throw DomainException.badInput("email.invalid", "contact.email", "电子邮箱格式不正确", "contact.email is not an e-mail address");
     }
     this.contactEmail = email;
+    if (contactLanguage != null && !contactLanguage.equals("zh") && !contactLanguage.equals("en")) {
+      throw DomainException.badInput("language.invalid", "contact.language", "联系人语言须为 zh 或 en", "contact.language must be zh or en");
+    }
+    this.contactLanguage = contactLanguage == null ? "zh" : contactLanguage;
     this.registeredAt = now;
   }
 
@@ -93,6 +107,10 @@ public class Organisation {
       throw DomainException.badInput("organisation.kind", "kind", "单位类型须为 COMPANY、UNIVERSITY、INSTITUTE 或 OTHER",
           "kind must be COMPANY, UNIVERSITY, INSTITUTE or OTHER");
     }
+  }
+
+  public String getContactLanguage() {
+    return contactLanguage;
   }
 
   public String getId() {

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class Notifications {
+public class Notifications implements Notifier {
 
   private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
 
@@ -51,7 +51,7 @@ public class Notifications {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** Writes the message (or nothing, when its event key was written before); returns whether it wrote one. */
+  @Override
   public boolean send(Message message) {
     if (message.eventKey() == null || message.eventKey().isBlank() || message.eventKey().length() > 300) {
       throw new IllegalArgumentException("a message needs an event key of at most 300 characters: " + message.eventKey());
@@ -83,13 +83,11 @@ public class Notifications {
     return true;
   }
 
-  /** Each message of a list, each with its own key. */
-  public int sendAll(List<Message> list) {
-    int written = 0;
-    for (Message message : list) {
-      written += send(message) ? 1 : 0;
-    }
-    return written;
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> membersOf(String groupId) {
+    return workflowEngine.processEngine().getIdentityService().createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+        .map(User::getId).toList();
   }
 
   private boolean exists(String eventKey) {

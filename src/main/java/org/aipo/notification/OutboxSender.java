@@ -56,6 +56,14 @@ public class OutboxSender {
   Settings settings;
 
   @Inject
+  TaskDeadlines taskDeadlines;
+
+  /** How often every node looks for Tasklist deadlines to remind of or escalate ({@link TaskDeadlines}). */
+  @Inject
+  @ConfigProperty(name = "aipo.notify.scanSeconds", defaultValue = "60")
+  int scanSeconds;
+
+  @Inject
   @ConfigProperty(name = "aipo.mail.pollSeconds", defaultValue = "5")
   int pollSeconds;
 
@@ -79,17 +87,31 @@ public class OutboxSender {
 
   private ScheduledFuture<?> polling;
 
+  private ScheduledFuture<?> scanning;
+
   void start(@Observes EngineStarted started) {
     if (!configured()) {
       LOG.warning("No mail server (MAIL_HOST is empty): messages are written to the outbox and not sent; GET /api/outbox shows them");
     }
     polling = scheduler.scheduleWithFixedDelay(this::pollSafely, pollSeconds, pollSeconds, TimeUnit.SECONDS);
+    scanning = scheduler.scheduleWithFixedDelay(this::scanSafely, scanSeconds, scanSeconds, TimeUnit.SECONDS);
+  }
+
+  private void scanSafely() {
+    try {
+      taskDeadlines.scan();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Deadline scan failed; next scan in " + scanSeconds + " s", e);
+    }
   }
 
   @PreDestroy
   void stop() {
     if (polling != null) {
       polling.cancel(false);
+    }
+    if (scanning != null) {
+      scanning.cancel(false);
     }
   }
 

@@ -124,10 +124,12 @@ public class ReviewService {
     audit(actor, "review.late-expert-replaced", requestId, "item " + itemId);
   }
 
-  public void remind(String requestId, String seatId, String itemId) {
+  /** Records the reminder to the seat's expert for an item; returns the expert's user id (null if none is seated). */
+  public String remind(String requestId, String seatId, String itemId) {
     ReviewRequest request = repository.find(requestId);
-    String expert = request.currentAssignment(seatId, itemId).map(Assignment::getExpertId).orElse("?");
-    audit("system", "review.reminder-sent", requestId, "expert " + expert + ", item " + itemId);
+    String expert = request.currentAssignment(seatId, itemId).map(Assignment::getExpertId).orElse(null);
+    audit("system", "review.reminder-sent", requestId, "expert " + (expert == null ? "?" : expert) + ", item " + itemId);
+    return userOf(expert);
   }
 
   public List<ItemOutcome> aggregate(String requestId) {

@@ -45,6 +45,7 @@ class ExpertCommitteeReviewProcessTest {
   TaskService tasks;
   InMemoryReviewRepository repository;
   RecordingAuditLog audit;
+  org.aipo.notification.RecordingNotifier notifier;
   ReviewService service;
   String requestId;
 
@@ -59,7 +60,9 @@ class ExpertCommitteeReviewProcessTest {
     TestBeans.register("reviewTasks", reviewTasks);
     TestBeans.register("drawPanelDelegate", new DrawPanelDelegate(service));
     TestBeans.register("expireInvitationDelegate", new ExpireInvitationDelegate(service));
-    TestBeans.register("remindExpertDelegate", new RemindExpertDelegate(service));
+    notifier = new org.aipo.notification.RecordingNotifier();
+    TestBeans.register("remindExpertDelegate", new RemindExpertDelegate(service, notifier));
+    TestBeans.register("invitationNotice", new InvitationNotice(service, notifier));
     TestBeans.register("aggregateScoresDelegate", new AggregateScoresDelegate(service));
     TestBeans.register("completeReviewDelegate", new CompleteReviewDelegate(service));
     TestBeans.register("reviewTaskListener", new ReviewTaskListener(service));
@@ -133,6 +136,13 @@ class ExpertCommitteeReviewProcessTest {
     List<Task> invitations = open(instance, ExpertCommitteeReview.ANSWER_INVITATION);
     assertThat(invitations).hasSize(3).extracting(Task::getAssignee).doesNotContainNull().doesNotContain("acme");
     assertThat(invitations).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
+    // one e-mail invitation per drawn expert, with the task's deadline and the link to it
+    assertThat(notifier.of("expert-invitation")).hasSize(3).allSatisfy(m -> {
+      Task task = invitations.stream().filter(t -> t.getAssignee().equals(m.recipient().userId())).findFirst().orElseThrow();
+      assertThat(m.deadline()).isEqualTo(task.getDueDate().toInstant());
+      assertThat(m.link()).endsWith("?task=" + task.getId());
+      assertThat(m.model()).containsEntry("subjectTitle", "2026 robotics benchmark projects");
+    });
     acceptAll(instance);
     declareNoConflicts(instance);
     List<Task> scoring = open(instance, ExpertCommitteeReview.SCORE_ITEM);
@@ -317,8 +327,16 @@ class ExpertCommitteeReviewProcessTest {
     Job deadline = timerOf(late, ExpertCommitteeReview.SCORING_DEADLINE);
     assertThat(reminder.getDuedate()).isBefore(deadline.getDuedate());
 
+    assertThat(notifier.of("deadline-reminder")).isEmpty();
     engine.getManagementService().executeJob(reminder.getId());
     assertThat(audit.all()).extracting(r -> r.getAction()).contains("review.reminder-sent");
+    // the reminder is an e-mail to the late expert naming the scoring task's own deadline
+    assertThat(notifier.of("deadline-reminder")).singleElement().satisfies(m -> {
+      assertThat(m.recipient().userId()).isEqualTo(lateExpert);
+      assertThat(m.deadline()).isEqualTo(late.getDueDate().toInstant());
+      assertThat(m.link()).endsWith("?task=" + late.getId());
+      assertThat(m.eventKey()).isEqualTo("reminder:" + late.getId() + ":" + late.getDueDate().getTime() + ":" + lateExpert);
+    });
     assertThat(open(instance, ExpertCommitteeReview.SCORE_ITEM)).hasSize(3);
 
     engine.getManagementService().executeJob(deadline.getId());
