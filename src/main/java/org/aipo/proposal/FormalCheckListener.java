@@ -22,15 +22,25 @@ public class FormalCheckListener implements TaskListener {
 
   public static final String OUTCOME = "formalCheckOutcome";
 
+  /** The end of the correction window (a Date), which the window's timer waits for. */
+  public static final String CORRECTION_DUE = "correctionDue";
+
+  /** How long an applicant has to correct: 5 working days (docs/domain.md, process 2). */
+  public static final String CORRECTION_WINDOW = "P5D";
+
   private FormalCheckRecorder recorder;
+  private org.aipo.notification.Notifier notifier;
+  private org.aipo.calendar.WorkingDays workingDays;
 
   protected FormalCheckListener() {
     // for the CDI proxy
   }
 
   @Inject
-  public FormalCheckListener(FormalCheckRecorder recorder) {
+  public FormalCheckListener(FormalCheckRecorder recorder, org.aipo.notification.Notifier notifier, org.aipo.calendar.WorkingDays workingDays) {
     this.recorder = recorder;
+    this.notifier = notifier;
+    this.workingDays = workingDays;
   }
 
   /**
@@ -69,9 +79,17 @@ public class FormalCheckListener implements TaskListener {
     if (documents != null) {
       text = (text == null ? "" : text + "\n") + "需补正的材料 Documents to correct: " + documents;
     }
-    recorder.recordFormalCheck((String) task.getVariable(FormalCheckProcess.VAR_PROPOSAL), outcome,
-        text, EngineUser.current(task.getProcessEngineServices()).orElse("system"));
+    String proposalId = (String) task.getVariable(FormalCheckProcess.VAR_PROPOSAL);
+    recorder.recordFormalCheck(proposalId, outcome, text, EngineUser.current(task.getProcessEngineServices()).orElse("system"));
     task.getExecution().getProcessInstance().setVariable(OUTCOME, outcome.name());
+    if (outcome == Proposal.FormalCheck.CORRECTION) {
+      // the window and the e-mail that names it are one date: the timer waits for this variable
+      java.util.Date due = workingDays.after(CORRECTION_WINDOW);
+      task.getExecution().getProcessInstance().setVariable(CORRECTION_DUE, due);
+      notifier.send(new org.aipo.notification.Message("correction-request:" + proposalId + ":" + task.getId(), "correction-request",
+          recorder.contact(proposalId), java.util.Map.of("subjectTitle", recorder.title(proposalId), "note", text == null ? "" : text),
+          due.toInstant(), "/portal/#/proposals/" + proposalId));
+    }
   }
 
 }

@@ -9,6 +9,9 @@ public interface FormalCheckRecorder {
 
   String title(String proposalId);
 
+  /** The applicant organisation's contact, to whom a correction request is sent (e-mail and language). */
+  org.aipo.notification.Message.Recipient contact(String proposalId);
+
   /** The applicant organisation's name, shown in Tasklist's task list. */
   String applicant(String proposalId);
 

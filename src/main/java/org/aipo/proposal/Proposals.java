@@ -169,6 +169,12 @@ public class Proposals implements FormalCheckRecorder {
   }
 
   @Override
+  public org.aipo.notification.Message.Recipient contact(String proposalId) {
+    org.aipo.applicant.Organisation organisation = entityManager.find(org.aipo.applicant.Organisation.class, find(proposalId).getOrganisationId());
+    return org.aipo.notification.Message.Recipient.address(organisation.getContactEmail(), organisation.getContactLanguage(), organisation.getContactName());
+  }
+
+  @Override
   public void withdrawUncorrected(String proposalId) {
     find(proposalId).withdrawUncorrected();
     auditLog.record("system", "proposal.withdrawn-uncorrected", SUBJECT_TYPE, proposalId, null);

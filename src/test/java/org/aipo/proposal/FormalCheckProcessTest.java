@@ -76,10 +76,16 @@ class FormalCheckProcessTest {
     public String title(String proposalId) {
       return proposals.get(proposalId).content().title();
     }
+
+    @Override
+    public org.aipo.notification.Message.Recipient contact(String proposalId) {
+      return org.aipo.notification.Message.Recipient.address("contact@org-1.example", "en", "Contact of org-1");
+    }
   }
 
   ProcessEngine engine;
   Recorder recorder;
+  org.aipo.notification.RecordingNotifier notifier;
   Call call;
   Proposal proposal;
 
@@ -92,7 +98,9 @@ class FormalCheckProcessTest {
   void beans() {
     engine = extension.getProcessEngine();
     recorder = new Recorder();
-    TestBeans.register("formalCheckListener", new FormalCheckListener(recorder));
+    notifier = new org.aipo.notification.RecordingNotifier();
+    TestBeans.register("formalCheckListener", new FormalCheckListener(recorder, notifier,
+        WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties"))));
     TestBeans.register("withdrawUncorrectedDelegate", new WithdrawUncorrectedDelegate(recorder));
     TestBeans.register("proposalTasks", new ProposalTasks(recorder));
     TestBeans.register("checkEligibilityDelegate", new CheckEligibilityDelegate(recorder));
@@ -153,6 +161,7 @@ class FormalCheckProcessTest {
     assertThat(instance).isWaitingAt(FormalCheckProcess.FORMAL_CHECK);
     check(instance, "eligible", null);
     assertThat(instance).isEnded().hasPassed(FormalCheckProcess.AWAIT_CORRECTION, FormalCheckProcess.END_ELIGIBLE);
+    assertThat(notifier.of("correction-request")).hasSize(1);
   }
 
   @Test
@@ -162,6 +171,14 @@ class FormalCheckProcessTest {
     Job window = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
         .activityId(FormalCheckProcess.CORRECTION_WINDOW).singleResult();
     assertThat(Duration.between(Instant.now(), window.getDuedate().toInstant())).isGreaterThan(Duration.ofDays(5));
+    // the applicant's contact is told, in its language, with the very date the window's timer waits for
+    assertThat(notifier.of("correction-request")).singleElement().satisfies(m -> {
+      assertThat(m.recipient().address()).isEqualTo("contact@org-1.example");
+      assertThat(m.recipient().language()).isEqualTo("en");
+      assertThat(m.deadline()).isEqualTo(window.getDuedate().toInstant());
+      assertThat(m.model()).containsEntry("note", "缺少团队信息").containsEntry("subjectTitle", "柔性装配线");
+      assertThat(m.link()).isEqualTo("/portal/#/proposals/" + proposal.getId());
+    });
 
     engine.getManagementService().executeJob(window.getId());
 
