@@ -1,6 +1,7 @@
 package org.aipo.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -44,6 +45,16 @@ public class TaskDeadlines {
   @ConfigProperty(name = "aipo.notify.reminderWorkingDays", defaultValue = "1")
   int reminderWorkingDays;
 
+  /**
+   * How long after its due date a task is still escalated: a server that was down for a while still escalates what
+   * fell due meanwhile, and a task overdue for longer (escalated long ago) is not looked at on every scan.
+   */
+  @Inject
+  @ConfigProperty(name = "aipo.notify.escalationWindow", defaultValue = "P7D")
+  String escalationWindow;
+
+  private static final int PAGE = 500;
+
   private final Clock clock = Clock.systemUTC();
 
   /** One scan: returns how many messages it wrote. */
@@ -52,13 +63,21 @@ public class TaskDeadlines {
     Instant now = clock.instant();
     Date remindBefore = workingDays.after("P" + Math.max(0, reminderWorkingDays) + "D");
     int written = 0;
-    List<Task> due = engine.getTaskService().createTaskQuery().active().dueBefore(remindBefore).orderByDueDate().asc().listPage(0, 500);
-    for (Task task : due) {
-      try {
-        written += task.getDueDate().toInstant().isAfter(now) ? notices.remind(task.getId()) : notices.escalate(task.getId());
-      } catch (RuntimeException e) {
-        // a node racing us on the same key, or a task completed meanwhile: the next scan looks again
-        LOG.log(Level.FINE, "Deadline notice for task " + task.getId() + " not written now", e);
+    // every task due before the reminder point and after the escalation window's start, page by page
+    Date since = Date.from(now.minus(Duration.parse(escalationWindow)));
+    for (int first = 0;; first += PAGE) {
+      List<Task> due = engine.getTaskService().createTaskQuery().active().dueAfter(since).dueBefore(remindBefore).orderByDueDate().asc()
+          .orderByTaskId().asc().listPage(first, PAGE);
+      for (Task task : due) {
+        try {
+          written += task.getDueDate().toInstant().isAfter(now) ? notices.remind(task.getId()) : notices.escalate(task.getId());
+        } catch (RuntimeException e) {
+          // a node racing us on the same key, or a task completed meanwhile: the next scan looks again
+          LOG.log(Level.FINE, "Deadline notice for task " + task.getId() + " not written now", e);
+        }
+      }
+      if (due.size() < PAGE) {
+        break;
       }
     }
     return written;
