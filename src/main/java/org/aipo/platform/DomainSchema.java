@@ -46,7 +46,8 @@ public final class DomainSchema {
    * Listed because an application server's class loader need not list a folder (Liberty's does not, so Flyway's
    * own scan finds nothing there); {@code DomainSchemaTest} fails the build when this list and the folders differ.
    */
-  public static final List<String> MIGRATIONS = List.of("V1__baseline.sql", "V2__documents.sql", "V3__vouchers.sql", "V4__supplier_accounts.sql", "V5__voucher_files.sql");
+  public static final List<String> MIGRATIONS = List.of("V1__baseline.sql", "V2__documents.sql", "V3__vouchers.sql", "V4__supplier_accounts.sql", "V5__voucher_files.sql",
+      "V6__supplier_correction.sql");
 
   private DomainSchema() {
   }
