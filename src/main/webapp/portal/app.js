@@ -174,6 +174,12 @@
     parts.push(noticeCard);
     parts.push(await scenarioCard());
     parts.push(await voucherRoundsCard());
+    parts.push(await supplierCatalogueCard());
+    if (isSupplier()) {
+      parts.push(h('section', { class: 'card' }, h('p', null, h('a', { href: '#/supplier' }, t('myListing')))));
+      view.replaceChildren(...parts);
+      return;
+    }
     const calls = h('section', { class: 'card' }, h('h2', null, t('callsTitle')));
     if (me) {
       const open = await api('GET', '/api/applicant/calls');
@@ -199,7 +205,11 @@
       if (!check(form, ['userId', 'password'])) return;
       const r = await api('POST', '/api/session', { userId: form.userId.value.trim(), password: form.password.value });
       if (!r.ok) { clearErrors(form); form.querySelector('.error').textContent = r.status === 401 ? t('wrongLogin') : say(r.data); return; }
-      me = r.data; chrome(); location.hash = sessionStorage.getItem('aipo.after') || '#/proposals'; sessionStorage.removeItem('aipo.after');
+      me = r.data; chrome();
+      const after = sessionStorage.getItem('aipo.after');
+      sessionStorage.removeItem('aipo.after');
+      // a supplier's staff go to their listing, whatever page of an applicant's they came from
+      location.hash = isSupplier() ? (after && after.startsWith('#/supplier') ? after : '#/supplier') : (after && !after.startsWith('#/supplier') ? after : '#/proposals');
     };
     view.replaceChildren(form);
   }
@@ -535,7 +545,7 @@
       h('td', null, t('rs_' + a.status)), h('td', null, yuan(a.poolTotal)), h('td', { class: 'issued' }, t('countAmount', a.issuedCount, yuan(a.issuedAmount))),
       h('td', { class: 'redeemed' }, t('countAmount', a.redeemedCount, yuan(a.paidAmount))), h('td', { class: 'lapsed' }, t('countAmount', a.lapsedCount, yuan(a.lapsedAmount))),
       h('td', null, yuan(a.balance)))))));
-    if (me) card.append(h('p', null, h('a', { href: '#/vouchers/new', id: 'applyVoucher' }, t('applyVoucher'))));
+    if (me && !isSupplier()) card.append(h('p', null, h('a', { href: '#/vouchers/new', id: 'applyVoucher' }, t('applyVoucher'))));
     return card;
   }
 
@@ -686,6 +696,87 @@
     return form;
   }
 
+  // --- compute suppliers (算力服务商): the public catalogue, applying to be listed, following and correcting the application
+  const isSupplier = () => Boolean(me && me.portalRole === 'compute-supplier');
+
+  async function supplierCatalogueCard() {
+    const r = await api('GET', '/api/compute-suppliers');
+    const card = h('section', { class: 'card', id: 'supplierCatalogue' }, h('h2', null, t('catalogueTitle')));
+    if (r.ok && r.data.length) card.append(h('ul', null, r.data.map(s => h('li', { 'data-supplier': s.id }, s.name))));
+    else card.append(h('p', null, t('noSuppliers')));
+    if (!me) card.append(h('p', null, h('a', { href: '#/supplier/apply', id: 'applyListing' }, t('supplierApplyTitle'))));
+    return card;
+  }
+
+  function supplierApplyPage() {
+    const form = h('form', { class: 'card', novalidate: true, id: 'supplierApplyForm' }, h('h1', null, t('supplierApplyTitle')),
+      h('p', { class: 'hint' }, t('supplierApplyHint')),
+      input('name', t('supplierName'), { max: 200 }),
+      input('creditCode', t('creditCode'), { max: 18 }, t('creditCodeHint')),
+      input('legalRepresentative', t('legalRepresentative'), { max: 100 }),
+      input('shareholders', t('shareholders'), { max: 2000 }, t('listHint')),
+      input('contactEmail', t('contactEmail'), { type: 'email', max: 200 }),
+      h('h2', null, t('staffAccount')), h('p', { class: 'hint' }, t('staffAccountHint')),
+      h('div', { class: 'grid2' }, input('user.userId', t('userId'), { max: 64 }), input('user.name', t('userName'), { max: 100 })),
+      input('user.password', t('password'), { type: 'password', max: 128 }, t('passwordHint')),
+      h('p', { class: 'error' }), h('button', { type: 'submit', id: 'supplierApplyButton' }, t('supplierApplyButton')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['name', 'creditCode', 'legalRepresentative', 'contactEmail', 'user.userId', 'user.name', 'user.password'])) return;
+      const v = n => form.querySelector('[name="' + n + '"]').value.trim();
+      const body = { name: v('name'), creditCode: v('creditCode').toUpperCase(), legalRepresentative: v('legalRepresentative'),
+        shareholders: listOf(v('shareholders')), contactEmail: v('contactEmail'),
+        user: { userId: v('user.userId'), name: v('user.name'), password: form.querySelector('[name="user.password"]').value } };
+      const r = await api('POST', '/api/compute-suppliers', body);
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      sessionStorage.setItem('aipo.after', '#/supplier');
+      view.replaceChildren(h('section', { class: 'card', id: 'supplierApplied' }, h('h1', null, t('supplierApplied')),
+        h('p', null, t('supplierAppliedHint', body.user.userId)), h('p', null, h('a', { href: '#/login', id: 'loginToFollow' }, t('loginToFollow')))));
+    };
+    view.replaceChildren(form);
+  }
+
+  async function supplierPage() {
+    if (!await requireLogin()) return;
+    const r = await api('GET', '/api/supplier/listing');
+    if (!r.ok) { view.replaceChildren(h('p', { class: 'card', id: 'notFound' }, say(r.data) || t('notFound'))); return; }
+    const s = r.data;
+    const row = (key, value, rowId) => h('tr', null, h('th', null, t(key)), h('td', rowId ? { id: rowId } : null, value === null || value === undefined || value === '' ? '—' : value));
+    const parts = [h('h1', null, t('myListing')),
+      h('p', null, t('status'), ': ', h('span', { class: 'status', id: 'listingStatus', 'data-status': s.status }, t('ls_' + s.status))),
+      h('p', { class: 'hint', id: 'listingStatusHint' }, t('lsHint_' + s.status)),
+      h('section', { class: 'card', id: 'listingDetails' }, h('table', null, h('tbody', null,
+        row('supplierName', s.name, 'listingName'), row('creditCode', s.creditCode), row('legalRepresentative', s.legalRepresentative, 'listingRepresentative'),
+        row('shareholders', (s.shareholders || []).join(lang === 'zh' ? '、' : ', '), 'listingShareholders'), row('contactEmail', s.contactEmail),
+        row('appliedAt', when(s.appliedAt)), row('decidedAt', when(s.decidedAt)),
+        s.correctionDueAt ? row('correctionDueAt', when(s.correctionDueAt), 'correctionDueAt') : null,
+        s.correctedAt ? row('correctedAt', when(s.correctedAt)) : null)))];
+    if (s.decisionNote) parts.push(h('section', { class: 'card notice', id: 'listingNote' }, h('h2', null, t('officeNote')), h('p', null, s.decisionNote)));
+    if (s.status === 'RETURNED') parts.push(listingCorrectionForm(s));
+    view.replaceChildren(...parts);
+  }
+
+  function listingCorrectionForm(s) {
+    const form = h('form', { class: 'card', novalidate: true, id: 'listingCorrectionForm' }, h('h2', null, t('correctListingTitle')),
+      h('p', { class: 'hint' }, t('correctListingHint', when(s.correctionDueAt))),
+      input('name', t('supplierName'), { max: 200, value: s.name }),
+      input('legalRepresentative', t('legalRepresentative'), { max: 100, value: s.legalRepresentative }),
+      input('shareholders', t('shareholders'), { max: 2000, value: (s.shareholders || []).join('，') }, t('listHint')),
+      input('contactEmail', t('contactEmail'), { type: 'email', max: 200, value: s.contactEmail }),
+      h('p', { class: 'error' }), h('button', { type: 'submit', id: 'correctListingButton' }, t('correctListingButton')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['name', 'legalRepresentative', 'contactEmail'])) return;
+      const body = { name: form.name.value.trim(), legalRepresentative: form.legalRepresentative.value.trim(), shareholders: listOf(form.shareholders.value),
+        contactEmail: form.contactEmail.value.trim() };
+      const r = await api('PUT', '/api/supplier/listing', body);
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      await supplierPage();
+      view.prepend(h('p', { class: 'card ok', id: 'listingCorrected', role: 'status' }, t('listingCorrected')));
+    };
+    return form;
+  }
+
   async function requireLogin() {
     if (me) return true;
     sessionStorage.setItem('aipo.after', location.hash);
@@ -698,7 +789,10 @@
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.getAttribute('data-t')); });
     document.getElementById('lang').textContent = t('langSwitch');
-    document.querySelectorAll('[data-when]').forEach(el => { el.hidden = (el.getAttribute('data-when') === 'in') !== Boolean(me); });
+    document.querySelectorAll('[data-when]').forEach(el => {
+      const w = el.getAttribute('data-when');
+      el.hidden = w === 'out' ? Boolean(me) : w === 'in' ? !me : w === 'applicant' ? !me || isSupplier() : !isSupplier();
+    });
     document.getElementById('who').textContent = me ? me.userId : '';
     document.title = t('brand');
   }
@@ -717,6 +811,8 @@
     if (parts[0] === 'proposals' && parts[1] === 'new' && parts[2]) return newProposalPage(parts[2]);
     if (parts[0] === 'proposals' && parts[1]) return proposalPage(parts[1]);
     if (parts[0] === 'proposals') return proposalsPage(page);
+    if (parts[0] === 'supplier' && parts[1] === 'apply') return supplierApplyPage();
+    if (parts[0] === 'supplier') return supplierPage();
     if (parts[0] === 'vouchers' && parts[1] === 'new') return newVoucherPage();
     if (parts[0] === 'vouchers' && parts[1]) return voucherPage(parts[1]);
     if (parts[0] === 'vouchers') return vouchersPage();

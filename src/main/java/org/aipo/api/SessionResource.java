@@ -34,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The applicant portal's login: a session for an applicant's user, so that pages need not hold the
- * password. Officials and experts work in Tasklist and are not let in here. Changes made with the session
+ * The portal's login: a session for an applicant's user or a compute supplier's staff member, so that pages need
+ * not hold the password. Officials and experts work in Tasklist and are not let in here. Changes made with the session
  * need the {@link ApiAuthenticationFilter#PORTAL_HEADER} header.
  */
 @RequestScoped
@@ -46,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource implements ApiResource {
 
   static final String APPLICANT = "applicant";
+  /** A compute supplier's staff follow their supplier's listing in the portal (issue 23). */
+  static final String COMPUTE_SUPPLIER = "compute-supplier";
 
   /** An applicant's user and password. */
   @Schema(name = "LoginRequest")
@@ -55,7 +57,14 @@ public class SessionResource implements ApiResource {
 
   /** Who the session belongs to ({@code userId} null: nobody is logged in). */
   @Schema(name = "Session")
-  public record SessionView(@Schema(nullable = true) String userId) {
+  public record SessionView(@Schema(nullable = true) String userId,
+      @Schema(nullable = true, description = "applicant 申报单位 or compute-supplier 算力服务商；未登录为 null. Which portal pages the user sees",
+          enumeration = {"applicant", "compute-supplier"}) String portalRole) {
+
+    static SessionView of(ApiUser user) {
+      return user == null ? new SessionView(null, null)
+          : new SessionView(user.userId(), user.groups().contains(APPLICANT) ? APPLICANT : COMPUTE_SUPPLIER);
+    }
   }
 
   @Inject
@@ -66,7 +75,7 @@ public class SessionResource implements ApiResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "登录门户 Log in to the portal (applicants only)")
+  @Operation(summary = "登录门户 Log in to the portal (applicants and compute suppliers' staff)")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LoginRequest.class),
       examples = @ExampleObject(name = "login", value = "{\"userId\":\"applicant1\",\"password\":\"demo\"}")))
   @APIResponse(responseCode = "200", description = "已登录 Logged in", content = @Content(schema = @Schema(implementation = SessionView.class)))
@@ -78,9 +87,9 @@ public class SessionResource implements ApiResource {
       return ApiErrors.problem(401, "session.wrong-credentials", "password", "用户名或密码错误", "wrong user or password").build();
     }
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    if (!groups.contains(APPLICANT)) {
-      return ApiErrors.problem(403, "session.not-applicant", "userId", "门户仅供申报单位使用；工作人员和评审专家请使用 Tasklist",
-          "the portal is for applicants; officials and experts use Tasklist").build();
+    if (!groups.contains(APPLICANT) && !groups.contains(COMPUTE_SUPPLIER)) {
+      return ApiErrors.problem(403, "session.not-applicant", "userId", "门户仅供申报单位和算力服务商使用；工作人员和评审专家请使用 Tasklist",
+          "the portal is for applicants and compute suppliers; officials and experts use Tasklist").build();
     }
     HttpSession old = http.getSession(false);
     if (old != null) {
@@ -88,8 +97,9 @@ public class SessionResource implements ApiResource {
     }
     HttpSession session = http.getSession(true);
     session.setMaxInactiveInterval(30 * 60);
-    session.setAttribute(ApiAuthenticationFilter.SESSION_USER, new ApiUser(userId, groups));
-    return Response.ok(new SessionView(userId)).build();
+    ApiUser user = new ApiUser(userId, groups);
+    session.setAttribute(ApiAuthenticationFilter.SESSION_USER, user);
+    return Response.ok(SessionView.of(user)).build();
   }
 
   @GET
@@ -98,11 +108,8 @@ public class SessionResource implements ApiResource {
   public SessionView current() {
     HttpSession session = http.getSession(false);
     ApiUser user = session == null ? null : (ApiUser) session.getAttribute(ApiAuthenticationFilter.SESSION_USER);
-    if (user == null) {
-      // asked by every portal page on load: an answer, not an error
-      return new SessionView(null);
-    }
-    return new SessionView(user.userId());
+    // asked by every portal page on load: nobody logged in is an answer, not an error
+    return SessionView.of(user);
   }
 
   @DELETE

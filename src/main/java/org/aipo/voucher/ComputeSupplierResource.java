@@ -60,15 +60,44 @@ public class ComputeSupplierResource implements ApiResource {
       @Schema(example = "赵六") String name) {
   }
 
-  /** The office's decision on a listing. */
+  /**
+   * The office's decision on a listing: {@code decision} LISTED, RETURNED (for correction, with a note saying what) or
+   * REFUSED; or, as before, {@code listed} true or false. Both given must agree.
+   */
   @Schema(name = "ComputeSupplierDecision")
-  public record DecisionRequest(@Schema(description = "true: 入库 list; false: 不予入库 refuse") Boolean listed,
-      @Schema(example = "资质齐全 Qualifications complete") String note) {
+  public record DecisionRequest(@Schema(description = "true: 入库 list; false: 不予入库 refuse（可改用 decision Or use decision）") Boolean listed,
+      @Schema(description = "LISTED 入库, RETURNED 退回补正（须有 note，服务商 10 个工作日内更正）, REFUSED 不予入库. "
+          + "LISTED lists, RETURNED returns the application for correction (a note is required; the supplier has 10 working days), REFUSED refuses",
+          enumeration = {"LISTED", "RETURNED", "REFUSED"}, example = "RETURNED") String decision,
+      @Schema(example = "请补充股东名单 Please complete the list of shareholders") String note) {
+
+    /** The decision this request makes, refused naming the field when missing, unknown or contradictory. */
+    SupplierListings.Decision decided() {
+      SupplierListings.Decision byListed = listed == null ? null : listed ? SupplierListings.Decision.LISTED : SupplierListings.Decision.REFUSED;
+      if (decision == null || decision.isBlank()) {
+        if (byListed == null) {
+          throw DomainException.badInput("field.required", "decision", "decision（LISTED、RETURNED 或 REFUSED）或 listed 为必填项",
+              "decision (LISTED, RETURNED or REFUSED) or listed is required");
+        }
+        return byListed;
+      }
+      SupplierListings.Decision named;
+      try {
+        named = SupplierListings.Decision.valueOf(decision.trim());
+      } catch (IllegalArgumentException e) {
+        throw DomainException.badInput("field.invalid", "decision", "decision 须为 LISTED、RETURNED 或 REFUSED", "decision must be LISTED, RETURNED or REFUSED");
+      }
+      if (byListed != null && byListed != named) {
+        throw DomainException.badInput("field.contradictory", "listed", "listed 与 decision 矛盾", "listed contradicts decision");
+      }
+      return named;
+    }
   }
 
   /** A supplier as the catalogue shows it. */
   @Schema(name = "ComputeSupplier")
-  public record SupplierView(String id, String name, String creditCode, String legalRepresentative, List<String> shareholders, String status,
+  public record SupplierView(String id, String name, String creditCode, String legalRepresentative, List<String> shareholders,
+      @Schema(enumeration = {"PENDING", "RETURNED", "LISTED", "REFUSED", "LAPSED"}) String status,
       Instant appliedAt, Instant decidedAt, String decisionNote) {
 
     static SupplierView of(ComputeSupplier s) {
@@ -121,15 +150,21 @@ public class ComputeSupplierResource implements ApiResource {
   @Path("{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({"programme-office", "camunda-admin"})
-  @Operation(summary = "项目办决定是否入库（完成 Tasklist 中的审核任务）The office lists or refuses a supplier (completes its Tasklist task)")
+  @Operation(summary = "项目办决定入库、退回补正或不予入库（完成 Tasklist 中的审核任务）The office lists, returns for correction or refuses a supplier (completes its Tasklist task)")
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DecisionRequest.class),
-      examples = @ExampleObject(name = "list", value = "{\"listed\":true,\"note\":\"资质齐全\"}")))
+      examples = {@ExampleObject(name = "list", value = "{\"listed\":true,\"note\":\"资质齐全\"}"),
+          @ExampleObject(name = "return", value = "{\"decision\":\"RETURNED\",\"note\":\"请补充股东名单 Please complete the list of shareholders\"}"),
+          @ExampleObject(name = "refuse", value = "{\"decision\":\"REFUSED\",\"note\":\"缺少资质证明\"}")}))
   @APIResponse(responseCode = "200", description = "已决定 Decided", content = @Content(schema = @Schema(implementation = SupplierView.class)))
   public SupplierView decide(@PathParam("id") String id, @Valid @NotNull DecisionRequest body) {
-    if (body.listed() == null) {
+    SupplierListings.Decision decision;
+    try {
+      decision = body.decided();
+    } catch (DomainException e) {
+      // an unknown supplier is 404 before the body's mistakes
       vouchers.supplier(id).orElseThrow(() -> DomainException.notFound("compute-supplier.not-found", null, "没有算力服务商 " + id, "no compute supplier " + id));
-      throw DomainException.badInput("field.required", "listed", "listed 为必填项（true 或 false）", "listed is required (true or false)");
+      throw e;
     }
-    return SupplierView.of(vouchers.decideListing(id, body.listed(), body.note(), ApiUser.of(http).userId()));
+    return SupplierView.of(vouchers.decideListing(id, decision, body.note(), ApiUser.of(http).userId()));
   }
 }

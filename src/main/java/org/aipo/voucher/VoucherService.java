@@ -673,32 +673,57 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     Map<String, Object> variables = new HashMap<>();
     variables.put(SupplierListings.VAR_SUPPLIER, supplier.getId());
     variables.put("supplierName", supplier.getName());
-    variables.put("supplierSummary", "服务商 Supplier: " + supplier.getName() + "\n统一社会信用代码 Credit code: " + supplier.getCreditCode()
+    variables.put("supplierSummary", supplierSummary(supplier));
+    workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(SupplierListings.PROCESS_KEY, supplier.getId(), variables);
+  }
+
+  /** What the office's review form shows of the supplier (plain text: the form escapes it). */
+  static String supplierSummary(ComputeSupplier supplier) {
+    return "服务商 Supplier: " + supplier.getName() + "\n统一社会信用代码 Credit code: " + supplier.getCreditCode()
         + "\n法定代表人 Legal representative: " + supplier.getLegalRepresentative() + "\n股东 Shareholders: "
         + (supplier.getShareholders().isEmpty() ? "—" : String.join("；", supplier.getShareholders())) + "\n联系邮箱 Contact: "
-        + supplier.getContactEmail());
-    workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(SupplierListings.PROCESS_KEY, supplier.getId(), variables);
+        + supplier.getContactEmail()
+        + (supplier.getCorrectedAt() == null ? "" : "\n已按退回意见更正 Corrected after the return: " + supplier.getCorrectedAt()
+            + (supplier.getDecisionNote() == null ? "" : "\n退回意见 The return's note: " + supplier.getDecisionNote()));
   }
 
   /**
    * The office's decision through the API: completes the supplier's {@code userTask_reviewListing}, as Tasklist
-   * would, so that the process writes it. A supplier whose listing was decided is 409; one that applied before the
-   * process existed (no task, still pending) is decided directly.
+   * would, so that the process writes it (list, refuse, or return for correction). A supplier whose listing was
+   * decided, or that waits for its own correction, is 409; one that applied before the process existed (no task, still
+   * pending) is listed or refused directly.
    */
   public ComputeSupplier decideListing(String supplierId, boolean listed, String note, String actor) {
+    return decideListing(supplierId, listed ? SupplierListings.Decision.LISTED : SupplierListings.Decision.REFUSED, note, actor);
+  }
+
+  /** The office's decision through the API, one of three (see {@link #decideListing(String, boolean, String, String)}). */
+  public ComputeSupplier decideListing(String supplierId, SupplierListings.Decision decision, String note, String actor) {
     ComputeSupplier supplier = supplier(supplierId).orElseThrow(() -> DomainException.notFound("compute-supplier.not-found", null,
         "没有算力服务商 " + supplierId, "no compute supplier " + supplierId));
+    Text.atMost(note, "note", 1000);
+    if (decision == SupplierListings.Decision.RETURNED && (note == null || note.isBlank())) {
+      throw DomainException.badInput("field.required", "note", "退回补正时须说明需要更正的内容", "note: say what the supplier is to correct when returning the application");
+    }
+    if (supplier.getStatus() == ComputeSupplier.Status.RETURNED) {
+      throw DomainException.conflict("compute-supplier.awaiting-correction", null, "该申请已退回补正，正在等待服务商更正（截止 " + supplier.getCorrectionDueAt() + "）",
+          "the application was returned for correction and waits for the supplier until " + supplier.getCorrectionDueAt());
+    }
     org.camunda.bpm.engine.task.Task task = workflowEngine.processEngine().getTaskService().createTaskQuery()
         .processDefinitionKey(SupplierListings.PROCESS_KEY).processInstanceBusinessKey(supplierId).taskDefinitionKey(SupplierListings.TASK_REVIEW)
         .singleResult();
     if (task == null) {
+      if (decision == SupplierListings.Decision.RETURNED && supplier.getStatus() == ComputeSupplier.Status.PENDING) {
+        throw DomainException.conflict("compute-supplier.no-review", "decision", "该申请没有审核流程，不能退回补正，只能入库或不予入库",
+            "decision: this application has no review process; it can be listed or refused, not returned");
+      }
+      boolean listed = decision == SupplierListings.Decision.LISTED;
       supplier.decide(listed, note, actor, clock.instant());
       auditLog.record(actor, listed ? SupplierListings.ACTION_LISTED : SupplierListings.ACTION_REFUSED, Vouchers.SUPPLIER_SUBJECT, supplierId, note);
       return supplier;
     }
-    Text.atMost(note, "note", 1000);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SupplierListings.VAR_LISTED, listed);
+    variables.put(SupplierListings.VAR_DECISION, decision.name());
     variables.put(SupplierListings.VAR_COMMENT, note);
     variables.put(SupplierListings.VAR_DECIDED_BY, actor);
     workflowEngine.processEngine().getTaskService().complete(task.getId(), variables);
@@ -716,10 +741,53 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
   }
 
   private void decided(String supplierId, boolean listed, String note, String actor) {
-    ComputeSupplier supplier = supplier(supplierId).orElseThrow(() -> DomainException.notFound("compute-supplier.not-found", null,
-        "没有算力服务商 " + supplierId, "no compute supplier " + supplierId));
+    ComputeSupplier supplier = listingOf(supplierId);
     supplier.decide(listed, Text.atMost(note, SupplierListings.VAR_COMMENT, 1000), actor, clock.instant());
     auditLog.record(actor, listed ? SupplierListings.ACTION_LISTED : SupplierListings.ACTION_REFUSED, Vouchers.SUPPLIER_SUBJECT, supplierId, note);
+  }
+
+  @Override
+  public void requestCorrection(String supplierId, String note, String actor, Instant due) {
+    ComputeSupplier supplier = listingOf(supplierId);
+    String shown = note == null || note.isBlank() ? "请联系项目办了解需更正的内容 Ask the programme office what to correct" : note;
+    supplier.returnForCorrection(Text.atMost(shown, SupplierListings.VAR_COMMENT, 1000), actor, clock.instant(), due);
+    auditLog.record(actor, SupplierListings.ACTION_RETURNED, Vouchers.SUPPLIER_SUBJECT, supplierId, "until " + due + ": " + shown);
+  }
+
+  @Override
+  public void lapseListing(String supplierId) {
+    ComputeSupplier supplier = listingOf(supplierId);
+    supplier.lapse(clock.instant());
+    auditLog.record("system", SupplierListings.ACTION_LAPSED, Vouchers.SUPPLIER_SUBJECT, supplierId,
+        "no correction by " + supplier.getCorrectionDueAt() + ", the application lapsed");
+  }
+
+  private ComputeSupplier listingOf(String supplierId) {
+    return supplier(supplierId).orElseThrow(() -> DomainException.notFound("compute-supplier.not-found", null,
+        "没有算力服务商 " + supplierId, "no compute supplier " + supplierId));
+  }
+
+  /**
+   * The supplier's staff correct their returned application (everything but the credit code, which names the
+   * supplier): the row, its audit record and the message that takes the process back to the office's review are one
+   * transaction. 409 when nothing waits for a correction.
+   */
+  public ComputeSupplier correctListing(String userId, String name, String legalRepresentative, List<String> shareholders, String contactEmail) {
+    ComputeSupplier supplier = ownListing(userId);
+    entityManager.lock(supplier, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(supplier);
+    supplier.correct(name, legalRepresentative, shareholders, contactEmail, clock.instant());
+    org.camunda.bpm.engine.RuntimeService runtime = workflowEngine.processEngine().getRuntimeService();
+    if (runtime.createExecutionQuery().processDefinitionKey(SupplierListings.PROCESS_KEY).processInstanceBusinessKey(supplier.getId())
+        .activityId(SupplierListings.TASK_AWAIT_CORRECTION).count() == 0) {
+      throw DomainException.conflict("compute-supplier.not-returned", null, "没有等待更正的入库申请（补正期限可能已过）",
+          "no listing application is waiting for a correction (the window may have ended)");
+    }
+    auditLog.record(userId, SupplierListings.ACTION_CORRECTED, Vouchers.SUPPLIER_SUBJECT, supplier.getId(), supplier.getName() + ", "
+        + supplier.getLegalRepresentative() + ", " + String.join(";", supplier.getShareholders()) + ", " + supplier.getContactEmail());
+    runtime.createMessageCorrelation(SupplierListings.MESSAGE_CORRECTED).processInstanceBusinessKey(supplier.getId())
+        .setVariable("supplierName", supplier.getName()).setVariable("supplierSummary", supplierSummary(supplier)).correlate();
+    return supplier;
   }
 
   /** The listing application of the supplier the caller is staff of; a user of no supplier is 403. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may do what, as a matrix: anonymous, applicant A, applicant B, an official, expert X, expert Y, an
- * administrator and two compute suppliers' staff (A pending, B listed) against every sensitive operation. Every cell outside an operation's allowed set must
+ * administrator and two compute suppliers' staff (A returned for correction, B listed) against every sensitive operation. Every cell outside an operation's allowed set must
  * be denied: 401, 403 or 404, or, for a list, an answer without the protected data. One assertion lists
  * every cell that was not denied.
  */
@@ -144,6 +144,11 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(pendingSupplier.statusCode()).as(pendingSupplier.body()).isEqualTo(201);
     String pendingId = Officials.object(pendingSupplier).getString("id");
     assertThat(officials.as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", "{\"listed\":true}").statusCode()).isEqualTo(200);
+    // supplier A's application is returned for correction: only A's staff may correct it
+    HttpResponse<String> returnedA = officials.as("office", "POST", "/api/compute-suppliers/" + pendingId + "/decision",
+        "{\"decision\":\"RETURNED\",\"note\":\"矩阵补正\"}");
+    assertThat(returnedA.statusCode()).as(returnedA.body()).isEqualTo(200);
+    String hijack = "{\"name\":\"越权更正 " + run + "\",\"legalRepresentative\":\"越权\",\"shareholders\":[],\"contactEmail\":\"x@hijack.example\"}";
     String voucherModel = "矩阵机密模型 " + run;
     HttpResponse<String> voucherApplied = client.send("POST", "/api/applicant/vouchers", "application/json", "{\"roundId\":\"" + roundId
         + "\",\"supplierId\":\"" + supplierId + "\",\"use\":\"INFERENCE\",\"model\":\"" + voucherModel + "\",\"gpuHours\":100,"
@@ -247,7 +252,9 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("list a supplier", Set.of("official", "administrator"), null, json("POST", "/api/compute-suppliers/" + pendingId + "/decision",
             "{\"listed\":true}")),
         // a supplier's staff read their own listing only: the caller's account names the supplier (B's answer is checked below)
-        new Operation("read a supplier's own listing application", Set.of("supplier A", "supplier B"), pendingName, get("/api/supplier/listing")));
+        new Operation("read a supplier's own listing application", Set.of("supplier A", "supplier B"), pendingName, get("/api/supplier/listing")),
+        // a supplier's staff correct their own returned listing only (B's attempt is checked below: it reaches B's own, not A's)
+        new Operation("correct a supplier's returned listing", Set.of("supplier A", "supplier B"), pendingName, json("PUT", "/api/supplier/listing", hijack)));
 
     List<String> notDenied = new ArrayList<>();
     int cells = 0;
@@ -286,7 +293,18 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(Officials.object(client.send("GET", "/api/applicant/vouchers/" + voucherId, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("APPLIED");
     assertThat(client.send("GET", "/api/public/voucher-rounds", null, null).body()).contains(roundId).doesNotContain(voucherModel);
-    // supplier A sees its pending application, supplier B its own and never A's
+    // supplier B's staff cannot correct A's returned listing: theirs is listed, nothing waits (409), and A's is untouched
+    HttpResponse<String> byB = client.send("PUT", "/api/supplier/listing", "application/json", hijack, "Authorization", actors.get("supplier B"));
+    assertThat(byB.statusCode()).as(byB.body()).isEqualTo(409);
+    assertThat(client.send("GET", "/api/supplier/listing", null, null, "Authorization", actors.get("supplier B")).body()).contains(supplierName)
+        .doesNotContain("越权更正");
+    assertThat(client.send("GET", "/api/supplier/listing", null, null, "Authorization", actors.get("supplier A")).body()).contains(pendingName)
+        .contains("RETURNED").doesNotContain("越权更正");
+    // A's own staff correct it (the one allowed cell with a side effect, tried last)
+    HttpResponse<String> byA = client.send("PUT", "/api/supplier/listing", "application/json", "{\"name\":\"" + pendingName
+        + "\",\"legalRepresentative\":\"矩阵法人二\",\"shareholders\":[],\"contactEmail\":\"p@compute.example\"}", "Authorization", actors.get("supplier A"));
+    assertThat(byA.statusCode()).as(byA.body()).isEqualTo(200);
+    // supplier A sees its application pending again, supplier B its own and never A's
     assertThat(client.send("GET", "/api/supplier/listing", null, null, "Authorization", actors.get("supplier A")).body()).contains(pendingName)
         .contains("PENDING");
     assertThat(client.send("GET", "/api/supplier/listing", null, null, "Authorization", actors.get("supplier B")).body()).contains(supplierName)

@@ -282,6 +282,55 @@ class BadRequestCorpusIT extends ServerItBase {
     assertThat(offenders).isEmpty();
   }
 
+  /**
+   * The supplier listing's correction loop (issue 23): the office's bad decisions and a supplier's bad corrections are
+   * refused with problem+json naming the field, and change nothing.
+   */
+  @Test
+  void badListingDecisionsAndCorrectionsAreRefusedNamingTheField() throws Exception {
+    String run = VoucherIT.run();
+    String staff = "lb" + run;
+    HttpResponse<String> applied = anonymous("POST", "/api/compute-suppliers", "{\"name\":\"补正校验 " + run + "\",\"creditCode\":\""
+        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"郑一\",\"shareholders\":[\"郑一\"],\"contactEmail\":\"c@compute.example\","
+        + "\"user\":{\"userId\":\"" + staff + "\",\"password\":\"secret12345\",\"name\":\"郑一\"}}");
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+    String supplierId = problem(applied).getString("id");
+    List<String> offenders = new ArrayList<>();
+    Map<String, String> badDecisions = new LinkedHashMap<>();
+    badDecisions.put("{}", "decision");
+    badDecisions.put("{\"decision\":\"PERHAPS\"}", "decision");
+    badDecisions.put("{\"decision\":\"RETURNED\"}", "note");
+    badDecisions.put("{\"decision\":\"RETURNED\",\"note\":\"  \"}", "note");
+    badDecisions.put("{\"decision\":\"RETURNED\",\"note\":\"" + "长".repeat(1001) + "\"}", "note");
+    badDecisions.put("{\"decision\":\"LISTED\",\"listed\":false}", "listed");
+    for (Map.Entry<String, String> bad : badDecisions.entrySet()) {
+      HttpResponse<String> refused = as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", bad.getKey());
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("decision " + bad.getKey().substring(0, Math.min(60, bad.getKey().length())) + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    HttpResponse<String> returned = as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision",
+        "{\"decision\":\"RETURNED\",\"note\":\"请更正联系邮箱\"}");
+    assertThat(returned.statusCode()).as("none of the bad decisions decided: " + returned.body()).isEqualTo(200);
+
+    String good = "{\"name\":\"补正校验 " + run + "\",\"legalRepresentative\":\"郑一\",\"shareholders\":[\"郑一\"],\"contactEmail\":\"c@compute.example\"}";
+    Map<String, String> badCorrections = new LinkedHashMap<>();
+    badCorrections.put(good.replace("\"name\":\"补正校验 " + run + "\"", "\"name\":\"  \""), "name");
+    badCorrections.put(good.replace("\"name\":\"补正校验 " + run + "\"", "\"name\":\"" + "名".repeat(201) + "\""), "name");
+    badCorrections.put(good.replace("\"legalRepresentative\":\"郑一\",", ""), "legalRepresentative");
+    badCorrections.put(good.replace("c@compute.example", "no-at-sign"), "contactEmail");
+    badCorrections.put(good.replace("\"contactEmail\":\"c@compute.example\"", "\"contactEmail\":null"), "contactEmail");
+    for (Map.Entry<String, String> bad : badCorrections.entrySet()) {
+      HttpResponse<String> refused = asUser(staff, "secret12345", "PUT", "/api/supplier/listing", bad.getKey());
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("correction " + bad.getKey().substring(0, Math.min(80, bad.getKey().length())) + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    assertThat(problem(asUser(staff, "secret12345", "GET", "/api/supplier/listing", null)).getString("status")).as("nothing was corrected")
+        .isEqualTo("RETURNED");
+    assertThat(offenders).isEmpty();
+  }
+
   private static JsonObject problem(HttpResponse<String> answer) {
     return Json.createReader(new StringReader(answer.body())).readObject();
   }

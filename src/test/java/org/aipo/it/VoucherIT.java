@@ -234,9 +234,11 @@ class VoucherIT extends ServerItBase {
     JsonObject verify = officials.awaitTasks(id, "userTask_verifyRedemption", 1).getJsonObject(0);
     HttpResponse<String> summary = as("office", "GET", "/engine-rest/task/" + verify.getString("id") + "/variables/redemptionSummaryMarkdown", null);
     assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
-    assertThat(Officials.object(summary).getString("value")).contains("](/api/voucher-files/" + contractFile + ")")
-        .as("the firm's file names are escaped").contains("usage\\-2027\\-05\\.pdf");
-    HttpResponse<byte[]> byOffice = client.bytes("/api/voucher-files/" + contractFile, "Authorization", WebClient.basic("office", "demo"));
+    // each link names the task it is opened for (voucherFileLinks), so the download's record names it
+    assertThat(Officials.object(summary).getString("value")).contains("](/api/voucher-files/" + contractFile + "?task=" + verify.getString("id") + ")")
+        .doesNotContain(contractFile + ")").as("the firm's file names are escaped").contains("usage\\-2027\\-05\\.pdf");
+    HttpResponse<byte[]> byOffice = client.bytes("/api/voucher-files/" + contractFile + "?task=" + verify.getString("id"), "Authorization",
+        WebClient.basic("office", "demo"));
     assertThat(byOffice.statusCode()).isEqualTo(200);
     HttpResponse<String> officeList = as("office", "GET", "/api/voucher-files?voucherId=" + id, null);
     assertThat(officeList.statusCode()).as(officeList.body()).isEqualTo(200);
@@ -245,6 +247,8 @@ class VoucherIT extends ServerItBase {
     HttpResponse<String> reads = as("office", "GET", "/api/voucher-files/reads?voucherId=" + id, null);
     assertThat(reads.statusCode()).as(reads.body()).isEqualTo(200);
     assertThat(((JsonArray) WebClient.json(reads)).stream().map(r -> r.asJsonObject().getString("reader")).toList()).containsExactly(user, "office");
+    assertThat(((JsonArray) WebClient.json(reads)).getJsonObject(1).getString("detail")).as("the office's read names the task")
+        .contains("task " + verify.getString("id"));
     refusedWith(asFirm(user, "GET", "/api/voucher-files/reads?voucherId=" + id, null), 403, "auth.role", null);
 
     officials.completeOne("office", id, "userTask_verifyRedemption", Officials.string("verified", "true")

@@ -54,6 +54,7 @@ class VoucherLifecycleProcessTest {
     TestBeans.register("lapseVoucherDelegate", new LapseVoucherDelegate(stages));
     TestBeans.register("payVoucherDelegate", new PayVoucherDelegate(stages));
     TestBeans.register("returnRedemptionDelegate", new ReturnRedemptionDelegate(stages));
+    TestBeans.register("voucherFileLinks", new VoucherFileLinks());
   }
 
   @AfterEach
@@ -124,6 +125,21 @@ class VoucherLifecycleProcessTest {
     assertThat(stages.ledger).extracting(LedgerEntry::getKind).containsExactly(LedgerEntry.Kind.FUNDING, LedgerEntry.Kind.RESERVE,
         LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.PAYMENT);
     assertThat(PoolBook.of(stages.ledger).balance()).isEqualByComparingTo(stages.balance());
+  }
+
+  @Test
+  void theVerificationFormsFileLinksNameItsTaskSoThatTheDownloadIsAuditedForIt() {
+    ProcessInstance instance = apply("v1", "100000.00", "0.30", false);
+    approve(instance);
+    String file = "4f1c2d3e-0000-4000-8000-00000000abcd";
+    engine.getRuntimeService().createMessageCorrelation(Vouchers.MESSAGE_REDEMPTION).processInstanceBusinessKey("v1")
+        .setVariable("claimedValue", 200000.0)
+        .setVariable(VoucherFileLinks.VARIABLE, "文件 Files:\n- 合同 Contract: [c.pdf](/api/voucher-files/" + file + ")\n\n合同 Contract C-1").correlate();
+
+    String taskId = task(instance).getId();
+    assertThat(instance).isWaitingAt(Vouchers.TASK_VERIFY);
+    assertThat((String) engine.getTaskService().getVariable(taskId, VoucherFileLinks.VARIABLE))
+        .contains("[c.pdf](/api/voucher-files/" + file + "?task=" + taskId + ")").doesNotContain(file + ")");
   }
 
   @Test
