@@ -123,6 +123,11 @@ public class Objection {
     return objector.getName();
   }
 
+  /** How the objector asked to be answered: a telephone number or an e-mail address, as given. */
+  public String getContact() {
+    return objector.getContact();
+  }
+
   public String getGrounds() {
     return grounds;
   }

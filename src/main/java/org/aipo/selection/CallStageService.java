@@ -67,6 +67,13 @@ public class CallStageService implements CallStages {
   @Inject
   Notices notices;
 
+  @Inject
+  org.aipo.notification.Notifier notifier;
+
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final java.time.format.DateTimeFormatter BEIJING = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(org.aipo.calendar.WorkingDayCalendar.CHINA);
+
   private final Clock clock = Clock.systemUTC();
 
   private List<Proposal> proposals(String callId) {
@@ -157,6 +164,15 @@ public class CallStageService implements CallStages {
 
   private Organisation organisation(Proposal proposal) {
     return entityManager.find(Organisation.class, proposal.getOrganisationId());
+  }
+
+  /** The outcome of a proposal to its applicant's contact (issue 25), in this transaction; the link opens the proposal. */
+  private void tellApplicant(Proposal proposal, String eventKey, String outcomeZh, String outcomeEn, String note) {
+    Organisation organisation = organisation(proposal);
+    notifier.send(new org.aipo.notification.Message(eventKey, "decision",
+        org.aipo.notification.Message.Recipient.address(organisation.getContactEmail(), organisation.getContactLanguage(), organisation.getContactName()),
+        java.util.Map.of("subjectTitle", proposal.content().title(), "outcomeZh", outcomeZh, "outcomeEn", outcomeEn, "note", note),
+        null, "/portal/#/proposals/" + proposal.getId()));
   }
 
   /** The committee's outcome for this proposal in its latest review. */
@@ -291,8 +307,14 @@ public class CallStageService implements CallStages {
     for (Proposal proposal : proposals(callId)) {
       if (proposal.getStatus() == Proposal.Status.REVIEWED) {
         Proposals.published(proposal);
-        proposalEvent(proposal, proposal.getStatus() == Proposal.Status.PROPOSED ? "proposal.proposed-for-award" : "proposal.not-selected",
-            proposal.getOutcomeReason());
+        boolean proposed = proposal.getStatus() == Proposal.Status.PROPOSED;
+        proposalEvent(proposal, proposed ? "proposal.proposed-for-award" : "proposal.not-selected", proposal.getOutcomeReason());
+        String award = proposed ? proposal.getAward().setScale(0, RoundingMode.HALF_UP).toPlainString() : null;
+        tellApplicant(proposal, "notice:" + callId + ":" + call.getNoticeRound() + ":" + proposal.getId(),
+            proposed ? "拟资助 " + award + " 元，公示中" : "未入选拟资助名单",
+            proposed ? "proposed for an award of " + award + " yuan, under public notice" : "not selected for an award",
+            (proposal.getOutcomeReason() == null ? "" : proposal.getOutcomeReason() + "\n") + "公示期至 Public notice until " + BEIJING.format(closes)
+                + "（北京时间 Beijing time）");
       }
     }
     auditLog.record("system", "call.notice-published", CALL, callId, "round " + call.getNoticeRound() + ", objections until " + closes);
@@ -322,6 +344,20 @@ public class CallStageService implements CallStages {
     applyAnswer(objection, proposal, decision, answer, actor, clock.instant());
     if (decision.upheld()) {
       proposalEvent(proposal, decision == Objection.Decision.REREVIEW ? "proposal.back-to-review" : "proposal.excluded", answer);
+    }
+    // the objector hears the answer when they gave an e-mail address (a telephone number is answered by the office)
+    String contact = objection.getContact() == null ? "" : objection.getContact().trim();
+    if (EMAIL.matcher(contact).matches()) {
+      String[] outcome = switch (decision) {
+        case DISMISSED -> new String[] {"异议不成立", "the objection is dismissed"};
+        case NOT_GROUNDS -> new String[] {"不属受理范围（对专家学术判断的异议）", "not grounds for an objection (the experts' academic judgement)"};
+        case REREVIEW -> new String[] {"异议成立，项目重新评审", "upheld: the proposal is reviewed again"};
+        case EXCLUDE -> new String[] {"异议成立，取消拟资助资格", "upheld: the proposal is excluded"};
+      };
+      notifier.send(new org.aipo.notification.Message("objection-answer:" + objectionId, "decision",
+          org.aipo.notification.Message.Recipient.address(contact, "zh", objection.getName()),
+          java.util.Map.of("subjectTitle", "异议答复 Objection: " + proposal.content().title(), "outcomeZh", outcome[0], "outcomeEn", outcome[1],
+              "note", answer == null ? "" : answer), null, "/portal/#/notices/" + proposal.getCallId()));
     }
     auditLog.record(actor, "objection.answered." + decision.name().toLowerCase(java.util.Locale.ROOT), "objection", objectionId, answer);
   }
@@ -365,7 +401,9 @@ public class CallStageService implements CallStages {
     for (Proposal proposal : proposals(callId)) {
       if (proposal.getStatus() == Proposal.Status.PROPOSED) {
         Proposals.awarded(proposal);
-        proposalEvent(proposal, "proposal.awarded", proposal.getAward().setScale(0, RoundingMode.HALF_UP) + " yuan");
+        String award = proposal.getAward().setScale(0, RoundingMode.HALF_UP).toPlainString();
+        proposalEvent(proposal, "proposal.awarded", award + " yuan");
+        tellApplicant(proposal, "awarded:" + proposal.getId(), "立项资助 " + award + " 元", "awarded " + award + " yuan", "");
         awarded.add(proposal.getId());
       }
     }

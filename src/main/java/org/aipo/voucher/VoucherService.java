@@ -54,6 +54,9 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
   @Inject
   Registration registration;
 
+  @Inject
+  org.aipo.notification.Notifier notifier;
+
   private final Clock clock = Clock.systemUTC();
 
   // ---- rounds
@@ -558,20 +561,28 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     }
     auditLog.record(actor, Vouchers.ACTION_ISSUED, Vouchers.SUBJECT_TYPE, voucherId, number + ", " + voucher.getAmount().toPlainString()
         + " yuan, expires " + expiresAt);
+    String until = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(expiresAt.atZone(org.aipo.calendar.WorkingDayCalendar.CHINA));
+    tellFirm(voucher, "voucher-issued:" + voucherId, "decision", Map.of("outcomeZh", "已发放，额度 " + voucher.getAmount().toPlainString()
+        + " 元，有效期至 " + until + "（北京时间）", "outcomeEn", "issued, " + voucher.getAmount().toPlainString() + " yuan, valid until " + until
+        + " Beijing time", "note", ""), null, number);
     return new Issued(number, expiresAt, reminderAt);
   }
 
   @Override
   public void refuse(String voucherId, String note, String actor) {
-    voucher(voucherId).refuse(Text.atMost(note, Vouchers.VAR_COMMENT, 1000));
+    Voucher voucher = voucher(voucherId);
+    voucher.refuse(Text.atMost(note, Vouchers.VAR_COMMENT, 1000));
     auditLog.record(actor, Vouchers.ACTION_REFUSED, Vouchers.SUBJECT_TYPE, voucherId, note);
+    tellFirm(voucher, "voucher-refused:" + voucherId, "decision", Map.of("outcomeZh", "不予发放", "outcomeEn", "refused", "note", note == null ? "" : note),
+        null, null);
   }
 
   @Override
   public void remindExpiry(String voucherId) {
     Voucher voucher = voucher(voucherId);
-    // notifications come with the notification issue; until then the reminder is an audit record the firm's status shows
     auditLog.record("system", Vouchers.ACTION_REMINDED, Vouchers.SUBJECT_TYPE, voucherId, voucher.getNumber() + " expires at " + voucher.getExpiresAt());
+    tellFirm(voucher, "voucher-expiry-reminder:" + voucherId, "deadline-reminder", Map.of("taskName", "兑付 Redemption"), voucher.getExpiresAt(),
+        voucher.getNumber());
   }
 
   @Override
@@ -581,6 +592,8 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     voucher.lapse();
     entityManager.persist(new LedgerEntry(voucher.getRoundId(), voucherId, LedgerEntry.Kind.LAPSE, voucher.getAmount(), "system", clock.instant()));
     auditLog.record("system", Vouchers.ACTION_LAPSED, Vouchers.SUBJECT_TYPE, voucherId, voucher.getAmount().toPlainString() + " yuan returned to the pool");
+    tellFirm(voucher, "voucher-lapsed:" + voucherId, "decision", Map.of("outcomeZh", "有效期已过，未兑付，已作废", "outcomeEn",
+        "expired without redemption; it has lapsed", "note", ""), null, voucher.getNumber());
   }
 
   @Override
@@ -599,6 +612,9 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     entityManager.persist(new LedgerEntry(voucher.getRoundId(), voucherId, LedgerEntry.Kind.PAYMENT, paid.negate(), actor, now));
     auditLog.record(actor, Vouchers.ACTION_PAID, Vouchers.SUBJECT_TYPE, voucherId, "verified " + verified.toPlainString() + " yuan, paid "
         + paid.toPlainString() + " yuan, " + voucher.getAmount().subtract(paid).toPlainString() + " yuan returned to the pool");
+    tellFirm(voucher, "voucher-paid:" + voucherId, "decision", Map.of("outcomeZh", "核定 " + verified.toPlainString() + " 元，兑付 " + paid.toPlainString() + " 元",
+        "outcomeEn", "verified " + verified.toPlainString() + " yuan, paid " + paid.toPlainString() + " yuan", "note", note == null ? "" : note), null,
+        voucher.getNumber());
     return paid;
   }
 
@@ -613,6 +629,22 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     voucher.returnRedemption(Text.atMost(note, Vouchers.VAR_COMMENT, 1000));
     entityManager.createQuery("delete from VoucherDocument d where d.voucherId = :voucher").setParameter("voucher", voucherId).executeUpdate();
     auditLog.record(actor, Vouchers.ACTION_REDEMPTION_RETURNED, Vouchers.SUBJECT_TYPE, voucherId, note);
+    // a return is one event per decision: the office's completion of its task, never retried once it committed
+    tellFirm(voucher, "voucher-returned:" + voucherId + ":" + clock.millis(), "correction-request", Map.of("note", note == null ? "" : note),
+        voucher.getExpiresAt(), voucher.getNumber());
+  }
+
+  /**
+   * A message to the firm's contact about its voucher (issue 25), written in this transaction: the subject names the
+   * voucher, the link opens it in the portal.
+   */
+  private void tellFirm(Voucher voucher, String eventKey, String kind, Map<String, Object> values, Instant deadline, String number) {
+    org.aipo.applicant.Organisation firm = entityManager.find(org.aipo.applicant.Organisation.class, voucher.getOrganisationId());
+    Map<String, Object> model = new java.util.HashMap<>(values);
+    model.put("subjectTitle", "算力券 Compute voucher " + (number == null ? "" : number + " ") + "(" + voucher.getAmount().toPlainString() + " 元 yuan)");
+    notifier.send(new org.aipo.notification.Message(eventKey, kind,
+        org.aipo.notification.Message.Recipient.address(firm.getContactEmail(), firm.getContactLanguage(), firm.getContactName()), model, deadline,
+        "/portal/#/vouchers/" + voucher.getId()));
   }
 
   // ---- supplier catalogue and supplierListing

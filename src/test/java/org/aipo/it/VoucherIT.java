@@ -269,6 +269,14 @@ class VoucherIT extends ServerItBase {
     assertThat(aggregate.getInt("redeemedCount")).isEqualTo(1);
     assertThat(aggregate.getJsonNumber("paidAmount").bigDecimalValue()).isEqualByComparingTo("75000");
     assertThat(aggregate.toString()).doesNotContain(user).doesNotContain("算力应用企业");
+    // the firm's contact was told of the issue and of the payment, each once, in the outbox
+    jakarta.json.JsonArray outbox = Officials.object(as("admin", "GET", "/api/outbox?limit=500", null)).getJsonArray("messages");
+    List<JsonObject> told = outbox.stream().map(jakarta.json.JsonValue::asJsonObject)
+        .filter(m -> m.getString("eventKey").endsWith(":" + id) && m.getString("eventKey").startsWith("voucher-")).toList();
+    assertThat(told).extracting(m -> m.getString("eventKey")).containsExactlyInAnyOrder("voucher-issued:" + id, "voucher-paid:" + id);
+    assertThat(told).allSatisfy(m -> assertThat(m.getString("link")).endsWith("/portal/#/vouchers/" + id));
+    assertThat(told.stream().filter(m -> m.getString("eventKey").startsWith("voucher-paid")).findFirst().orElseThrow().getString("body"))
+        .contains("75000.00");
 
     // the same contract can never be redeemed again, and a closed round takes no application
     HttpResponse<String> closed = as("office", "POST", "/api/voucher-rounds/" + round + "/close", null);
