@@ -776,6 +776,16 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     ComputeSupplier supplier = listingOf(supplierId);
     supplier.decide(listed, Text.atMost(note, SupplierListings.VAR_COMMENT, 1000), actor, clock.instant());
     auditLog.record(actor, listed ? SupplierListings.ACTION_LISTED : SupplierListings.ACTION_REFUSED, Vouchers.SUPPLIER_SUBJECT, supplierId, note);
+    tellSupplier(supplier, "listing-" + (listed ? "listed" : "refused") + ":" + supplierId, "decision",
+        Map.of("outcomeZh", listed ? "已入库" : "不予入库", "outcomeEn", listed ? "listed in the catalogue" : "refused", "note", note == null ? "" : note), null);
+  }
+
+  /** A message about its listing to the supplier's contact (issue 25), in Chinese; the link opens the staff's page. */
+  private void tellSupplier(ComputeSupplier supplier, String eventKey, String kind, Map<String, Object> values, Instant deadline) {
+    Map<String, Object> model = new HashMap<>(values);
+    model.put("subjectTitle", "算力服务商入库申请 Listing application: " + supplier.getName());
+    notifier.send(new org.aipo.notification.Message(eventKey, kind,
+        org.aipo.notification.Message.Recipient.address(supplier.getContactEmail(), "zh", supplier.getName()), model, deadline, "/portal/#/supplier"));
   }
 
   @Override
@@ -784,6 +794,7 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     String shown = note == null || note.isBlank() ? "请联系项目办了解需更正的内容 Ask the programme office what to correct" : note;
     supplier.returnForCorrection(Text.atMost(shown, SupplierListings.VAR_COMMENT, 1000), actor, clock.instant(), due);
     auditLog.record(actor, SupplierListings.ACTION_RETURNED, Vouchers.SUPPLIER_SUBJECT, supplierId, "until " + due + ": " + shown);
+    tellSupplier(supplier, "listing-returned:" + supplierId + ":" + due.toEpochMilli(), "correction-request", Map.of("note", shown), due);
   }
 
   @Override
@@ -792,6 +803,8 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     supplier.lapse(clock.instant());
     auditLog.record("system", SupplierListings.ACTION_LAPSED, Vouchers.SUPPLIER_SUBJECT, supplierId,
         "no correction by " + supplier.getCorrectionDueAt() + ", the application lapsed");
+    tellSupplier(supplier, "listing-lapsed:" + supplierId + ":" + supplier.getCorrectionDueAt().toEpochMilli(), "decision",
+        Map.of("outcomeZh", "补正期满未更正，申请已失效", "outcomeEn", "not corrected in time; the application lapsed", "note", ""), null);
   }
 
   private ComputeSupplier listingOf(String supplierId) {
