@@ -63,7 +63,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
             "a change from a portal session needs the " + PORTAL_HEADER + " header").build());
         return;
       }
-      if (Arrays.stream(allowed).noneMatch(user.groups()::contains)) {
+      if (!permits(allowed, user.groups())) {
         request.abortWith(ApiErrors.problem(403, "auth.role", null, "您的角色无权执行此操作", "not allowed for your role").build());
         return;
       }
@@ -73,7 +73,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     if (header == null && isSafe(request.getMethod())) {
       ApiUser tasklistUser = webappUser();
       if (tasklistUser != null) {
-        if (Arrays.stream(allowed).noneMatch(tasklistUser.groups()::contains)) {
+        if (!permits(allowed, tasklistUser.groups())) {
           request.abortWith(ApiErrors.problem(403, "auth.role", null, "您的角色无权执行此操作", "not allowed for your role").build());
           return;
         }
@@ -94,7 +94,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       return;
     }
     List<String> groups = known.groups();
-    if (Arrays.stream(allowed).noneMatch(groups::contains)) {
+    if (!permits(allowed, groups)) {
       request.abortWith(ApiErrors.problem(403, "auth.role", null, "您的角色无权执行此操作", "not allowed for your role").build());
       return;
     }
@@ -117,6 +117,14 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     return org.aipo.platform.auth.WebappLogin.of(session, workflowEngine.processEngine())
         .map(login -> new ApiUser(login.userId(), login.groups())).orElse(null);
   }
+
+  /** Whether a user in these groups may call: one of the allowed roles, or {@code "**"} (any authenticated user, as in Jakarta Security). */
+  static boolean permits(String[] allowed, List<String> groups) {
+    return Arrays.stream(allowed).anyMatch(role -> ANY_AUTHENTICATED.equals(role) || groups.contains(role));
+  }
+
+  /** {@code @RolesAllowed("**")}: any user who is logged in. */
+  public static final String ANY_AUTHENTICATED = "**";
 
   private static boolean isSafe(String method) {
     return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);

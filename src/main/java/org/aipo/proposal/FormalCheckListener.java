@@ -28,6 +28,12 @@ public class FormalCheckListener implements TaskListener {
   /** How long an applicant has to correct: 5 working days (docs/domain.md, process 2). */
   public static final String CORRECTION_WINDOW = "P5D";
 
+  /** When the applicant is reminded: one working day before the window ends (a Date), which the reminder's timer waits for. */
+  public static final String CORRECTION_REMINDER_AT = "correctionReminderAt";
+
+  /** The reminder: the end of the 4th working day, one before the window's. */
+  static final String CORRECTION_REMINDER = "P4D";
+
   private FormalCheckRecorder recorder;
   private org.aipo.notification.Notifier notifier;
   private org.aipo.calendar.WorkingDays workingDays;
@@ -86,6 +92,7 @@ public class FormalCheckListener implements TaskListener {
       // the window and the e-mail that names it are one date: the timer waits for this variable
       java.util.Date due = workingDays.after(CORRECTION_WINDOW);
       task.getExecution().getProcessInstance().setVariable(CORRECTION_DUE, due);
+      task.getExecution().getProcessInstance().setVariable(CORRECTION_REMINDER_AT, workingDays.after(CORRECTION_REMINDER));
       notifier.send(new org.aipo.notification.Message("correction-request:" + proposalId + ":" + task.getId(), "correction-request",
           recorder.contact(proposalId), java.util.Map.of("subjectTitle", recorder.title(proposalId), "note", text == null ? "" : text),
           due.toInstant(), "/portal/#/proposals/" + proposalId));

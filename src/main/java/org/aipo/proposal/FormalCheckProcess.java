@@ -15,6 +15,9 @@ public final class FormalCheckProcess {
   public static final String FORMAL_CHECK = "userTask_formalCheck";
   public static final String AWAIT_CORRECTION = "receiveTask_awaitCorrection";
   public static final String CORRECTION_WINDOW = "boundaryTimer_correctionWindow";
+  public static final String CORRECTION_REMINDER = "boundaryTimer_correctionReminder";
+  public static final String REMIND_CORRECTION = "serviceTask_remindCorrection";
+  public static final String END_REMINDED = "endEvent_correctionReminded";
   public static final String END_ELIGIBLE = "endEvent_proposalEligible";
   public static final String END_INELIGIBLE = "endEvent_proposalIneligible";
   public static final String END_WITHDRAWN = "endEvent_proposalWithdrawn";

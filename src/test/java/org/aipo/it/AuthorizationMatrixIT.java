@@ -254,7 +254,11 @@ class AuthorizationMatrixIT extends ServerItBase {
         // a supplier's staff read their own listing only: the caller's account names the supplier (B's answer is checked below)
         new Operation("read a supplier's own listing application", Set.of("supplier A", "supplier B"), pendingName, get("/api/supplier/listing")),
         // a supplier's staff correct their own returned listing only (B's attempt is checked below: it reaches B's own, not A's)
-        new Operation("correct a supplier's returned listing", Set.of("supplier A", "supplier B"), pendingName, json("PUT", "/api/supplier/listing", hijack)));
+        new Operation("correct a supplier's returned listing", Set.of("supplier A", "supplier B"), pendingName, json("PUT", "/api/supplier/listing", hijack)),
+        // the outbox holds every recipient's messages: administrators only
+        new Operation("read the e-mail outbox", Set.of("administrator"), null, get("/api/outbox?limit=1")),
+        new Operation("read one's own messaging profile", Set.of("applicant A", "applicant B", "official", "expert X", "expert Y", "administrator",
+            "supplier A", "supplier B"), null, get("/api/profile")));
 
     List<String> notDenied = new ArrayList<>();
     int cells = 0;

@@ -530,7 +530,7 @@ class BadRequestCorpusIT extends ServerItBase {
     if (path.startsWith("/api/reviews") || path.startsWith("/api/experts")) {
       return "secretary";
     }
-    if (path.startsWith("/api/admin")) {
+    if (path.startsWith("/api/admin") || path.startsWith("/api/outbox")) {
       return "admin";
     }
     if (path.startsWith("/api/supplier/")) {

@@ -191,6 +191,56 @@ class ClusterIT {
 
   @Test
   @Order(2)
+  void fiftyMessagesWrittenWhileTheMailServerIsDownAreSentOnceByTheTwoNodes() throws Exception {
+    // the mail server (GreenMail on it.smtp.port, where both nodes send) is down while 50 reminders are written
+    List<String> instances = startPlatformChecks(50, "PT5H");
+    Set<String> tasks = new HashSet<>();
+    for (String instance : instances) {
+      JsonArray open = (JsonArray) WebClient.json(a.officials.as("admin", "GET", "/engine-rest/task?processInstanceId=" + instance, null));
+      tasks.add(open.getJsonObject(0).getString("id"));
+    }
+    java.util.function.Predicate<String> ours = key -> key.startsWith("reminder:") && tasks.contains(key.split(":")[1]);
+    await().alias("50 reminders tried while the mail server is down").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> {
+          try (Connection db = database(); Statement query = db.createStatement();
+              ResultSet rows = query.executeQuery("select event_key, attempts, status from aipo_outbox where event_key like 'reminder:%'")) {
+            int waiting = 0;
+            while (rows.next()) {
+              if (ours.test(rows.getString(1)) && rows.getInt(2) >= 1 && "PENDING".equals(rows.getString(3))) {
+                waiting++;
+              }
+            }
+            return waiting == 50;
+          }
+        });
+    com.icegreen.greenmail.util.GreenMail smtp = MailIT.newMailServer();
+    try {
+      await().alias("50 reminders delivered").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+          .until(() -> java.util.Arrays.stream(smtp.getReceivedMessages()).map(MailIT::event).filter(ours).count() >= 50);
+      Thread.sleep(4000); // a second copy from the other node would arrive within its next polls
+      List<String> delivered = java.util.Arrays.stream(smtp.getReceivedMessages()).map(MailIT::event).filter(ours).toList();
+      assertThat(delivered).hasSize(50).doesNotHaveDuplicates();
+      try (Connection db = database(); Statement query = db.createStatement();
+          ResultSet rows = query.executeQuery("select event_key, status, claimed_by from aipo_outbox where event_key like 'reminder:%'")) {
+        Set<String> senders = new HashSet<>();
+        int sent = 0;
+        while (rows.next()) {
+          if (ours.test(rows.getString(1))) {
+            assertThat(rows.getString(2)).as(rows.getString(1)).isEqualTo("SENT");
+            senders.add(rows.getString(3));
+            sent++;
+          }
+        }
+        assertThat(sent).isEqualTo(50);
+        assertThat(senders).isSubsetOf("node-a", "node-b", null);
+      }
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  @Test
+  @Order(3)
   void aTimerDueWhileBothRunFiresExactlyOnce() throws Exception {
     List<String> instances = startPlatformChecks(16, "PT3S");
     Map<String, List<String>> hosts = awaitTimersFired(instances, Duration.ofSeconds(90));
@@ -201,7 +251,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theJobsOfAKilledNodeRunOnTheOtherOnceTheirLocksExpire() throws Exception {
     List<String> instances = startPlatformChecks(8, "PT4S");
     Map<String, String> lockedByA = new HashMap<>();
@@ -245,7 +295,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aTasklistSessionNeedsOnlyItsOwnNode() throws Exception {
     // over TLS, as production: the session cookie is HttpOnly and Secure
     WebClient tasklist = WebClient.overTls(a.httpsPort);
@@ -263,7 +313,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aKillDuringAStreamOfSubmissionsLosesNoAcknowledgedOneAndKeepsNoRefusedOne() throws Exception {
     String call = demoCall(a);
     List<String> drafts = new ArrayList<>();
@@ -340,7 +390,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aDatabaseRestartDuringSubmissionsIsRefusedCleanlyAndLosesNothing() throws Exception {
     String call = demoCall(a);
     List<String> drafts = new ArrayList<>();

@@ -64,6 +64,13 @@ final class ClusterNode {
     bootstrap.setProperty("session.cookie.secure", "true");
     // a node that dies leaves its jobs to the others after this time (5 minutes in production)
     bootstrap.setProperty("aipo.jobs.lockTime", "PT15S");
+    // e-mail to the tests' SMTP server (GreenMail, started by the test that needs it), short polls and back-off
+    bootstrap.setProperty("mail.host", "127.0.0.1");
+    bootstrap.setProperty("mail.port", System.getProperty("it.smtp.port", "9025"));
+    bootstrap.setProperty("aipo.mail.pollSeconds", "1");
+    bootstrap.setProperty("aipo.mail.retrySeconds", "1");
+    bootstrap.setProperty("aipo.mail.maxAttempts", "1000");
+    bootstrap.setProperty("aipo.notify.scanSeconds", "2");
     try (var out = Files.newBufferedWriter(dir.resolve("bootstrap.properties"), StandardCharsets.UTF_8)) {
       bootstrap.store(out, "test cluster node " + name);
     }

@@ -102,6 +102,7 @@ class FormalCheckProcessTest {
     TestBeans.register("formalCheckListener", new FormalCheckListener(recorder, notifier,
         WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties"))));
     TestBeans.register("withdrawUncorrectedDelegate", new WithdrawUncorrectedDelegate(recorder));
+    TestBeans.register("remindCorrectionDelegate", new RemindCorrectionDelegate(recorder, notifier));
     TestBeans.register("proposalTasks", new ProposalTasks(recorder));
     TestBeans.register("checkEligibilityDelegate", new CheckEligibilityDelegate(recorder));
     TestBeans.register("documentLinks", new org.aipo.proposal.DocumentLinks());
@@ -178,6 +179,16 @@ class FormalCheckProcessTest {
       assertThat(m.deadline()).isEqualTo(window.getDuedate().toInstant());
       assertThat(m.model()).containsEntry("note", "缺少团队信息").containsEntry("subjectTitle", "柔性装配线");
       assertThat(m.link()).isEqualTo("/portal/#/proposals/" + proposal.getId());
+    });
+    // one working day before the window ends, a reminder naming the same end
+    Job reminder = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId(FormalCheckProcess.CORRECTION_REMINDER).singleResult();
+    assertThat(reminder.getDuedate()).isBefore(window.getDuedate());
+    engine.getManagementService().executeJob(reminder.getId());
+    assertThat(instance).isWaitingAt(FormalCheckProcess.AWAIT_CORRECTION).hasPassed(FormalCheckProcess.REMIND_CORRECTION, FormalCheckProcess.END_REMINDED);
+    assertThat(notifier.of("deadline-reminder")).singleElement().satisfies(m -> {
+      assertThat(m.recipient().address()).isEqualTo("contact@org-1.example");
+      assertThat(m.deadline()).isEqualTo(window.getDuedate().toInstant());
     });
 
     engine.getManagementService().executeJob(window.getId());
