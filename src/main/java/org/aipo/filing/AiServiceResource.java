@@ -18,9 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
+import org.aipo.api.PdfDownload;
 import org.aipo.common.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,6 +52,12 @@ public class AiServiceResource implements ApiResource {
 
   @Inject
   AiServices services;
+
+  @Inject
+  FilingGuidance guidance;
+
+  @Inject
+  org.aipo.audit.AuditLog auditLog;
 
   @Context
   HttpServletRequest http;
@@ -82,6 +90,47 @@ public class AiServiceResource implements ApiResource {
   @APIResponse(responseCode = "409", description = "已是该等级 In that tier already")
   public AiServiceView changeTier(@PathParam("id") String id, @Valid @NotNull TierRequest body) {
     return AiServiceView.of(services.changeTier(id, tier(body.tier()), body.reason(), ApiUser.of(http).userId()));
+  }
+
+  @GET
+  @Path("{id}/readiness")
+  @Operation(summary = "服务最近一次自评估 A service's latest self-assessment")
+  @APIResponse(responseCode = "200", description = "自评估 The self-assessment", content = @Content(schema = @Schema(implementation = FilingViews.ReadinessView.class)))
+  @APIResponse(responseCode = "404", description = "尚未提交 None submitted yet")
+  public FilingViews.ReadinessView readiness(@PathParam("id") String id) {
+    ReadinessAssessment assessment = guidance.latestAssessment(services.found(id).getId()).orElseThrow(() -> DomainException.notFound(
+        "ai-service.no-assessment", null, "尚未提交自评估", "no self-assessment submitted yet"));
+    return FilingViews.ReadinessView.of(assessment, guidance.checks(assessment));
+  }
+
+  @GET
+  @Path("{id}/reports")
+  @Operation(summary = "服务的评估报告（官员）A service's assessment reports (officials)")
+  @APIResponse(responseCode = "200", description = "报告 The reports",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FilingViews.ReportView.class)))
+  public List<FilingViews.ReportView> reports(@PathParam("id") String id) {
+    return guidance.reports(services.found(id).getId()).stream().map(FilingViews.ReportView::of).toList();
+  }
+
+  @GET
+  @Path("{id}/reports/{reportId}")
+  @Produces("application/pdf")
+  @Operation(summary = "打开评估报告 Open an assessment report")
+  @APIResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = "application/pdf",
+      schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response report(@PathParam("id") String id, @PathParam("reportId") String reportId) {
+    ServiceReport report = guidance.report(services.found(id).getId(), reportId);
+    return PdfDownload.of(report.getContent(), report.getFileName(), report.getSha256()).build();
+  }
+
+  @GET
+  @Path("{id}/history")
+  @Operation(summary = "服务的处理记录 A service's record: who did what, when")
+  @APIResponse(responseCode = "200", description = "记录 Entries",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FilingViews.HistoryView.class)))
+  public List<FilingViews.HistoryView> history(@PathParam("id") String id) {
+    return auditLog.forSubject(AiServices.SUBJECT_TYPE, services.found(id).getId()).stream()
+        .map(r -> new FilingViews.HistoryView(r.getOccurredAt(), r.getActor(), r.getAction(), r.getDetail())).toList();
   }
 
   private static AiService.Tier tier(String value) {

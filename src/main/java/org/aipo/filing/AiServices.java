@@ -247,6 +247,18 @@ public class AiServices {
     return ofOrganisation(registration.organisationOf(userId).getId());
   }
 
+  /** Whether a number is that of a FILED service in the register (calls and voucher rounds ask it). */
+  public boolean isFiled(String filingNumber) {
+    return filingNumber != null && !entityManager.createQuery("select s.id from AiService s where s.filingNumber = :number and s.status = :filed",
+        String.class).setParameter("number", filingNumber).setParameter("filed", AiService.Status.FILED).setMaxResults(1).getResultList().isEmpty();
+  }
+
+  /** The FILED services, for a firm to pick its models' numbers from. */
+  public List<AiService> filed() {
+    return entityManager.createQuery("select s from AiService s where s.status = :filed order by s.name, s.id", AiService.class)
+        .setParameter("filed", AiService.Status.FILED).getResultList();
+  }
+
   public List<AiService> all() {
     return entityManager.createQuery("select s from AiService s order by s.registeredAt, s.id", AiService.class).getResultList();
   }

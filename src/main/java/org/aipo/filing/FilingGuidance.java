@@ -205,12 +205,6 @@ public class FilingGuidance implements FilingStages {
     return service;
   }
 
-  /** Whether a number is that of a FILED service in the register (calls and voucher rounds ask it). */
-  public boolean isFiledNumber(String number) {
-    return !entityManager.createQuery("select s.id from AiService s where s.filingNumber = :number and s.status = :filed", String.class)
-        .setParameter("number", number).setParameter("filed", AiService.Status.FILED).setMaxResults(1).getResultList().isEmpty();
-  }
-
   @Override
   public void forward(String serviceId, String note, String actor) {
     AiService service = services.found(serviceId);
