@@ -107,7 +107,7 @@ public class FilingGuidance implements FilingStages {
    * waiting process (first submission or correction); 409 when guidance is not waiting for one.
    */
   public ReadinessAssessment selfAssess(String userId, String serviceId, Readiness.Figures figures, String note) {
-    AiService service = entityManager.find(AiService.class, services.own(userId, serviceId).getId(), LockModeType.PESSIMISTIC_WRITE);
+    AiService service = ownLocked(userId, serviceId);
     Readiness.Figures checked = Readiness.check(figures, service.getRoute());
     String text = Text.atMost(note, "note", 2000);
     String activity = waitingAt(service.getId(), ServiceFiling.RECEIVE_SELF_ASSESSMENT, ServiceFiling.RECEIVE_CORRECTION);
@@ -170,7 +170,7 @@ public class FilingGuidance implements FilingStages {
    * route's form and unique in the register) or the refusal with its reason.
    */
   public AiService recordResult(String userId, String serviceId, Boolean granted, String number, String reason) {
-    AiService service = entityManager.find(AiService.class, services.own(userId, serviceId).getId(), LockModeType.PESSIMISTIC_WRITE);
+    AiService service = ownLocked(userId, serviceId);
     if (granted == null) {
       throw DomainException.badInput("field.required", "granted", "granted 为必填项", "granted is required");
     }
@@ -267,6 +267,17 @@ public class FilingGuidance implements FilingStages {
         + s.getRouteReason() + "\n风险等级 Tier: " + s.getTier() + " — " + s.getTierReason() + "\n模型 Models: "
         + String.join("; ", s.getModels().stream().map(m -> m.getModelName() + " (" + m.getProvider() + (m.isOwnModel() ? ", own" : "")
             + (m.getFilingNumber() == null ? "" : ", " + m.getFilingNumber()) + ")").toList());
+  }
+
+  /**
+   * The caller's organisation's service, row-locked for this transaction. Flushed first: a service registered earlier
+   * in the same transaction (the demo data) is not in the table until then, and a locking read goes to the table.
+   */
+  private AiService ownLocked(String userId, String serviceId) {
+    AiService service = services.own(userId, serviceId);
+    entityManager.flush();
+    entityManager.lock(service, LockModeType.PESSIMISTIC_WRITE);
+    return service;
   }
 
   private WorkingDayCalendar calendar() {

@@ -227,5 +227,28 @@ class FilingIT extends ServerItBase {
     HttpResponse<String> submitted = asFirm(firm, "POST", "/api/applicant/proposals/" + proposal + "/submit", null);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     assertThat(Officials.object(submitted).getString("status")).isEqualTo("SUBMITTED");
+
+    // a voucher round that requires a filed model refuses an application naming none or an unfiled one
+    HttpResponse<String> round = as("office", "POST", "/api/voucher-rounds", "{\"name\":\"备案模型算力券 " + run + "\",\"programme\":\"VOUCHER\","
+        + "\"poolTotal\":1000000,\"validUntil\":\"" + now.plusDays(60).withNano(0) + "\",\"requiresFiledModel\":true}");
+    assertThat(round.statusCode()).as(round.body()).isEqualTo(201);
+    assertThat(Officials.object(round).getBoolean("requiresFiledModel")).isTrue();
+    HttpResponse<String> supplier = anonymous("POST", "/api/compute-suppliers", "{\"name\":\"备案算力 " + run + "\",\"creditCode\":\""
+        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"钱七\",\"shareholders\":[\"钱七\"],\"contactEmail\":\"f@compute.example\"}");
+    assertThat(supplier.statusCode()).as(supplier.body()).isEqualTo(201);
+    String supplierId = Officials.object(supplier).getString("id");
+    assertThat(as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", "{\"listed\":true}").statusCode()).isEqualTo(200);
+    String application = "{\"roundId\":\"" + Officials.object(round).getString("id") + "\",\"supplierId\":\"" + supplierId + "\",\"use\":\"INFERENCE\","
+        + "\"model\":\"备案模型\",\"gpuHours\":100,\"clusterScale\":\"small\",\"achievementLevel\":\"filed\",\"expectedValue\":10000,"
+        + "\"legalRepresentative\":\"王明\",\"shareholders\":[],\"relatedCreditCodes\":[]";
+    HttpResponse<String> noNumber = asFirm(firm, "POST", "/api/applicant/vouchers", application + "}");
+    assertThat(noNumber.statusCode()).as(noNumber.body()).isEqualTo(400);
+    assertThat(Officials.object(noNumber).getString("code")).isEqualTo("voucher.model-filing-required");
+    HttpResponse<String> unfiled = asFirm(firm, "POST", "/api/applicant/vouchers", application
+        + ",\"modelFilingNumber\":\"Beijing-NotInRegister-20240101S0009\"}");
+    assertThat(unfiled.statusCode()).as(unfiled.body()).isEqualTo(400);
+    assertThat(Officials.object(unfiled).getString("field")).isEqualTo("modelFilingNumber");
+    HttpResponse<String> applied = asFirm(firm, "POST", "/api/applicant/vouchers", application + ",\"modelFilingNumber\":\"" + number + "\"}");
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
   }
 }
