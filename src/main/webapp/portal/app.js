@@ -67,7 +67,7 @@
     'user-id.characters': 'm_userIdChars', 'user-id.taken': 'm_userTaken', 'organisation.exists': 'm_codeTaken',
     'amount.negative': 'm_negative', 'proposal.field-not-in-call': 'm_field', 'call.closed': 'm_closed',
     'notice.closed': 'noticeClosed', 'notice.not-proposed': 'm_notProposed', 'filing-number.form': 'm_filingNumber',
-    'ai-service.not-awaiting-assessment': 'm_notAwaiting' };
+    'ai-service.not-awaiting-assessment': 'm_notAwaiting', 'ai-service.not-forwarded': 'm_notForwarded' };
   function say(problem) {
     if (!problem) return '';
     const key = ERROR_CODES[problem.code];
@@ -763,10 +763,12 @@
         row('usersReached', yuan(s.usersReached)), row('startedOn', s.startedOn), row('filingNumber', s.filingNumber, 'filingNumber'),
         row('modelsUsed', s.models.map(m => m.modelName + '（' + m.provider + (m.filingNumber ? '，' + m.filingNumber : '') + '）').join('；'))))),
     ];
+    if (s.outcomeNote) parts.push(h('section', { class: 'card notice', id: 'outcomeNote' }, h('p', null, s.outcomeNote)));
     if (s.status === 'IN_GUIDANCE') {
       parts.push(await readinessCard(s));
       parts.push(await reportsCard(s));
       parts.push(readinessForm(s));
+      parts.push(filingResultForm(s));
     }
     parts.push(h('p', null, h('a', { href: '#/ai-services' }, t('backToAiServices'))));
     view.replaceChildren(...parts);
@@ -807,6 +809,25 @@
     };
     card.append(form);
     return card;
+  }
+
+  function filingResultForm(s) {
+    const form = h('form', { class: 'card', novalidate: true, id: 'filingResultForm' }, h('h2', null, t('filingResult')),
+      h('p', { class: 'hint' }, t('filingResultHint')),
+      select('granted', t('filingOutcome'), [['true', t('granted')], ['false', t('refused')]], 'true'),
+      input('number', t('filingNumber'), { max: 64 }, t(s.route === 'ALGORITHM_FILING' ? 'numberHintAlgorithm' : 'numberHintLargeModel')),
+      input('reason', t('refusalReason'), { max: 1000, area: true }),
+      h('p', { class: 'error' }), h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'filingResultButton' }, t('recordResult'))));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      const granted = form.granted.value === 'true';
+      if (!check(form, granted ? ['number'] : ['reason'])) return;
+      const r = await api('POST', '/api/applicant/ai-services/' + encodeURIComponent(s.id) + '/filing-result',
+        granted ? { granted: true, number: form.number.value.trim() } : { granted: false, reason: form.reason.value.trim() });
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      route();
+    };
+    return form;
   }
 
   const READINESS_FIELDS = ['contentBank', 'contentSampled', 'contentAcceptablePct', 'refuseBank', 'refuseSampled', 'refusalPct', 'answerBank',

@@ -16,7 +16,9 @@ public record AiServiceView(String id, String organisationId, @Schema(example = 
     @Schema(description = "风险等级 Risk tier", enumeration = {"HIGH", "MEDIUM", "LOW"}) String tier,
     @Schema(description = "理由与监管方式 Reason and supervision mode") String tierReason,
     @Schema(enumeration = {"REGISTERED", "IN_GUIDANCE", "FILED", "REFUSED", "WITHDRAWN"}) String status,
-    @Schema(description = "备案号或登记编号 Filing or registration number") String filingNumber, String registeredBy, Instant registeredAt,
+    @Schema(description = "备案号或登记编号 Filing or registration number") String filingNumber,
+    @Schema(description = "未获备案的理由，或指导终止的说明 Why the filing was refused, or why guidance lapsed") String outcomeNote, String registeredBy,
+    Instant registeredAt,
     Instant updatedAt) {
 
   /** A model the service uses. */
@@ -28,7 +30,7 @@ public record AiServiceView(String id, String organisationId, @Schema(example = 
     return new AiServiceView(s.getId(), s.getOrganisationId(), s.getName(), s.getPurpose(), s.getUsersReached(), s.isPublicFacing(), s.isPublicOpinion(),
         s.isMobilisation(), s.getFields(), s.getPersonalData(), s.getStartedOn(),
         s.getModels().stream().map(m -> new ModelView(m.getModelName(), m.getProvider(), m.isOwnModel(), m.getFilingNumber())).toList(),
-        s.getRoute().name(), s.getRouteReason(), s.getTier().name(), s.getTierReason(), s.getStatus().name(), s.getFilingNumber(), s.getRegisteredBy(),
+        s.getRoute().name(), s.getRouteReason(), s.getTier().name(), s.getTierReason(), s.getStatus().name(), s.getFilingNumber(), s.getOutcomeNote(), s.getRegisteredBy(),
         s.getRegisteredAt(), s.getUpdatedAt());
   }
 }

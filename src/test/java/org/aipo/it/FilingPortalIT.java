@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * AI-service filing in the applicant portal, in Chinese, in headless Chromium (issue 24): a firm registers a service
  * (a malformed model filing number refused next to its field), reads the route and tier the rules gave it, uploads
  * an assessment report and submits the readiness self-assessment, sees the unmet threshold; the office returns it
- * (over REST) and the corrected self-assessment meets every threshold. Screenshots go to target/portal-screenshots.
+ * (over REST) and the corrected self-assessment meets every threshold; once the office sent it forward, the firm
+ * records the granted number (a malformed one refused next to the field). Screenshots go to target/portal-screenshots.
  */
 class FilingPortalIT extends ServerItBase {
 
@@ -174,9 +175,24 @@ class FilingPortalIT extends ServerItBase {
     assertThat(officials.awaitTasks(service, "userTask_preReviewFiling", 1)).hasSize(1);
     shot("filing-03-corrected");
 
+    // the office sends it forward (REST); the firm records the number it was granted, checked for form
+    officials.completeOne("office", service, "userTask_preReviewFiling", Officials.string("forwarded", "true") + ","
+        + Officials.string("preReviewNote", "已补正"));
+    fresh("#/ai-services/" + service);
+    type("number", "备案123");
+    browser.findElement(By.id("filingResultButton")).click();
+    assertThat(errorAt("number")).contains("备案号格式不正确");
+    String number = "Hubei-Portal" + run.replaceAll("[^A-Za-z0-9]", "") + "-20270415S0001";
+    type("number", number);
+    browser.findElement(By.id("filingResultButton")).click();
+    wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("aiServiceStatus")).getText().equals("已备案"));
+    assertThat(text("filingNumber")).isEqualTo(number);
+    assertThat(browser.findElements(By.id("readinessForm"))).as("no more self-assessment once filed").isEmpty();
+    shot("filing-04-filed");
+
     // the list shows the service with its route, tier and status
     fresh("#/ai-services");
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#aiServices tr[data-id='" + service + "']"))).getText())
-        .contains(name).contains("算法备案后大模型备案").contains("中风险").contains("备案指导中");
+        .contains(name).contains("算法备案后大模型备案").contains("中风险").contains("已备案").contains(number);
   }
 }
