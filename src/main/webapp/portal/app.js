@@ -66,7 +66,8 @@
     'attachment.too-large': 'tooLarge', 'email.invalid': 'm_email', 'phone.invalid': 'm_phone', 'password.weak': 'passwordHint',
     'user-id.characters': 'm_userIdChars', 'user-id.taken': 'm_userTaken', 'organisation.exists': 'm_codeTaken',
     'amount.negative': 'm_negative', 'proposal.field-not-in-call': 'm_field', 'call.closed': 'm_closed',
-    'notice.closed': 'noticeClosed', 'notice.not-proposed': 'm_notProposed' };
+    'notice.closed': 'noticeClosed', 'notice.not-proposed': 'm_notProposed', 'filing-number.form': 'm_filingNumber',
+    'ai-service.not-awaiting-assessment': 'm_notAwaiting', 'ai-service.not-forwarded': 'm_notForwarded' };
   function say(problem) {
     if (!problem) return '';
     const key = ERROR_CODES[problem.code];
@@ -777,6 +778,173 @@
     return form;
   }
 
+  // --- AI services (AI 服务备案): register a service, see its route and tier, the readiness self-assessment and reports
+  const AI_FIELDS = ['intelligent-manufacturing', 'biomedicine', 'integrated-circuits', 'autonomous-driving', 'robotics', 'digital-government',
+    'healthcare', 'education', 'finance', 'scientific-research', 'smart-transport', 'elderly-care', 'life-sciences', 'engineering-computation',
+    'meteorology'];
+
+  async function aiServicesPage() {
+    if (!await requireLogin()) return;
+    const r = await api('GET', '/api/applicant/ai-services');
+    const list = r.ok ? r.data : [];
+    const parts = [h('h1', null, t('myAiServices')), h('p', null, h('a', { href: '#/ai-services/new', id: 'registerAiService' }, t('registerAiService')))];
+    if (!list.length) parts.push(h('p', { class: 'card' }, t('noAiServices')));
+    else parts.push(h('table', { id: 'aiServices' }, h('thead', null, h('tr', null, ['aiServiceName', 'filingRoute', 'riskTier', 'status', 'filingNumber']
+      .map(k => h('th', null, t(k))))), h('tbody', null, list.map(s => h('tr', { 'data-id': s.id },
+      h('td', null, h('a', { href: '#/ai-services/' + encodeURIComponent(s.id) }, s.name)), h('td', null, t('route_' + s.route)),
+      h('td', null, t('tier_' + s.tier)), h('td', null, h('span', { class: 'status' }, t('as_' + s.status))), h('td', null, s.filingNumber || '—'))))));
+    view.replaceChildren(...parts);
+  }
+
+  function checkbox(name, label, hint) {
+    return h('label', { class: 'check' }, h('input', { type: 'checkbox', name }), h('span', null, label), hint ? h('span', { class: 'hint' }, hint) : null);
+  }
+
+  async function newAiServicePage() {
+    if (!await requireLogin()) return;
+    const fields = h('select', { name: 'fields', multiple: true, size: 6 }, AI_FIELDS.map(f => h('option', { value: f }, t('f_' + f))));
+    const form = h('form', { class: 'card', novalidate: true, id: 'aiServiceForm' },
+      input('name', t('aiServiceName'), { max: 200 }),
+      input('purpose', t('aiServicePurpose'), { max: 2000, area: true }),
+      h('div', { class: 'grid2' }, input('usersReached', t('usersReached'), { type: 'number', extra: { min: 0, step: 1 } }),
+        input('startedOn', t('startedOn'), { type: 'date' }, t('startedOnHint'))),
+      checkbox('publicFacing', t('publicFacing')), checkbox('publicOpinion', t('publicOpinion'), t('publicOpinionHint')),
+      checkbox('mobilisation', t('mobilisation')),
+      h('label', null, h('span', null, t('aiFields')), fields, h('span', { class: 'hint' }, t('aiFieldsHint'))),
+      input('personalData', t('personalDataKinds'), { max: 600 }, t('personalDataHint')),
+      h('h2', null, t('modelsUsed')),
+      h('div', { class: 'grid2' }, input('models[0].modelName', t('modelName'), { max: 200 }), input('models[0].provider', t('modelProvider'), { max: 200 })),
+      checkbox('models[0].ownModel', t('ownModel')),
+      input('models[0].filingNumber', t('modelFilingNumber'), { max: 64 }, t('modelFilingNumberHint')),
+      h('p', { class: 'error' }), h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'registerAiServiceButton' }, t('registerAiServiceButton'))));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      const value = name => form.querySelector('[name="' + CSS.escape(name) + '"]');
+      if (!check(form, ['name', 'purpose', 'usersReached', 'models[0].modelName', 'models[0].provider'])) return;
+      const picked = [...fields.selectedOptions].map(o => o.value);
+      if (!picked.length) { fieldError(form, 'fields', t('required')); return; }
+      const body = { name: form.name.value.trim(), purpose: form.purpose.value.trim(), usersReached: numberOrNull(form.usersReached.value),
+        publicFacing: form.publicFacing.checked, publicOpinion: form.publicOpinion.checked, mobilisation: form.mobilisation.checked,
+        fields: picked, personalData: listOf(form.personalData.value), startedOn: form.startedOn.value || null,
+        models: [{ modelName: value('models[0].modelName').value.trim(), provider: value('models[0].provider').value.trim(),
+          ownModel: value('models[0].ownModel').checked, filingNumber: value('models[0].filingNumber').value.trim() || null }] };
+      const r = await api('POST', '/api/applicant/ai-services', body);
+      if (!r.ok) {
+        clearErrors(form);
+        const field = r.data && r.data.field ? r.data.field.replace(/^fields\[\d+\]$/, 'fields') : null;
+        if (field && fieldError(form, field, say(r.data))) return;
+        showError(form, r); return;
+      }
+      location.hash = '#/ai-services/' + encodeURIComponent(r.data.id);
+    };
+    view.replaceChildren(h('h1', null, t('registerAiService')), h('p', { class: 'hint' }, t('registerAiServiceHint')), form);
+  }
+
+  async function aiServicePage(id) {
+    if (!await requireLogin()) return;
+    const r = await api('GET', '/api/applicant/ai-services/' + encodeURIComponent(id));
+    if (!r.ok) { view.replaceChildren(h('p', { class: 'card', id: 'notFound' }, t('notFound'), ' ', h('a', { href: '#/ai-services' }, t('backToAiServices')))); return; }
+    const s = r.data;
+    const row = (key, value, rowId) => h('tr', null, h('th', null, t(key)), h('td', rowId ? { id: rowId } : null, value === null || value === undefined ? '—' : value));
+    const parts = [h('h1', null, s.name),
+      h('p', null, t('status'), ': ', h('span', { class: 'status', id: 'aiServiceStatus', 'data-status': s.status }, t('as_' + s.status))),
+      h('section', { class: 'card', id: 'aiServiceDetails' }, h('table', null, h('tbody', null,
+        row('filingRoute', t('route_' + s.route), 'filingRoute'), row('routeReason', s.routeReason, 'routeReason'),
+        row('riskTier', t('tier_' + s.tier), 'riskTier'), row('tierReason', s.tierReason, 'tierReason'),
+        row('usersReached', yuan(s.usersReached)), row('startedOn', s.startedOn), row('filingNumber', s.filingNumber, 'filingNumber'),
+        row('modelsUsed', s.models.map(m => m.modelName + '（' + m.provider + (m.filingNumber ? '，' + m.filingNumber : '') + '）').join('；'))))),
+    ];
+    if (s.outcomeNote) parts.push(h('section', { class: 'card notice', id: 'outcomeNote' }, h('p', null, s.outcomeNote)));
+    if (s.status === 'IN_GUIDANCE') {
+      parts.push(await readinessCard(s));
+      parts.push(await reportsCard(s));
+      parts.push(readinessForm(s));
+      parts.push(filingResultForm(s));
+    }
+    parts.push(h('p', null, h('a', { href: '#/ai-services' }, t('backToAiServices'))));
+    view.replaceChildren(...parts);
+  }
+
+  async function readinessCard(s) {
+    const r = await api('GET', '/api/applicant/ai-services/' + encodeURIComponent(s.id) + '/readiness');
+    const card = h('section', { class: 'card', id: 'readiness' }, h('h2', null, t('readinessTitle')));
+    if (!r.ok) { card.append(h('p', null, t('noReadiness'))); return card; }
+    const a = r.data;
+    card.append(h('p', { id: 'readinessSummary' }, a.unmet === 0 ? t('allMet') : t('unmetCount', a.unmet)),
+      h('table', { id: 'readinessChecks' }, h('thead', null, h('tr', null, ['requirement', 'yourFigure', 'threshold', 'result'].map(k => h('th', null, t(k))))),
+        h('tbody', null, a.checks.map(c => h('tr', { 'data-key': c.key, 'data-met': String(c.met) }, h('td', null, lang === 'zh' ? c.zh : c.en),
+          h('td', null, c.figure), h('td', null, c.threshold), h('td', null, c.met ? t('met') : t('unmet')))))));
+    return card;
+  }
+
+  async function reportsCard(s) {
+    const r = await api('GET', '/api/applicant/ai-services/' + encodeURIComponent(s.id) + '/reports');
+    const reports = r.ok ? r.data : [];
+    const card = h('section', { class: 'card', id: 'aiReports' }, h('h2', null, t('assessmentReports')));
+    card.append(reports.length ? h('ul', { id: 'aiReportList' }, reports.map(f => h('li', null, f.fileName, ' (', Math.ceil(f.size / 1024), ' KB, ',
+      when(f.uploadedAt), ')'))) : h('p', null, t('noReports')));
+    const form = h('form', { novalidate: true, id: 'aiReportForm' },
+      h('label', null, h('span', null, t('upload')), h('input', { type: 'file', name: 'file', accept: 'application/pdf,.pdf' }), h('span', { class: 'hint' }, t('aiReportHint'))),
+      h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }), h('button', { type: 'submit', class: 'secondary', id: 'uploadAiReport' }, t('upload')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      clearErrors(form);
+      const file = form.file.files[0];
+      if (!file) { fieldError(form, 'file', t('required')); return; }
+      if (file.size > 10 * 1024 * 1024) { fieldError(form, 'file', t('tooLarge')); return; }
+      const u = await api('POST', '/api/applicant/ai-services/' + encodeURIComponent(s.id) + '/reports?name=' + encodeURIComponent(file.name), undefined,
+        { body: file, type: 'application/pdf' });
+      if (!u.ok) { const message = say(u.data) || String(u.status); fieldError(form, 'file', message.includes(file.name) ? message : file.name + ': ' + message); return; }
+      const fresh = await reportsCard(s); card.replaceWith(fresh);
+      fresh.querySelector('.ok').textContent = t('uploaded');
+    };
+    card.append(form);
+    return card;
+  }
+
+  function filingResultForm(s) {
+    const form = h('form', { class: 'card', novalidate: true, id: 'filingResultForm' }, h('h2', null, t('filingResult')),
+      h('p', { class: 'hint' }, t('filingResultHint')),
+      select('granted', t('filingOutcome'), [['true', t('granted')], ['false', t('refused')]], 'true'),
+      input('number', t('filingNumber'), { max: 64 }, t(s.route === 'ALGORITHM_FILING' ? 'numberHintAlgorithm' : 'numberHintLargeModel')),
+      input('reason', t('refusalReason'), { max: 1000, area: true }),
+      h('p', { class: 'error' }), h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'filingResultButton' }, t('recordResult'))));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      const granted = form.granted.value === 'true';
+      if (!check(form, granted ? ['number'] : ['reason'])) return;
+      const r = await api('POST', '/api/applicant/ai-services/' + encodeURIComponent(s.id) + '/filing-result',
+        granted ? { granted: true, number: form.number.value.trim() } : { granted: false, reason: form.reason.value.trim() });
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      route();
+    };
+    return form;
+  }
+
+  const READINESS_FIELDS = ['contentBank', 'contentSampled', 'contentAcceptablePct', 'refuseBank', 'refuseSampled', 'refusalPct', 'answerBank',
+    'answerSampled', 'wrongRefusalPct', 'keywords'];
+
+  function readinessForm(s) {
+    const corpus = s.route === 'ALGORITHM_THEN_LARGE_MODEL';
+    const names = (corpus ? ['corpusSampled', 'corpusAcceptablePct'] : []).concat(READINESS_FIELDS);
+    const number = name => input(name, t('rf_' + name), { type: 'number', extra: { min: 0, step: name.endsWith('Pct') ? '0.01' : '1' } });
+    const rows = [];
+    for (let i = 0; i < names.length; i += 2) rows.push(h('div', { class: 'grid2' }, names.slice(i, i + 2).map(number)));
+    const form = h('form', { class: 'card', novalidate: true, id: 'readinessForm' }, h('h2', null, t('selfAssess')), h('p', { class: 'hint' }, t('selfAssessHint')),
+      rows, input('note', t('readinessNote'), { max: 2000, area: true }),
+      h('p', { class: 'error' }), h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'selfAssessButton' }, t('selfAssessButton'))));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, names)) return;
+      const body = { note: form.note.value.trim() || null };
+      names.forEach(n => { body[n] = numberOrNull(form.querySelector('[name="' + n + '"]').value); });
+      const r = await api('POST', '/api/applicant/ai-services/' + encodeURIComponent(s.id) + '/readiness', body);
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      route();
+    };
+    return form;
+  }
+
   async function requireLogin() {
     if (me) return true;
     sessionStorage.setItem('aipo.after', location.hash);
@@ -816,6 +984,9 @@
     if (parts[0] === 'vouchers' && parts[1] === 'new') return newVoucherPage();
     if (parts[0] === 'vouchers' && parts[1]) return voucherPage(parts[1]);
     if (parts[0] === 'vouchers') return vouchersPage();
+    if (parts[0] === 'ai-services' && parts[1] === 'new') return newAiServicePage();
+    if (parts[0] === 'ai-services' && parts[1]) return aiServicePage(parts[1]);
+    if (parts[0] === 'ai-services') return aiServicesPage();
     return home();
   }
 

@@ -110,6 +110,10 @@ public class Call {
   @Column(name = "FUNDING_POOL", length = 64)
   private String fundingPool;
 
+  /** Eligibility: every model a proposal uses must be filed, its number that of a FILED service in the register (issue 24). */
+  @Column(name = "REQUIRES_FILED_MODELS", nullable = false)
+  private boolean requiresFiledModels;
+
   /** Eligibility: no failed or overdue acceptance in this many years (0: no such rule). */
   @Column(name = "ADVERSE_ACCEPTANCE_YEARS")
   private Integer adverseAcceptanceYears;
@@ -254,6 +258,16 @@ public class Call {
 
   public String getFundingPool() {
     return fundingPool;
+  }
+
+  /** Whether proposals must name filed models only (null: no). */
+  public Call requireFiledModels(Boolean required) {
+    this.requiresFiledModels = Boolean.TRUE.equals(required);
+    return this;
+  }
+
+  public boolean isRequiresFiledModels() {
+    return requiresFiledModels;
   }
 
   /** Moves the call to its next stage (the call process decides when). */

@@ -15,6 +15,7 @@ public record CallView(String id, String title, List<String> fields,
     Instant opensAt, Instant closesAt, BigDecimal budget, BigDecimal maxAward, int awardCount, String stage, int panelSize,
     int projectMonths, List<String> scenarios, int adverseAcceptanceYears, List<Criterion> criteria, String fundingPool,
     Instant noticeClosesAt,
+    @Schema(description = "申报所用模型须已备案 Every model a proposal uses must be filed") boolean requiresFiledModels,
     @Schema(description = "申报须提交的材料 The documents a proposal carries") List<DocumentRule> documentKinds) {
 
   /** A kind of document the call asks for: required or not, size and count limits (every file a PDF). */
@@ -35,7 +36,7 @@ public record CallView(String id, String title, List<String> fields,
         call.getBudget(), call.getMaxAward(), call.getAwardCount(), call.getStage().name(), call.getPanelSize(), call.getProjectMonths(),
         List.copyOf(call.getScenarios()), call.getAdverseAcceptanceYears(),
         call.getCriteria().stream().map(c -> new Criterion(c.getCode(), c.getName(), c.getWeight())).toList(), call.getFundingPool(),
-        call.getNoticeClosesAt(), call.getDocumentKinds().stream()
+        call.getNoticeClosesAt(), call.isRequiresFiledModels(), call.getDocumentKinds().stream()
             .map(k -> new DocumentRule(k.getKind(), k.getLabel(), k.isRequired(), k.getMaxMegabytes(), k.getMaxCount())).toList());
   }
 }

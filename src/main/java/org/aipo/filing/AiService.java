@@ -110,6 +110,10 @@ public class AiService {
   @Column(name = "FILING_NUMBER", length = 64)
   private String filingNumber;
 
+  /** Why a filing was refused, or why guidance lapsed. */
+  @Column(name = "OUTCOME_NOTE", length = 1000)
+  private String outcomeNote;
+
   @Column(name = "REGISTERED_BY", nullable = false, length = 64)
   private String registeredBy;
 
@@ -173,7 +177,17 @@ public class AiService {
 
   void filed(String filingNumber, Instant now) {
     this.filingNumber = filingNumber;
+    this.outcomeNote = null;
     status(Status.FILED, now);
+  }
+
+  void outcome(Status status, String note, Instant now) {
+    this.outcomeNote = note;
+    status(status, now);
+  }
+
+  public String getOutcomeNote() {
+    return outcomeNote;
   }
 
   public String getId() {

@@ -144,6 +144,10 @@ public final class IdentitySetup {
       new RoleFilter("算力券专家意见 Voucher opinions", "预计合同额超过门槛的算力券申请 Voucher applications above the expert threshold", -7,
           q -> q.taskDefinitionKey("userTask_expertOpinion").taskCandidateGroup(Roles.EXPERT.groupId()).includeAssignedTasks(),
           List.of(), List.of(Roles.EXPERT)),
+      new RoleFilter("AI 服务备案 AI-service filing", "备案材料预审与逾期未备案督办 Filing pre-reviews and late-filing follow-ups", -7,
+          q -> q.processDefinitionKey("serviceFiling").taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
+          List.of(variable("organisationName", "企业 Firm"), variable("serviceName", "服务 Service"), variable("unmetThresholds", "未达标项 Unmet")),
+          List.of(Roles.PROGRAMME_OFFICE)),
       new RoleFilter("场景提名 Nominations", "本单位的应用场景提名任务 My unit's scenario nominations", -8,
           q -> q.taskDefinitionKey("userTask_nominateScenarios").taskAssigneeExpression("${currentUser()}"),
           List.of(), List.of(Roles.NOMINATING_UNIT)));

@@ -54,7 +54,9 @@ public class ApplicantProposalResource implements ApiResource {
   @Schema(name = "ProposalDraftRequest")
   public record DraftRequest(@Schema(example = "4f1c2d3e-…") String callId, String title, String field, String summary,
       String technicalApproach, String models, String dataSources, BigDecimal budget, BigDecimal coFunding, String expectedOutcomes,
-      String team) {
+      String team,
+      @Schema(description = "所用模型的备案号（从登记册选取或填写）The filing numbers of the models used (picked from the register or typed)",
+          example = "[\"Beijing-ExampleChat-20240315S0001\"]") List<String> modelFilingNumbers) {
 
     Proposal.Content content() {
       return new Proposal.Content(title, field, summary, technicalApproach, models, dataSources, budget, coFunding, expectedOutcomes, team);
@@ -64,7 +66,9 @@ public class ApplicantProposalResource implements ApiResource {
   /** The proposal's content (saved as a draft, or sent as the correction). */
   @Schema(name = "ProposalContentRequest")
   public record ContentRequest(String title, String field, String summary, String technicalApproach, String models, String dataSources,
-      BigDecimal budget, BigDecimal coFunding, String expectedOutcomes, String team) {
+      BigDecimal budget, BigDecimal coFunding, String expectedOutcomes, String team,
+      @Schema(description = "所用模型的备案号（从登记册选取或填写）The filing numbers of the models used (picked from the register or typed)",
+          example = "[\"Beijing-ExampleChat-20240315S0001\"]") List<String> modelFilingNumbers) {
 
     Proposal.Content content() {
       return new Proposal.Content(title, field, summary, technicalApproach, models, dataSources, budget, coFunding, expectedOutcomes, team);
@@ -111,7 +115,7 @@ public class ApplicantProposalResource implements ApiResource {
       examples = @ExampleObject(name = "draft", value = EXAMPLE)))
   @APIResponse(responseCode = "201", description = "草稿 The draft", content = @Content(schema = @Schema(implementation = ProposalView.class)))
   public Response draft(@Valid @NotNull DraftRequest body) {
-    Proposal proposal = proposals.createDraft(body.callId(), organisationId(), body.content(), caller());
+    Proposal proposal = proposals.createDraft(body.callId(), organisationId(), body.content(), body.modelFilingNumbers(), caller());
     return Response.status(Response.Status.CREATED).entity(ProposalView.of(proposal)).build();
   }
 
@@ -124,7 +128,7 @@ public class ApplicantProposalResource implements ApiResource {
       examples = @ExampleObject(name = "content", value = "{\"title\":\"工业质检大模型\",\"field\":\"robotics\",\"budget\":1500000}")))
   @APIResponse(responseCode = "200", description = "申报书 The proposal", content = @Content(schema = @Schema(implementation = ProposalView.class)))
   public ProposalView save(@PathParam("id") String id, @Valid @NotNull ContentRequest body) {
-    return ProposalView.of(proposals.save(id, organisationId(), body.content(), caller()));
+    return ProposalView.of(proposals.save(id, organisationId(), body.content(), body.modelFilingNumbers(), caller()));
   }
 
   @GET

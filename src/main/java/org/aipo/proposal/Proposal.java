@@ -93,6 +93,10 @@ public class Proposal {
   @Column(name = "TECHNICAL_APPROACH")
   private String technicalApproach;
 
+  /** The filing numbers of the models the proposal uses, ';'-separated (a call may require them filed, issue 24). */
+  @Column(name = "MODEL_FILING_NUMBERS", length = 1000)
+  private String modelFilingNumbers;
+
   @Column(name = "MODELS", length = 2000)
   private String models;
 
@@ -406,6 +410,17 @@ public class Proposal {
 
   public Status getStatus() {
     return status;
+  }
+
+  /** The numbers as given (checked for form by the caller); null keeps the current ones. */
+  void declareModelFilingNumbers(java.util.List<String> numbers) {
+    if (numbers != null) {
+      this.modelFilingNumbers = numbers.isEmpty() ? null : String.join(";", numbers);
+    }
+  }
+
+  public java.util.List<String> getModelFilingNumbers() {
+    return modelFilingNumbers == null || modelFilingNumbers.isEmpty() ? java.util.List.of() : java.util.List.of(modelFilingNumbers.split(";"));
   }
 
   public Content content() {

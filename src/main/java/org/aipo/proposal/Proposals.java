@@ -40,21 +40,36 @@ public class Proposals implements FormalCheckRecorder {
 
   private final Clock clock = Clock.systemUTC();
 
+  @Inject
+  org.aipo.filing.AiServices aiServices;
+
   public Proposal createDraft(String callId, String organisationId, Proposal.Content content, String userId) {
+    return createDraft(callId, organisationId, content, null, userId);
+  }
+
+  /** A draft with the filing numbers of the models it uses (checked for form, see {@link org.aipo.filing.FilingNumber}). */
+  public Proposal createDraft(String callId, String organisationId, Proposal.Content content, List<String> modelFilingNumbers, String userId) {
     Call call = calls.require(callId);
     if (!call.isOpenAt(clock.instant())) {
       throw DomainException.conflict("call.closed", "callId", "该征集当前不受理申报（受理时间 " + call.getOpensAt() + " 至 " + call.getClosesAt() + "）",
           "the call is not open for proposals (open " + call.getOpensAt() + " to " + call.getClosesAt() + ")");
     }
     Proposal proposal = new Proposal(call, organisationId, content, userId, clock.instant());
+    proposal.declareModelFilingNumbers(filingNumbers(modelFilingNumbers));
     entityManager.persist(proposal);
     auditLog.record(userId, "proposal.drafted", SUBJECT_TYPE, proposal.getId(), content.title());
     return proposal;
   }
 
   public Proposal save(String proposalId, String organisationId, Proposal.Content content, String userId) {
+    return save(proposalId, organisationId, content, null, userId);
+  }
+
+  /** Saves the draft and, when given, the filing numbers of the models it uses. */
+  public Proposal save(String proposalId, String organisationId, Proposal.Content content, List<String> modelFilingNumbers, String userId) {
     Proposal proposal = own(proposalId, organisationId);
     proposal.update(calls.require(proposal.getCallId()), content, clock.instant());
+    proposal.declareModelFilingNumbers(filingNumbers(modelFilingNumbers));
     auditLog.record(userId, "proposal.saved", SUBJECT_TYPE, proposal.getId(), null);
     return proposal;
   }
@@ -69,6 +84,7 @@ public class Proposals implements FormalCheckRecorder {
     if (proposal.getStatus() == Proposal.Status.DRAFT) {
       proposal.checkSubmittable(call, clock.instant());
       requireDocuments(proposal, call);
+      requireFiledModels(proposal, call);
     }
     if (proposal.submit(call, clock.instant())) {
       workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(FormalCheckProcess.PROCESS_KEY,
@@ -76,6 +92,46 @@ public class Proposals implements FormalCheckRecorder {
       auditLog.record(userId, "proposal.submitted", SUBJECT_TYPE, proposal.getId(), null);
     }
     return proposal;
+  }
+
+  /** Filing numbers in their stored form; a 400 names the first malformed one ({@code modelFilingNumbers[i]}). */
+  static List<String> filingNumbers(List<String> numbers) {
+    if (numbers == null) {
+      return null;
+    }
+    if (numbers.size() > 10) {
+      throw DomainException.badInput("proposal.too-many-models", "modelFilingNumbers", "modelFilingNumbers 最多 10 个", "modelFilingNumbers: at most 10");
+    }
+    List<String> stored = new java.util.ArrayList<>();
+    for (int i = 0; i < numbers.size(); i++) {
+      String number = org.aipo.filing.FilingNumber.normalise(numbers.get(i), "modelFilingNumbers[" + i + "]");
+      if (!stored.contains(number)) {
+        stored.add(number);
+      }
+    }
+    return stored;
+  }
+
+  /**
+   * A call that requires filed models (issue 24): the proposal names at least one model by its filing number, and every
+   * number is that of a FILED service in the register; otherwise the submission is refused naming the field.
+   */
+  private void requireFiledModels(Proposal proposal, Call call) {
+    if (!call.isRequiresFiledModels()) {
+      return;
+    }
+    List<String> numbers = proposal.getModelFilingNumbers();
+    if (numbers.isEmpty()) {
+      throw DomainException.badInput("proposal.models-required", "modelFilingNumbers", "本征集要求所用模型均已备案：请填写所用模型的备案号",
+          "modelFilingNumbers: this call requires every model used to be filed; give the models' filing numbers");
+    }
+    for (int i = 0; i < numbers.size(); i++) {
+      if (!aiServices.isFiled(numbers.get(i))) {
+        throw DomainException.badInput("proposal.model-not-filed", "modelFilingNumbers[" + i + "]", "modelFilingNumbers[" + i + "]：备案号 "
+            + numbers.get(i) + " 不在 AI 服务登记册的已备案服务中；本征集要求所用模型均已备案", "modelFilingNumbers[" + i + "]: " + numbers.get(i)
+            + " is not the number of a filed service in the AI-service register; this call requires every model used to be filed");
+      }
+    }
   }
 
   /** The applicant's correction after a return: content saved and the formal check resumed. */

@@ -68,6 +68,8 @@ public class CallResource implements ApiResource {
       @Valid @Schema(description = "权重合计 100，顺序即并列时的先后 Weights add up to 100; their order breaks ties") List<@NotNull @Valid CriterionRequest> criteria,
       @Schema(example = "24") Integer projectMonths,
       @Schema(example = "ai-2027") String fundingPool,
+      @Schema(description = "申报所用模型须已备案（备案号在 AI 服务登记册中）Every model a proposal uses must be filed (its number in the AI-service register)",
+          example = "false") Boolean requiresFiledModels,
       @Valid @Schema(description = "申报须提交的材料；不填则为：申报书（必交，10 MB，1 份）、预算表（必交，5 MB，1 份）、资质证明（5 MB，10 份）、其他（10 MB，5 份）。"
           + "The documents a proposal carries; left out: application (required, 10 MB, 1), budget (required, 5 MB, 1), "
           + "qualification (5 MB, 10), other (10 MB, 5)") List<@NotNull @Valid DocumentKindRequest> documentKinds) {
@@ -109,6 +111,7 @@ public class CallResource implements ApiResource {
     call.reviewedBy(body.panelSize(), body.criteria() == null ? null : body.criteria().stream()
         .map(c -> new ReviewCriterion(c.code(), c.name(), c.weight() == null ? 0 : c.weight())).toList(), body.projectMonths());
     call.drawsOn(body.fundingPool());
+    call.requireFiledModels(body.requiresFiledModels());
     call.asksFor(body.documentKinds() == null ? null : body.documentKinds().stream()
         .map(k -> new org.aipo.call.DocumentKind(org.aipo.call.DocumentKind.Code.of(k.kind(), "documentKinds.kind"), Boolean.TRUE.equals(k.required()),
             k.maxMegabytes(), k.maxCount())).toList());

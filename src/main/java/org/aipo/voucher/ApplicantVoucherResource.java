@@ -52,6 +52,8 @@ public class ApplicantVoucherResource implements ApiResource {
   public record ApplicationRequest(String roundId, @Schema(description = "服务商目录中的服务商 A listed supplier") String supplierId,
       @Schema(description = "TRAINING or INFERENCE", example = "TRAINING") String use,
       @Schema(example = "示例行业大模型 7B") String model,
+      @Schema(description = "模型的备案号（批次要求已备案时必填）The model's filing number (required when the round requires a filed model)",
+          example = "Beijing-ExampleChat-20240315S0001") String modelFilingNumber,
       @Schema(description = "计划 GPU 卡时 Planned GPU-hours", example = "20000") BigDecimal gpuHours,
       @Schema(description = "small, medium or large", example = "medium") String clusterScale,
       @Schema(description = "none, filed (model filed) or leading", example = "filed") String achievementLevel,
@@ -117,7 +119,8 @@ public class ApplicantVoucherResource implements ApiResource {
   @APIResponse(responseCode = "201", description = "已受理，待审核 Accepted for review", content = @Content(schema = @Schema(implementation = VoucherView.class)))
   public Response apply(@Valid @NotNull ApplicationRequest body) {
     Voucher voucher = vouchers.apply(caller(), new VoucherService.Application(body.roundId(), body.supplierId(), body.use(), body.model(), body.gpuHours(),
-        body.clusterScale(), body.achievementLevel(), body.expectedValue(), body.legalRepresentative(), body.shareholders(), body.relatedCreditCodes()));
+        body.clusterScale(), body.achievementLevel(), body.expectedValue(), body.legalRepresentative(), body.shareholders(), body.relatedCreditCodes(),
+        body.modelFilingNumber()));
     return Response.status(Response.Status.CREATED).entity(view(voucher)).build();
   }
 

@@ -71,6 +71,10 @@ public class Voucher {
   @Column(name = "MODEL_NAME", nullable = false, length = 200)
   private String model;
 
+  /** The model's filing number, as the firm gave it (required when the round requires a filed model). */
+  @Column(name = "MODEL_FILING_NUMBER", length = 64)
+  private String modelFilingNumber;
+
   @Column(name = "GPU_HOURS", nullable = false, precision = 15, scale = 2)
   private BigDecimal gpuHours;
 
@@ -237,6 +241,14 @@ public class Voucher {
 
   public String getModel() {
     return model;
+  }
+
+  void modelFilingNumber(String number) {
+    this.modelFilingNumber = number;
+  }
+
+  public String getModelFilingNumber() {
+    return modelFilingNumber;
   }
 
   public BigDecimal getGpuHours() {

@@ -54,6 +54,10 @@ public class VoucherRound {
   @Column(name = "VALID_UNTIL", nullable = false)
   private OffsetDateTime validUntil;
 
+  /** Eligibility: the model an application names must be filed, its number that of a FILED service in the register (issue 24). */
+  @Column(name = "REQUIRES_FILED_MODEL", nullable = false)
+  private boolean requiresFiledModel;
+
   @Column(name = "EXPERT_THRESHOLD", nullable = false, precision = 15, scale = 2)
   private BigDecimal expertThreshold;
 
@@ -133,6 +137,14 @@ public class VoucherRound {
 
   public Instant getValidUntil() {
     return validUntil.toInstant();
+  }
+
+  void requireFiledModel(boolean required) {
+    this.requiresFiledModel = required;
+  }
+
+  public boolean isRequiresFiledModel() {
+    return requiresFiledModel;
   }
 
   public BigDecimal getExpertThreshold() {

@@ -52,7 +52,9 @@ public class VoucherRoundResource implements ApiResource {
       @Schema(description = "有效期至 Vouchers are valid until", example = "2027-12-31T23:59:59+08:00") OffsetDateTime validUntil,
       @Schema(description = "专家评审门槛：预计合同额超过此数（元）由专家评审，默认 1000000 Expert review above this expected contract value, default 1000000",
           example = "1000000") BigDecimal expertThreshold,
-      @Schema(description = "到期前几天提醒，默认 30 Days before expiry to remind the firm, default 30", example = "30") Integer reminderDays) {
+      @Schema(description = "到期前几天提醒，默认 30 Days before expiry to remind the firm, default 30", example = "30") Integer reminderDays,
+      @Schema(description = "申请所用模型须已备案（备案号在 AI 服务登记册中）The model applied for must be filed (its number in the AI-service register)",
+          example = "false") Boolean requiresFiledModel) {
   }
 
   /** Counts and amounts of one kind of movement. */
@@ -68,7 +70,7 @@ public class VoucherRoundResource implements ApiResource {
   /** A round with its pool, as officials see it. */
   @Schema(name = "VoucherRound")
   public record RoundView(String id, String name, String programme, int year, BigDecimal poolTotal, Instant validUntil, BigDecimal expertThreshold,
-      int reminderDays, String status, String openedBy, Instant openedAt,
+      int reminderDays, @Schema(description = "申请所用模型须已备案 The model applied for must be filed") boolean requiresFiledModel, String status, String openedBy, Instant openedAt,
       @Schema(description = "余额 = 台账之和 Balance = the ledger's sum") BigDecimal balance,
       @Schema(description = "已预留未兑付 Reserved, not yet redeemed or lapsed") BigDecimal reserved,
       Tally issued, Tally redeemed, Tally lapsed,
@@ -92,7 +94,8 @@ public class VoucherRoundResource implements ApiResource {
   @APIResponse(responseCode = "201", description = "已开启 Opened", content = @Content(schema = @Schema(implementation = RoundView.class)))
   public Response open(@Valid @NotNull RoundRequest body) {
     VoucherRound round = vouchers.openRound(body.name(), programme(body.programme()), body.poolTotal(),
-        body.validUntil() == null ? null : body.validUntil().toInstant(), body.expertThreshold(), body.reminderDays(), ApiUser.of(http).userId());
+        body.validUntil() == null ? null : body.validUntil().toInstant(), body.expertThreshold(), body.reminderDays(), Boolean.TRUE.equals(body.requiresFiledModel()),
+        ApiUser.of(http).userId());
     return Response.status(Response.Status.CREATED).entity(view(round, true)).build();
   }
 
@@ -140,7 +143,7 @@ public class VoucherRoundResource implements ApiResource {
         .filter(v -> v.getStatus() == Voucher.Status.ISSUED && v.getExpiresAt() != null && v.getExpiresAt().isBefore(horizon)).toList();
     Tally forecast = new Tally(expiring.size(), expiring.stream().map(Voucher::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
     return new RoundView(round.getId(), round.getName(), round.getProgramme().name(), round.getYear(), round.getPoolTotal(), round.getValidUntil(),
-        round.getExpertThreshold(), round.getReminderDays(), round.isOpenAt(Instant.now()) ? "OPEN" : "CLOSED", round.getOpenedBy(), round.getOpenedAt(),
+        round.getExpertThreshold(), round.getReminderDays(), round.isRequiresFiledModel(), round.isOpenAt(Instant.now()) ? "OPEN" : "CLOSED", round.getOpenedBy(), round.getOpenedAt(),
         book.balance(), book.reserved(), new Tally(book.issuedCount(), book.issuedAmount()), new Tally(book.redeemedCount(), book.paidAmount()),
         new Tally(book.lapsedCount(), book.lapsedAmount()), forecast,
         withLedger ? entries.stream().map(e -> new LedgerView(e.getKind().name(), e.getVoucherId(), e.getAmount(), e.getBookedBy(), e.getBookedAt())).toList()

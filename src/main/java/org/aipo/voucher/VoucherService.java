@@ -49,6 +49,9 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
   AuditLog auditLog;
 
   @Inject
+  org.aipo.filing.AiServices aiServices;
+
+  @Inject
   WorkflowEngine workflowEngine;
 
   @Inject
@@ -63,10 +66,17 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
 
   public VoucherRound openRound(String name, VoucherRound.Programme programme, BigDecimal poolTotal, Instant validUntil,
       BigDecimal expertThreshold, Integer reminderDays, String actor) {
+    return openRound(name, programme, poolTotal, validUntil, expertThreshold, reminderDays, false, actor);
+  }
+
+  /** A round; {@code requiresFiledModel}: applications must name a model filed in the AI-service register (issue 24). */
+  public VoucherRound openRound(String name, VoucherRound.Programme programme, BigDecimal poolTotal, Instant validUntil,
+      BigDecimal expertThreshold, Integer reminderDays, boolean requiresFiledModel, String actor) {
     Instant now = clock.instant();
     VoucherRound round = new VoucherRound(name, programme, poolTotal, validUntil,
         expertThreshold == null ? Vouchers.DEFAULT_EXPERT_THRESHOLD : expertThreshold,
         reminderDays == null ? Vouchers.DEFAULT_REMINDER_DAYS : reminderDays, actor, now);
+    round.requireFiledModel(requiresFiledModel);
     entityManager.persist(round);
     // EclipseLink orders the inserts of unrelated entities by class, not by persist: the round's row must exist
     // before its first ledger entry references it
@@ -144,7 +154,8 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
 
   /** What a firm declares when it applies. */
   public record Application(String roundId, String supplierId, String use, String model, BigDecimal gpuHours, String clusterScale,
-      String achievementLevel, BigDecimal expectedValue, String legalRepresentative, List<String> shareholders, List<String> relatedCreditCodes) {
+      String achievementLevel, BigDecimal expectedValue, String legalRepresentative, List<String> shareholders, List<String> relatedCreditCodes,
+      String modelFilingNumber) {
   }
 
   /**
@@ -170,6 +181,17 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     }
     Voucher.Use use = use(application.use());
     String model = Text.required(application.model(), "model", 200).trim();
+    String modelFilingNumber = application.modelFilingNumber() == null || application.modelFilingNumber().isBlank() ? null
+        : org.aipo.filing.FilingNumber.normalise(application.modelFilingNumber(), "modelFilingNumber");
+    if (round.isRequiresFiledModel() && modelFilingNumber == null) {
+      throw DomainException.badInput("voucher.model-filing-required", "modelFilingNumber", "本批次要求所用模型已备案：请填写模型的备案号",
+          "modelFilingNumber: this round requires the model to be filed; give its filing number");
+    }
+    if (round.isRequiresFiledModel() && !aiServices.isFiled(modelFilingNumber)) {
+      throw DomainException.badInput("voucher.model-not-filed", "modelFilingNumber", "modelFilingNumber：备案号 " + modelFilingNumber
+          + " 不在 AI 服务登记册的已备案服务中；本批次要求所用模型已备案", "modelFilingNumber: " + modelFilingNumber
+          + " is not the number of a filed service in the AI-service register; this round requires the model to be filed");
+    }
     BigDecimal gpuHours = Vouchers.amount(application.gpuHours(), "gpuHours", true);
     String scale = choice(application.clusterScale(), "clusterScale", SCALES);
     String level = choice(application.achievementLevel(), "achievementLevel", LEVELS);
@@ -214,6 +236,7 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     }
 
     Voucher voucher = new Voucher(round.getId(), organisation.getId(), supplier.getId(), userId, now, use, model, gpuHours, scale, level, expected, grant);
+    voucher.modelFilingNumber(modelFilingNumber);
     entityManager.persist(voucher);
     auditLog.record(userId, Vouchers.ACTION_APPLIED, Vouchers.SUBJECT_TYPE, voucher.getId(), organisation.getName() + " → " + supplier.getName()
         + ": " + amount.toPlainString() + " yuan (" + grant.reason() + ")");

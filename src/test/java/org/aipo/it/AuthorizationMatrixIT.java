@@ -169,6 +169,13 @@ class AuthorizationMatrixIT extends ServerItBase {
     String voucherFileId = Officials.object(voucherFile).getString("id");
     assertThat(client.bytes("/api/voucher-files/" + voucherFileId, "Authorization", WebClient.basic("applicant1", "demo")).statusCode()).isEqualTo(200);
 
+    // applicant A's AI service in filing guidance (issue 24): a firm sees only its own services
+    String serviceName = "矩阵AI服务 " + run;
+    HttpResponse<String> aiService = client.send("POST", "/api/applicant/ai-services", "application/json", FilingIT.service(serviceName, true, false,
+        FilingIT.FILED_MODEL, 100, ""), "Authorization", WebClient.basic("applicant1", "demo"));
+    assertThat(aiService.statusCode()).as(aiService.body()).isEqualTo(201);
+    String aiServiceId = Officials.object(aiService).getString("id");
+    String aiServiceTier = Officials.object(aiService).getString("tier");
     Map<String, String> actors = new LinkedHashMap<>();
     actors.put("anonymous", null);
     actors.put("applicant A", WebClient.basic("applicant1", "demo"));
@@ -251,6 +258,25 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("read suppliers' listing applications", Set.of("official", "administrator"), pendingName, get("/api/compute-suppliers/applications")),
         new Operation("list a supplier", Set.of("official", "administrator"), null, json("POST", "/api/compute-suppliers/" + pendingId + "/decision",
             "{\"listed\":true}")),
+        new Operation("read another firm's AI service", Set.of("applicant A"), serviceName, get("/api/applicant/ai-services/" + aiServiceId)),
+        new Operation("list another firm's AI services", Set.of("applicant A"), serviceName, get("/api/applicant/ai-services")),
+        new Operation("change another firm's AI service", Set.of("applicant A"), null, json("PUT", "/api/applicant/ai-services/" + aiServiceId,
+            FilingIT.service("篡改 " + run, false, true, null, 1, ""))),
+        new Operation("withdraw another firm's AI service", Set.of("applicant A"), null, json("POST", "/api/applicant/ai-services/" + aiServiceId
+            + "/withdrawal", "{\"reason\":\"越权\"}")),
+        new Operation("self-assess another firm's AI service", Set.of("applicant A"), null, json("POST", "/api/applicant/ai-services/" + aiServiceId
+            + "/readiness", FilingIT.readiness(12000))),
+        new Operation("read another firm's self-assessment", Set.of("applicant A"), null, get("/api/applicant/ai-services/" + aiServiceId + "/readiness")),
+        new Operation("upload a report to another firm's AI service", Set.of("applicant A"), null,
+            (c, authorization) -> c.upload("/api/applicant/ai-services/" + aiServiceId + "/reports?name=x.pdf", "application/pdf", Pdfs.of("intruder"),
+                auth(authorization))),
+        new Operation("record another firm's filing result", Set.of("applicant A"), null, json("POST", "/api/applicant/ai-services/" + aiServiceId
+            + "/filing-result", "{\"granted\":true,\"number\":\"Beijing-Intruder-20240101S0001\"}")),
+        new Operation("read the AI-service register", Set.of("official", "administrator"), serviceName, get("/api/ai-services")),
+        new Operation("read an AI service (officials)", Set.of("official", "administrator"), serviceName, get("/api/ai-services/" + aiServiceId)),
+        new Operation("read an AI service's history", Set.of("official", "administrator"), aiServiceId, get("/api/ai-services/" + aiServiceId + "/history")),
+        new Operation("change an AI service's tier", Set.of("official", "administrator"), null, json("POST", "/api/ai-services/" + aiServiceId + "/tier",
+            "{\"tier\":\"" + ("LOW".equals(aiServiceTier) ? "HIGH" : "LOW") + "\",\"reason\":\"越权\"}")),
         // a supplier's staff read their own listing only: the caller's account names the supplier (B's answer is checked below)
         new Operation("read a supplier's own listing application", Set.of("supplier A", "supplier B"), pendingName, get("/api/supplier/listing")),
         // a supplier's staff correct their own returned listing only (B's attempt is checked below: it reaches B's own, not A's)
@@ -313,6 +339,14 @@ class AuthorizationMatrixIT extends ServerItBase {
         .contains("PENDING");
     assertThat(client.send("GET", "/api/supplier/listing", null, null, "Authorization", actors.get("supplier B")).body()).contains(supplierName)
         .doesNotContain(pendingName).doesNotContain(pendingId);
+    // the AI service is untouched by every refused change, and its firm sees it
+    JsonObject ownService = Officials.object(client.send("GET", "/api/applicant/ai-services/" + aiServiceId, null, null, "Authorization",
+        actors.get("applicant A")));
+    assertThat(ownService.getString("name")).isEqualTo(serviceName);
+    assertThat(ownService.getString("status")).isEqualTo("IN_GUIDANCE");
+    assertThat(ownService.getString("tier")).isEqualTo(aiServiceTier);
+    assertThat(client.send("GET", "/api/applicant/ai-services/" + aiServiceId + "/reports", null, null, "Authorization", actors.get("applicant A"))
+        .body()).isEqualTo("[]");
     // what the draft holds is unchanged by every refused change
     assertThat(Officials.object(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("DRAFT");
