@@ -144,6 +144,9 @@ public final class IdentitySetup {
       new RoleFilter("算力券专家意见 Voucher opinions", "预计合同额超过门槛的算力券申请 Voucher applications above the expert threshold", -7,
           q -> q.taskDefinitionKey("userTask_expertOpinion").taskCandidateGroup(Roles.EXPERT.groupId()).includeAssignedTasks(),
           List.of(), List.of(Roles.EXPERT)),
+      new RoleFilter("抽查任务 Spot checks", "随机抽中我的抽查与整改复查 The spot checks and follow-ups drawn for me", -8,
+          q -> q.processDefinitionKey("spotCheckInspection").taskCandidateUserExpression("${currentUser()}").includeAssignedTasks(),
+          List.of(), List.of(Roles.INSPECTOR)),
       new RoleFilter("场景提名 Nominations", "本单位的应用场景提名任务 My unit's scenario nominations", -8,
           q -> q.taskDefinitionKey("userTask_nominateScenarios").taskAssigneeExpression("${currentUser()}"),
           List.of(), List.of(Roles.NOMINATING_UNIT)));
