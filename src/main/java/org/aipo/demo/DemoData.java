@@ -32,6 +32,9 @@ public class DemoData {
   @Inject
   DemoVouchers demoVouchers;
 
+  @Inject
+  DemoSupervision demoSupervision;
+
   void seed(@Observes @Priority(EngineStarted.DEMO) EngineStarted started) {
     if (!DemoUsers.apply(settings.profile(), settings.demoOnAnyDatabase() || started.embeddedDatabase())) {
       return;
@@ -40,7 +43,8 @@ public class DemoData {
       demoExperts.seed();
       demoSelection.seed();
       demoVouchers.seed();
-      LOG.info("Demo data seeded: users, experts, organisations, a demonstration call and a voucher round");
+      demoSupervision.seed();
+      LOG.info("Demo data seeded: users, experts, organisations, a demonstration call, a voucher round and AI services under supervision");
     }
   }
 }

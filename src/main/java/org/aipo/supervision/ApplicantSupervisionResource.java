@@ -129,9 +129,21 @@ public class ApplicantSupervisionResource implements ApiResource {
   @APIResponse(responseCode = "200", description = "监管计划 The plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
   public PlanView plan(@PathParam("id") String id) {
     AiService service = aiServices.own(ApiUser.of(http).userId(), id);
-    String mode = service.getTier() == AiService.Tier.HIGH ? "QUARTERLY" : service.getTier() == AiService.Tier.MEDIUM ? "YEARLY" : "NONE";
-    return new PlanView(service.getId(), service.getName(), service.getTier().name(), mode, plans.nextDue(service.getId()),
-        plans.selfInspections(service.getId()).stream().map(SelfInspectionView::of).toList());
+    return planOf(service);
+  }
+
+  private PlanView planOf(AiService service) {
+    return new PlanView(service.getId(), service.getName(), service.getTier().name(), SupervisionPlans.mode(service.getTier()),
+        plans.nextDue(service.getId()), plans.selfInspections(service.getId()).stream().map(SelfInspectionView::of).toList());
+  }
+
+  @GET
+  @Path("services")
+  @Operation(summary = "本企业各服务的监管计划 My firm's services and their supervision plans")
+  @APIResponse(responseCode = "200", description = "监管计划 Plans", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+      implementation = PlanView.class)))
+  public List<PlanView> services() {
+    return aiServices.own(ApiUser.of(http).userId()).stream().map(this::planOf).toList();
   }
 
   @POST

@@ -54,6 +54,11 @@ public final class SupervisionPlans {
     return tier == AiService.Tier.HIGH || tier == AiService.Tier.MEDIUM;
   }
 
+  /** QUARTERLY (high), YEARLY (medium) or NONE (low: spot checks only). */
+  public static String mode(AiService.Tier tier) {
+    return tier == AiService.Tier.HIGH ? "QUARTERLY" : tier == AiService.Tier.MEDIUM ? "YEARLY" : "NONE";
+  }
+
   /** The next report's due instant: a quarter (high) or a year (medium) after the previous due date, or after now. */
   public static Instant nextDue(AiService.Tier tier, Instant previousDue, Instant now) {
     ZonedDateTime base = (previousDue == null ? now : previousDue).atZone(BEIJING);

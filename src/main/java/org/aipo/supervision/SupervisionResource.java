@@ -86,8 +86,21 @@ public class SupervisionResource implements ApiResource {
     }
   }
 
+  /** A supervised service as officials see it: tier, plan and reports. */
+  @Schema(name = "SupervisedService")
+  public record ServiceView(String id, String name, String organisationId, String tier, String status,
+      @Schema(description = "QUARTERLY, YEARLY 或 NONE（仅抽查 spot checks only）") String selfInspection, Instant nextDue, int reports,
+      int lateReports) {
+  }
+
   @Inject
   SpotChecks spotChecks;
+
+  @Inject
+  SupervisionPlanService plans;
+
+  @Inject
+  org.aipo.filing.AiServices aiServices;
 
   @Context
   HttpServletRequest http;
@@ -95,6 +108,20 @@ public class SupervisionResource implements ApiResource {
   private static boolean official(ApiUser user) {
     return user.groups().contains(Roles.PROGRAMME_OFFICE.groupId()) || user.groups().contains(Roles.ADMIN.groupId())
         || user.groups().contains(Roles.AUDITOR.groupId());
+  }
+
+  @GET
+  @Path("services")
+  @RolesAllowed({"programme-office", "camunda-admin", "auditor"})
+  @Operation(summary = "分级监管总览：各服务的风险等级、自查周期与报告 Supervision overview: each service's tier, self-inspection plan and reports")
+  @APIResponse(responseCode = "200", description = "登记库中的服务 The register's services", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+      implementation = ServiceView.class)))
+  public List<ServiceView> services() {
+    return aiServices.all().stream().map(s -> {
+      List<SelfInspection> reports = plans.selfInspections(s.getId());
+      return new ServiceView(s.getId(), s.getName(), s.getOrganisationId(), s.getTier().name(), s.getStatus().name(), SupervisionPlans.mode(s.getTier()),
+          plans.nextDue(s.getId()), reports.size(), (int) reports.stream().filter(SelfInspection::isLate).count());
+    }).toList();
   }
 
   @GET
