@@ -174,6 +174,8 @@
     parts.push(noticeCard);
     parts.push(await scenarioCard());
     parts.push(await voucherRoundsCard());
+    parts.push(h('section', { class: 'card', id: 'spotChecksCard' }, h('h2', null, t('spotChecksTitle')), h('p', null, t('spotChecksHint')),
+      h('p', null, h('a', { href: '#/spot-checks', id: 'spotChecksLink' }, t('spotChecksLink')))));
     const calls = h('section', { class: 'card' }, h('h2', null, t('callsTitle')));
     if (me) {
       const open = await api('GET', '/api/applicant/calls');
@@ -703,6 +705,19 @@
     document.title = t('brand');
   }
 
+  // --- random spot checks (双随机、一公开): the published results, no login (service, firm, date, result; never the inspectors' notes)
+  async function spotChecksPage() {
+    const r = await api('GET', '/api/public/spot-check-results');
+    const parts = [h('h1', null, t('spotChecksTitle')), h('p', null, t('spotChecksHint'))];
+    if (!r.ok || !r.data.length) parts.push(h('p', { class: 'card', id: 'noSpotChecks' }, t('noSpotChecks')));
+    else parts.push(h('table', { id: 'spotCheckResults' }, h('thead', null, h('tr', null, ['scService', 'scFirm', 'riskTier', 'scInspectedAt', 'scResult']
+      .map(k => h('th', null, t(k))))), h('tbody', null, r.data.map(x => h('tr', null, h('td', null, x.serviceName), h('td', null, x.organisationName),
+      h('td', null, t('tier_' + String(x.tier).toLowerCase())), h('td', null, when(x.inspectedAt)),
+      h('td', { class: 'result', 'data-result': x.result }, t('sc_' + x.result)))))));
+    parts.push(h('p', null, h('a', { href: '#/' }, t('backHome'))));
+    view.replaceChildren(...parts);
+  }
+
   async function route() {
     const hash = location.hash || '#/';
     const [path, query] = hash.slice(1).split('?');
@@ -720,6 +735,7 @@
     if (parts[0] === 'vouchers' && parts[1] === 'new') return newVoucherPage();
     if (parts[0] === 'vouchers' && parts[1]) return voucherPage(parts[1]);
     if (parts[0] === 'vouchers') return vouchersPage();
+    if (parts[0] === 'spot-checks') return spotChecksPage();
     return home();
   }
 

@@ -128,3 +128,16 @@ window.I18N = {
     confirmRedeem: 'Contract and invoice numbers are taken once submitted. Submit the redemption?'
   }
 };
+
+/* Random spot checks (issue 24): the published results. */
+Object.assign(window.I18N.zh, {
+  spotChecksTitle: '双随机抽查结果公开', spotChecksHint: '随机抽取检查对象、随机选派检查人员，抽查结果向社会公开（不含检查人员工作记录）。',
+  spotChecksLink: '查看抽查结果', noSpotChecks: '暂无已公开的抽查结果。', scService: 'AI 服务', scFirm: '企业', scInspectedAt: '检查日期',
+  scResult: '检查结果', sc_PASSED: '未发现问题', sc_RECTIFIED: '发现问题，已整改', sc_NOT_RECTIFIED: '发现问题，未整改到位', sc_FINDINGS: '发现问题，整改中'
+});
+Object.assign(window.I18N.en, {
+  spotChecksTitle: 'Random spot checks: published results', spotChecksHint: 'Services and inspectors are both drawn at random; results are published (never the inspectors\' working notes).',
+  spotChecksLink: 'See the results', noSpotChecks: 'No spot-check result has been published yet.', scService: 'AI service', scFirm: 'Firm',
+  scInspectedAt: 'Inspected on', scResult: 'Result', sc_PASSED: 'No findings', sc_RECTIFIED: 'Findings, rectified', sc_NOT_RECTIFIED: 'Findings, not rectified',
+  sc_FINDINGS: 'Findings, being rectified'
+});

@@ -11,6 +11,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Supervision of AI services in Liberty over HTTP on the demo data (issue 24): a random spot-check campaign end to end
@@ -196,5 +200,35 @@ class SupervisionIT extends ServerItBase {
     VoucherIT.refusedWith(as("applicant2", "POST", "/api/applicant/supervision/incidents", "{\"serviceId\":\"" + highId
         + "\",\"description\":\"x\",\"reporterName\":\"吴\",\"contact\":\"1\"}"), 404, "ai-service.not-found", null);
     assertThat(Stream.of(as("office", "GET", "/api/incidents", null).body()).findFirst().orElseThrow()).contains(incident).contains("已约谈企业 " + run);
+  }
+
+  @Test
+  void thePortalPublishesTheResultsInChineseAndEnglishWithoutLoginOrNotes() throws Exception {
+    String run = VoucherIT.run();
+    HttpResponse<String> started = as("office", "POST", "/api/spot-check-campaigns", "{\"name\":\"门户抽查 " + run + "\",\"shareHigh\":0,"
+        + "\"shareMedium\":100,\"shareLow\":0,\"inspectorsPerInspection\":1}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    JsonObject inspection = Officials.object(started).getJsonArray("inspections").getJsonObject(0);
+    assertThat(inspection.getString("tier")).isEqualTo("MEDIUM");
+    String notes = "门户不应显示的记录 " + run;
+    HttpResponse<String> passed = as(inspectorsOf(inspection).get(0), "POST", "/api/supervision/inspections/" + inspection.getString("id") + "/result",
+        "{\"findingsFound\":false,\"notes\":\"" + notes + "\"}");
+    assertThat(passed.statusCode()).as(passed.body()).isEqualTo(200);
+
+    WebDriver browser = PortalIT.chromium();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+      browser.get(url("/portal/").toString() + "#/");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("spotChecksLink"))).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("spotCheckResults")));
+      String page = browser.findElement(By.id("view")).getText();
+      assertThat(page).contains("双随机抽查结果公开").contains(inspection.getString("serviceName")).contains("未发现问题").contains("中")
+          .doesNotContain(notes).doesNotContain("inspector");
+      browser.findElement(By.id("lang")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "Random spot checks: published results"));
+      assertThat(browser.findElement(By.id("view")).getText()).contains("No findings").contains("Medium").doesNotContain(notes);
+    } finally {
+      browser.quit();
+    }
   }
 }
