@@ -75,11 +75,6 @@ public class SpotCheckCampaign {
     this.startedAt = now.atOffset(ZoneOffset.UTC);
   }
 
-  /** Only for showing that a replay detects a tampered record (tests); never called by the application. */
-  void poolSnapshot(String snapshot) {
-    this.poolSnapshot = snapshot;
-  }
-
   public SpotCheckDraw.Rules rules() {
     return new SpotCheckDraw.Rules(shareHigh, shareMedium, shareLow, inspectorsPerInspection);
   }

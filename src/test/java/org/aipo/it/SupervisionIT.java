@@ -231,4 +231,38 @@ class SupervisionIT extends ServerItBase {
       browser.quit();
     }
   }
+
+  @Test
+  void aLateRectificationIsRecordedAndBecomesTheOfficesTaskAndTheFirmMayStillRectify() throws Exception {
+    String run = VoucherIT.run();
+    HttpResponse<String> started = as("office", "POST", "/api/spot-check-campaigns", "{\"name\":\"逾期整改 " + run + "\",\"shareHigh\":0,"
+        + "\"shareMedium\":0,\"shareLow\":100,\"inspectorsPerInspection\":1}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    JsonObject inspection = Officials.object(started).getJsonArray("inspections").getValuesAs(JsonObject.class).stream()
+        .filter(i -> i.getString("organisationName").startsWith(MANUFACTURING)).findFirst().orElseThrow();
+    String id = inspection.getString("id");
+    HttpResponse<String> findings = as(inspectorsOf(inspection).get(0), "POST", "/api/supervision/inspections/" + id + "/result",
+        "{\"findingsFound\":true,\"findings\":\"缺少投诉渠道 " + run + "\"}");
+    assertThat(findings.statusCode()).as(findings.body()).isEqualTo(200);
+
+    // the deadline passes (the administrator fires the timer early): recorded, and the office's task
+    officials.fireTimer(id, "spotCheckInspection", "boundaryTimer_rectificationDue");
+    JsonObject late = officials.awaitTasks(id, "userTask_handleLateRectification", 1).getJsonObject(0);
+    assertThat(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + id + "&candidateGroup=programme-office", null).body())
+        .contains(late.getString("id"));
+    assertThat(inspectionAs("office", id).getBoolean("rectificationLate")).isTrue();
+    assertThat(as("applicant1", "GET", "/api/applicant/supervision/inspections", null).body()).contains("\"rectificationLate\":true");
+    officials.complete("office", late, Officials.string("lateRectificationNote", "已约谈企业 " + run));
+
+    // the firm still rectifies; the follow-up comes
+    HttpResponse<String> rectified = as("applicant1", "POST", "/api/applicant/supervision/inspections/" + id + "/rectification",
+        "{\"rectification\":\"已开通投诉渠道 " + run + "\"}");
+    assertThat(rectified.statusCode()).as(rectified.body()).isEqualTo(200);
+    officials.awaitTasks(id, "userTask_followUpCheck", 1);
+    HttpResponse<String> notRectified = as(inspectorsOf(inspection).get(0), "POST", "/api/supervision/inspections/" + id + "/follow-up",
+        "{\"rectified\":false}");
+    assertThat(notRectified.statusCode()).as(notRectified.body()).isEqualTo(200);
+    assertThat(Officials.object(notRectified).getString("result")).isEqualTo("NOT_RECTIFIED");
+    assertThat(anonymous("GET", "/api/public/spot-check-results", null).body()).contains("NOT_RECTIFIED");
+  }
 }
