@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -203,17 +204,22 @@ class SupervisionIT extends ServerItBase {
   }
 
   @Test
-  void thePortalPublishesTheResultsInChineseAndEnglishWithoutLoginOrNotes() throws Exception {
+  void thePortalPublishesTheResultsWithoutLoginOrNotesAndAFirmReportsAndRectifiesInIt() throws Exception {
     String run = VoucherIT.run();
     HttpResponse<String> started = as("office", "POST", "/api/spot-check-campaigns", "{\"name\":\"门户抽查 " + run + "\",\"shareHigh\":0,"
         + "\"shareMedium\":100,\"shareLow\":0,\"inspectorsPerInspection\":1}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-    JsonObject inspection = Officials.object(started).getJsonArray("inspections").getJsonObject(0);
+    List<JsonObject> drawn = Officials.object(started).getJsonArray("inspections").getValuesAs(JsonObject.class);
+    JsonObject inspection = drawn.stream().filter(i -> i.getString("organisationName").startsWith(MANUFACTURING)).findFirst().orElseThrow();
+    JsonObject ofB = drawn.stream().filter(i -> !i.getString("organisationName").startsWith(MANUFACTURING)).findFirst().orElseThrow();
     assertThat(inspection.getString("tier")).isEqualTo("MEDIUM");
     String notes = "门户不应显示的记录 " + run;
     HttpResponse<String> passed = as(inspectorsOf(inspection).get(0), "POST", "/api/supervision/inspections/" + inspection.getString("id") + "/result",
         "{\"findingsFound\":false,\"notes\":\"" + notes + "\"}");
     assertThat(passed.statusCode()).as(passed.body()).isEqualTo(200);
+    HttpResponse<String> findings = as(inspectorsOf(ofB).get(0), "POST", "/api/supervision/inspections/" + ofB.getString("id") + "/result",
+        "{\"findingsFound\":true,\"findings\":\"未公示算法备案编号 " + run + "\"}");
+    assertThat(findings.statusCode()).as(findings.body()).isEqualTo(200);
 
     WebDriver browser = PortalIT.chromium();
     try {
@@ -227,6 +233,33 @@ class SupervisionIT extends ServerItBase {
       browser.findElement(By.id("lang")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "Random spot checks: published results"));
       assertThat(browser.findElement(By.id("view")).getText()).contains("No findings").contains("Medium").doesNotContain(notes);
+      browser.findElement(By.id("lang")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "双随机抽查结果公开"));
+
+      // applicant2 logs in: its plans with the self-inspection form, and its spot check with the findings to rectify
+      browser.get(url("/portal/").toString() + "#/login");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("userId"))).sendKeys("applicant2");
+      browser.findElement(By.name("password")).sendKeys("demo");
+      browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
+      wait.until(ExpectedConditions.urlContains("#/proposals"));
+      browser.get(url("/portal/").toString() + "#/supervision");
+      WebElement check = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-inspection='" + ofB.getString("id") + "']")));
+      assertThat(check.getText()).contains("待整改").contains("未公示算法备案编号 " + run).contains("整改截止");
+      check.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(d -> !d.findElements(By.cssSelector("[data-inspection='" + ofB.getString("id") + "'] .field-error")).isEmpty());
+      check.findElement(By.name("rectification")).sendKeys("已在首页公示备案编号 " + run);
+      check.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-inspection='" + ofB.getString("id") + "']"), "整改复查中"));
+      assertThat(inspectionAs("office", ofB.getString("id")).getString("rectification")).isEqualTo("已在首页公示备案编号 " + run);
+
+      WebElement plan = browser.findElements(By.cssSelector("#supervisionPlans .plan")).stream().filter(p -> p.getText().contains("每季度自查"))
+          .findFirst().orElseThrow();
+      String service = plan.getAttribute("data-service");
+      String before = plan.findElement(By.className("reports")).getText();
+      plan.findElement(By.name("summary")).sendKeys("本季度自查：拒答测试通过 " + run);
+      plan.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(d -> !d.findElement(By.cssSelector("[data-service='" + service + "'] .reports")).getText().equals(before));
+      assertThat(as("applicant2", "GET", "/api/applicant/supervision/services/" + service + "/plan", null).body()).contains("本季度自查：拒答测试通过 " + run);
     } finally {
       browser.quit();
     }
