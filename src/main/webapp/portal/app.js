@@ -175,6 +175,9 @@
     parts.push(noticeCard);
     parts.push(await scenarioCard());
     parts.push(await voucherRoundsCard());
+    parts.push(h('section', { class: 'card', id: 'spotChecksCard' }, h('h2', null, t('spotChecksTitle')), h('p', null, t('spotChecksHint')),
+      h('p', null, h('a', { href: '#/spot-checks', id: 'spotChecksLink' }, t('spotChecksLink'))),
+      me ? h('p', null, h('a', { href: '#/supervision', id: 'mySupervisionLink' }, t('mySupervision'))) : null));
     parts.push(await supplierCatalogueCard());
     if (isSupplier()) {
       parts.push(h('section', { class: 'card' }, h('p', null, h('a', { href: '#/supplier' }, t('myListing')))));
@@ -965,6 +968,76 @@
     document.title = t('brand');
   }
 
+  // --- random spot checks (双随机、一公开): the published results, no login (service, firm, date, result; never the inspectors' notes)
+  async function spotChecksPage() {
+    const r = await api('GET', '/api/public/spot-check-results');
+    const parts = [h('h1', null, t('spotChecksTitle')), h('p', null, t('spotChecksHint'))];
+    if (!r.ok || !r.data.length) parts.push(h('p', { class: 'card', id: 'noSpotChecks' }, t('noSpotChecks')));
+    else parts.push(h('table', { id: 'spotCheckResults' }, h('thead', null, h('tr', null, ['scService', 'scFirm', 'riskTier', 'scInspectedAt', 'scResult']
+      .map(k => h('th', null, t(k))))), h('tbody', null, r.data.map(x => h('tr', null, h('td', null, x.serviceName), h('td', null, x.organisationName),
+      h('td', null, t('tier_' + String(x.tier).toLowerCase())), h('td', null, when(x.inspectedAt)),
+      h('td', { class: 'result', 'data-result': x.result }, t('sc_' + x.result)))))));
+    parts.push(h('p', null, h('a', { href: '#/' }, t('backHome'))));
+    view.replaceChildren(...parts);
+  }
+
+  // --- a firm's supervision: its services' plans with the self-inspection report, its spot checks with the rectification
+  async function supervisionPage() {
+    if (!await requireLogin()) return;
+    const [plans, checks] = await Promise.all([api('GET', '/api/applicant/supervision/services'), api('GET', '/api/applicant/supervision/inspections')]);
+    const parts = [h('h1', null, t('mySupervision'))];
+    const services = h('section', { class: 'card', id: 'supervisionPlans' }, h('h2', null, t('svPlans')));
+    const planList = plans.ok ? plans.data : [];
+    if (!planList.length) services.append(h('p', null, t('svNoServices')));
+    planList.forEach(p => {
+      const block = h('div', { class: 'plan', 'data-service': p.serviceId }, h('h3', null, p.serviceName),
+        h('p', null, t('riskTier'), ': ', t('tier_' + String(p.tier).toLowerCase()), ' · ', t('sv_' + p.selfInspection),
+          p.nextDue ? [' · ', t('svNextDue'), ' ', h('span', { class: 'nextDue' }, when(p.nextDue))] : null),
+        h('p', { class: 'reports' }, t('svReports', p.reports.length, p.reports.filter(r => r.late).length)));
+      if (p.selfInspection !== 'NONE') {
+        const form = h('form', { novalidate: true, class: 'selfInspection' }, input('summary', t('svSummary'), { area: true, max: 4000 }),
+          h('p', { class: 'error' }), h('p', { class: 'ok' }), h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('svSubmitReport'))));
+        form.onsubmit = async event => {
+          event.preventDefault();
+          if (!check(form, ['summary'])) return;
+          const r = await api('POST', '/api/applicant/supervision/services/' + encodeURIComponent(p.serviceId) + '/self-inspections',
+            { summary: form.summary.value.trim() });
+          if (!r.ok) { clearErrors(form); showError(form, r); return; }
+          supervisionPage();
+        };
+        block.append(form);
+      }
+      services.append(block);
+    });
+    parts.push(services);
+    const inspections = h('section', { class: 'card', id: 'supervisionChecks' }, h('h2', null, t('spotChecksTitle')));
+    const checkList = checks.ok ? checks.data : [];
+    if (!checkList.length) inspections.append(h('p', null, t('svNoChecks')));
+    checkList.forEach(c => {
+      const block = h('div', { class: 'check', 'data-inspection': c.id }, h('h3', null, c.serviceName),
+        h('p', null, t('status'), ': ', h('span', { class: 'status' }, t('svs_' + c.status)), c.result ? [' · ', t('sc_' + c.result)] : null),
+        c.findings ? h('p', { class: 'findings' }, t('svFindings'), ': ', c.findings) : null,
+        c.rectificationDue ? h('p', null, t('svRectifyBy'), ' ', when(c.rectificationDue), c.rectificationLate ? [' · ', t('svLate')] : null) : null,
+        c.rectification ? h('p', null, t('svRectification'), ': ', c.rectification) : null);
+      if (c.status === 'RECTIFYING') {
+        const form = h('form', { novalidate: true, class: 'rectification' }, input('rectification', t('svRectification'), { area: true, max: 2000 }),
+          h('p', { class: 'error' }), h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('svSubmitRectification'))));
+        form.onsubmit = async event => {
+          event.preventDefault();
+          if (!check(form, ['rectification'])) return;
+          const r = await api('POST', '/api/applicant/supervision/inspections/' + encodeURIComponent(c.id) + '/rectification',
+            { rectification: form.rectification.value.trim() });
+          if (!r.ok) { clearErrors(form); showError(form, r); return; }
+          supervisionPage();
+        };
+        block.append(form);
+      }
+      inspections.append(block);
+    });
+    parts.push(inspections);
+    view.replaceChildren(...parts);
+  }
+
   async function route() {
     const hash = location.hash || '#/';
     const [path, query] = hash.slice(1).split('?');
@@ -987,6 +1060,8 @@
     if (parts[0] === 'ai-services' && parts[1] === 'new') return newAiServicePage();
     if (parts[0] === 'ai-services' && parts[1]) return aiServicePage(parts[1]);
     if (parts[0] === 'ai-services') return aiServicesPage();
+    if (parts[0] === 'spot-checks') return spotChecksPage();
+    if (parts[0] === 'supervision') return supervisionPage();
     return home();
   }
 

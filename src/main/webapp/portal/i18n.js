@@ -200,3 +200,27 @@ window.I18N = {
     'f_intelligent-manufacturing': 'Intelligent manufacturing', 'f_biomedicine': 'Biomedicine', 'f_integrated-circuits': 'Integrated circuits', 'f_autonomous-driving': 'Autonomous driving', 'f_robotics': 'Robotics', 'f_digital-government': 'Digital government', 'f_healthcare': 'Healthcare', 'f_education': 'Education', 'f_finance': 'Finance', 'f_scientific-research': 'Scientific research', 'f_smart-transport': 'Smart transport', 'f_elderly-care': 'Elderly care and home services', 'f_life-sciences': 'Life sciences', 'f_engineering-computation': 'Engineering computation', 'f_meteorology': 'Meteorology'
   }
 };
+
+/* Random spot checks (issue 24): the published results. */
+Object.assign(window.I18N.zh, {
+  spotChecksTitle: '双随机抽查结果公开', spotChecksHint: '随机抽取检查对象、随机选派检查人员，抽查结果向社会公开（不含检查人员工作记录）。',
+  spotChecksLink: '查看抽查结果', noSpotChecks: '暂无已公开的抽查结果。', scService: 'AI 服务', scFirm: '企业', scInspectedAt: '检查日期',
+  scResult: '检查结果', sc_PASSED: '未发现问题', sc_RECTIFIED: '发现问题，已整改', sc_NOT_RECTIFIED: '发现问题，未整改到位', sc_FINDINGS: '发现问题，整改中',
+  mySupervision: '我的监管事项（自查与整改）', svPlans: 'AI 服务的监管计划', svNoServices: '本单位尚未登记 AI 服务。', sv_QUARTERLY: '每季度自查',
+  sv_YEARLY: '每年自查', sv_NONE: '无需定期自查（仅随机抽查）', svNextDue: '下次自查报告截止', svReports: '已提交自查报告 {0} 份（逾期 {1} 份）',
+  svSummary: '自查报告', svSubmitReport: '提交自查报告', svNoChecks: '本单位的服务尚未被抽查。', svs_DRAWN: '待检查', svs_RECTIFYING: '待整改',
+  svs_FOLLOW_UP: '整改复查中', svs_CLOSED: '已办结', svFindings: '发现的问题', svRectifyBy: '整改截止', svLate: '已逾期',
+  svRectification: '整改情况', svSubmitRectification: '提交整改情况'
+});
+Object.assign(window.I18N.en, {
+  spotChecksTitle: 'Random spot checks: published results', spotChecksHint: 'Services and inspectors are both drawn at random; results are published (never the inspectors\' working notes).',
+  spotChecksLink: 'See the results', noSpotChecks: 'No spot-check result has been published yet.', scService: 'AI service', scFirm: 'Firm',
+  scInspectedAt: 'Inspected on', scResult: 'Result', sc_PASSED: 'No findings', sc_RECTIFIED: 'Findings, rectified', sc_NOT_RECTIFIED: 'Findings, not rectified',
+  sc_FINDINGS: 'Findings, being rectified',
+  mySupervision: 'My supervision (self-inspections and rectifications)', svPlans: 'Supervision plans of my AI services',
+  svNoServices: 'My organisation has registered no AI service.', sv_QUARTERLY: 'Quarterly self-inspection', sv_YEARLY: 'Yearly self-inspection',
+  sv_NONE: 'No periodic self-inspection (random spot checks only)', svNextDue: 'Next report due', svReports: '{0} reports submitted ({1} late)',
+  svSummary: 'Self-inspection report', svSubmitReport: 'Submit the report', svNoChecks: 'None of my services has been spot-checked.',
+  svs_DRAWN: 'To be inspected', svs_RECTIFYING: 'To be rectified', svs_FOLLOW_UP: 'Follow-up check', svs_CLOSED: 'Closed', svFindings: 'Findings',
+  svRectifyBy: 'Rectify by', svLate: 'late', svRectification: 'Rectification', svSubmitRectification: 'Submit the rectification'
+});

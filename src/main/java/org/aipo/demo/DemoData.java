@@ -34,6 +34,7 @@ public class DemoData {
 
   @Inject
   DemoAiServices demoAiServices;
+  DemoSupervision demoSupervision;
 
   void seed(@Observes @Priority(EngineStarted.DEMO) EngineStarted started) {
     if (!DemoUsers.apply(settings.profile(), settings.demoOnAnyDatabase() || started.embeddedDatabase())) {
@@ -44,7 +45,8 @@ public class DemoData {
       demoSelection.seed();
       demoVouchers.seed();
       demoAiServices.seed();
-      LOG.info("Demo data seeded: users, experts, organisations, a demonstration call, a voucher round and AI services");
+      demoSupervision.seed();
+      LOG.info("Demo data seeded: users, experts, organisations, a demonstration call, a voucher round and AI services under supervision");
     }
   }
 }

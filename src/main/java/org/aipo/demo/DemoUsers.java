@@ -39,7 +39,11 @@ public final class DemoUsers {
       new DemoUser("auditor", "何", "审计 He (auditor)", Roles.AUDITOR),
       new DemoUser("applicant1", "周", "申报单位 Zhou (applicant)", Roles.APPLICANT),
       new DemoUser("applicant2", "吴", "申报单位 Wu (applicant)", Roles.APPLICANT),
-      new DemoUser("supplier1", "冯", "算力服务商 Feng (compute supplier)", Roles.COMPUTE_SUPPLIER));
+      new DemoUser("supplier1", "冯", "算力服务商 Feng (compute supplier)", Roles.COMPUTE_SUPPLIER),
+      new DemoUser("inspector1", "韩", "检查人员 Han (inspector)", Roles.INSPECTOR),
+      new DemoUser("inspector2", "杨", "检查人员 Yang (inspector)", Roles.INSPECTOR),
+      new DemoUser("inspector3", "朱", "检查人员 Zhu (inspector)", Roles.INSPECTOR),
+      new DemoUser("inspector4", "秦", "检查人员 Qin (inspector)", Roles.INSPECTOR));
 
   private final IdentityService identityService;
   private final ManagementService managementService;

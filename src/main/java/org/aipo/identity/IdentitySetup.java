@@ -148,6 +148,13 @@ public final class IdentitySetup {
           q -> q.processDefinitionKey("serviceFiling").taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
           List.of(variable("organisationName", "企业 Firm"), variable("serviceName", "服务 Service"), variable("unmetThresholds", "未达标项 Unmet")),
           List.of(Roles.PROGRAMME_OFFICE)),
+      new RoleFilter("抽查任务 Spot checks", "随机抽中我的抽查与整改复查 The spot checks and follow-ups drawn for me", -8,
+          q -> q.processDefinitionKey("spotCheckInspection").taskCandidateUserExpression("${currentUser()}").includeAssignedTasks(),
+          List.of(), List.of(Roles.INSPECTOR)),
+      new RoleFilter("分级监管 Supervision", "整改逾期、自查逾期与事件报告 Late rectifications, late self-inspections and incident reports", -7,
+          q -> q.processDefinitionKeyIn("spotCheckInspection", "supervisionPlan", "incidentHandling")
+              .taskCandidateGroup(Roles.PROGRAMME_OFFICE.groupId()).includeAssignedTasks(),
+          List.of(variable("serviceName", "AI 服务 Service")), List.of(Roles.PROGRAMME_OFFICE)),
       new RoleFilter("场景提名 Nominations", "本单位的应用场景提名任务 My unit's scenario nominations", -8,
           q -> q.taskDefinitionKey("userTask_nominateScenarios").taskAssigneeExpression("${currentUser()}"),
           List.of(), List.of(Roles.NOMINATING_UNIT)));

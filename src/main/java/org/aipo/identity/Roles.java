@@ -17,6 +17,8 @@ public enum Roles {
   AUDITOR("auditor", "审计 Auditor", false, false),
   /** A compute supplier's staff: follows its own listing application (API and portal only), nothing in the engine. */
   COMPUTE_SUPPLIER("compute-supplier", "算力服务商 Compute supplier", false, false),
+  /** Inspects the AI services a spot-check campaign drew for them (Tasklist: only those), declares avoidance. */
+  INSPECTOR("inspector", "检查人员 Inspector", true, false),
   ADMIN("camunda-admin", "系统管理员 Administrator", true, true);
 
   private final String groupId;

@@ -176,6 +176,27 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(aiService.statusCode()).as(aiService.body()).isEqualTo(201);
     String aiServiceId = Officials.object(aiService).getString("id");
     String aiServiceTier = Officials.object(aiService).getString("tier");
+
+    // a spot-check campaign (issue 24): applicant A's high-tier service drawn, with its drawn and not-drawn inspectors, and a public incident
+    HttpResponse<String> campaign = officials.as("office", "POST", "/api/spot-check-campaigns", "{\"name\":\"矩阵抽查 " + run + "\",\"shareHigh\":100,"
+        + "\"shareMedium\":0,\"shareLow\":0,\"inspectorsPerInspection\":2}");
+    assertThat(campaign.statusCode()).as(campaign.body()).isEqualTo(201);
+    String campaignId = Officials.object(campaign).getString("id");
+    JsonObject inspection = Officials.object(campaign).getJsonArray("inspections").getValuesAs(JsonObject.class).stream()
+        .filter(i -> i.getString("organisationName").startsWith("示例智造有限公司")).findFirst().orElseThrow();
+    String inspectionId = inspection.getString("id");
+    String serviceOfA = inspection.getString("serviceId");
+    List<String> drawnInspectors = inspection.getJsonArray("inspectors").getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(jakarta.json.JsonString::getString).toList();
+    String notDrawnInspector = List.of("inspector2", "inspector3", "inspector4").stream().filter(u -> !drawnInspectors.contains(u)).findFirst()
+        .orElseThrow();
+    String otherInspector = List.of("inspector1", "inspector2", "inspector3", "inspector4").stream()
+        .filter(u -> !u.equals(notDrawnInspector) && !u.equals(drawnInspectors.get(0))).findFirst().orElseThrow();
+    HttpResponse<String> incident = client.send("POST", "/api/incidents", "application/json", "{\"serviceName\":\"矩阵服务 " + run
+        + "\",\"description\":\"矩阵事件 " + run + "\",\"reporterName\":\"矩阵报告人\",\"contact\":\"matrix-" + run + "@example.com\"}");
+    assertThat(incident.statusCode()).as(incident.body()).isEqualTo(201);
+    String incidentId = Officials.object(incident).getString("id");
+
     Map<String, String> actors = new LinkedHashMap<>();
     actors.put("anonymous", null);
     actors.put("applicant A", WebClient.basic("applicant1", "demo"));
@@ -186,10 +207,12 @@ class AuthorizationMatrixIT extends ServerItBase {
     actors.put("administrator", WebClient.basic("admin", "demo"));
     actors.put("supplier A", WebClient.basic(staffA, "secret12345"));
     actors.put("supplier B", WebClient.basic(staffB, "secret12345"));
+    actors.put("inspector (drawn)", WebClient.basic(drawnInspectors.get(0), "demo"));
+    actors.put("inspector (not drawn)", WebClient.basic(notDrawnInspector, "demo"));
 
     String bpmn = "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
         + "<process id=\"matrixProbe\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
-    List<Operation> operations = List.of(
+    List<Operation> operations = new ArrayList<>(List.of(
         new Operation("read another organisation's proposal", Set.of("applicant A"), title, get("/api/applicant/proposals/" + proposal)),
         new Operation("list another organisation's proposals", Set.of("applicant A"), title, get("/api/applicant/proposals")),
         new Operation("change another organisation's proposal", Set.of("applicant A"), null, json("PUT", "/api/applicant/proposals/" + proposal,
@@ -284,7 +307,39 @@ class AuthorizationMatrixIT extends ServerItBase {
         // the outbox holds every recipient's messages: administrators only
         new Operation("read the e-mail outbox", Set.of("administrator"), null, get("/api/outbox?limit=1")),
         new Operation("read one's own messaging profile", Set.of("applicant A", "applicant B", "official", "expert X", "expert Y", "administrator",
-            "supplier A", "supplier B"), null, get("/api/profile")));
+            "supplier A", "supplier B", "inspector (drawn)", "inspector (not drawn)"), null, get("/api/profile"))));
+    // supervision (issue 24): the office runs campaigns; an inspector only the inspections drawn for them; a firm only its own
+    operations.addAll(List.of(
+        new Operation("start a spot-check campaign", Set.of("official", "administrator"), null, json("POST", "/api/spot-check-campaigns",
+            "{\"name\":\"越权抽查\",\"shareHigh\":0,\"shareMedium\":0,\"shareLow\":0}")),
+        new Operation("read spot-check campaigns and their draws", Set.of("official", "administrator"), campaignId, get("/api/spot-check-campaigns")),
+        new Operation("replay a campaign's draw", Set.of("official", "administrator"), null,
+            json("POST", "/api/spot-check-campaigns/" + campaignId + "/draw/replay", null)),
+        new Operation("read an inspection drawn for another inspector", Set.of("official", "administrator", "inspector (drawn)"), inspectionId,
+            get("/api/supervision/inspections/" + inspectionId)),
+        new Operation("list inspections", Set.of("official", "administrator", "inspector (drawn)"), inspectionId, get("/api/supervision/inspections")),
+        new Operation("read an inspection's task (Tasklist API)", Set.of("official", "administrator", "inspector (drawn)"), "userTask_inspectService",
+            get("/engine-rest/task?processInstanceBusinessKey=" + inspectionId)),
+        new Operation("record the result of an inspection drawn for another", Set.of("inspector (drawn)"), null,
+            json("POST", "/api/supervision/inspections/" + inspectionId + "/result", "{\"findingsFound\":false}")),
+        new Operation("record the follow-up of an inspection drawn for another", Set.of("inspector (drawn)"), null,
+            json("POST", "/api/supervision/inspections/" + inspectionId + "/follow-up", "{\"rectified\":true}")),
+        new Operation("declare another inspector's avoidance", Set.of("official", "administrator"), null, json("POST",
+            "/api/supervision/inspector-avoidances", "{\"inspectorId\":\"" + otherInspector + "\",\"creditCode\":\"91310000MA1D3M0A13\","
+            + "\"kind\":\"RELATIONSHIP\",\"reason\":\"越权\"}")),
+        new Operation("read the supervision overview", Set.of("official", "administrator"), serviceOfA, get("/api/supervision/services")),
+        new Operation("list another firm's spot checks", Set.of("applicant A"), inspectionId, get("/api/applicant/supervision/inspections")),
+        new Operation("rectify another firm's inspection", Set.of("applicant A"), null, json("POST", "/api/applicant/supervision/inspections/"
+            + inspectionId + "/rectification", "{\"rectification\":\"越权整改\"}")),
+        new Operation("read another firm's supervision plan", Set.of("applicant A"), serviceOfA,
+            get("/api/applicant/supervision/services/" + serviceOfA + "/plan")),
+        new Operation("report a self-inspection of another firm's service", Set.of("applicant A"), null, json("POST",
+            "/api/applicant/supervision/services/" + serviceOfA + "/self-inspections", "{\"summary\":\"越权自查\"}")),
+        new Operation("report an incident as another firm", Set.of("applicant A"), null, json("POST", "/api/applicant/supervision/incidents",
+            "{\"serviceId\":\"" + serviceOfA + "\",\"description\":\"越权\",\"reporterName\":\"某\",\"contact\":\"1\"}")),
+        new Operation("read incident reports", Set.of("official", "administrator"), incidentId, get("/api/incidents")),
+        new Operation("record an incident's outcome", Set.of("official", "administrator"), null,
+            json("POST", "/api/incidents/" + incidentId + "/outcome", "{\"outcome\":\"越权处理\"}"))));
 
     List<String> notDenied = new ArrayList<>();
     int cells = 0;
@@ -347,6 +402,11 @@ class AuthorizationMatrixIT extends ServerItBase {
     assertThat(ownService.getString("tier")).isEqualTo(aiServiceTier);
     assertThat(client.send("GET", "/api/applicant/ai-services/" + aiServiceId + "/reports", null, null, "Authorization", actors.get("applicant A"))
         .body()).isEqualTo("[]");
+    // the inspection is untouched by every refused result, and the public sees published results only, never a draw's inspectors
+    assertThat(Officials.object(client.send("GET", "/api/supervision/inspections/" + inspectionId, null, null, "Authorization",
+        actors.get("inspector (drawn)"))).getString("status")).isEqualTo("DRAWN");
+    assertThat(client.send("GET", "/api/public/spot-check-results", null, null).body()).doesNotContain(inspectionId).doesNotContain("inspector");
+    assertThat(client.send("GET", "/api/incidents", null, null, "Authorization", actors.get("official")).body()).contains(incidentId);
     // what the draft holds is unchanged by every refused change
     assertThat(Officials.object(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("DRAFT");
