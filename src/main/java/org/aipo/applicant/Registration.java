@@ -75,6 +75,14 @@ public class Registration {
     auditLog.record(callerUserId, "organisation.user-added", SUBJECT_TYPE, organisation.getId(), userId);
   }
 
+  /** Where an organisation's messages go (issue 25): its contact's e-mail, in the contact's language. */
+  @Transactional
+  public org.aipo.notification.Message.Recipient contactOf(String organisationId) {
+    Organisation organisation = entityManager.find(Organisation.class, organisationId);
+    return organisation == null ? org.aipo.notification.Message.Recipient.address(null, "zh", organisationId)
+        : org.aipo.notification.Message.Recipient.address(organisation.getContactEmail(), organisation.getContactLanguage(), organisation.getContactName());
+  }
+
   @Transactional
   public Organisation organisationOf(String userId) {
     ApplicantAccount account = entityManager.find(ApplicantAccount.class, userId);

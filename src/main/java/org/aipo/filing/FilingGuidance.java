@@ -57,6 +57,9 @@ public class FilingGuidance implements FilingStages {
   Registration registration;
 
   @Inject
+  org.aipo.notification.Notifier notifier;
+
+  @Inject
   WorkflowEngine workflowEngine;
 
   @Inject
@@ -209,6 +212,16 @@ public class FilingGuidance implements FilingStages {
   public void forward(String serviceId, String note, String actor) {
     AiService service = services.found(serviceId);
     auditLog.record(actor, ACTION_FORWARDED, AiServices.SUBJECT_TYPE, serviceId, service.getName() + (note == null ? "" : ": " + note));
+    tellFirm(service, "filing-forwarded:" + serviceId, "decision", Map.of("outcomeZh", "预审通过，材料已报送网信部门", "outcomeEn",
+        "pre-review passed; the file went forward to the cyberspace office", "note", note == null ? "" : note), null);
+  }
+
+  /** A message to the service's firm (issue 25), in this transaction; the link opens the service in the portal. */
+  private void tellFirm(AiService service, String eventKey, String kind, Map<String, Object> values, Instant deadline) {
+    Map<String, Object> model = new HashMap<>(values);
+    model.put("subjectTitle", "AI 服务备案 AI-service filing: " + service.getName());
+    notifier.send(new org.aipo.notification.Message(eventKey, kind, registration.contactOf(service.getOrganisationId()), model, deadline,
+        "/portal/#/ai-services/" + service.getId()));
   }
 
   @Override
@@ -216,6 +229,7 @@ public class FilingGuidance implements FilingStages {
     AiService service = services.found(serviceId);
     Instant due = calendar().deadline(clock.instant().atZone(WorkingDayCalendar.CHINA), ServiceFiling.CORRECTION_WORKING_DAYS).toInstant();
     auditLog.record(actor, ACTION_RETURNED, AiServices.SUBJECT_TYPE, serviceId, service.getName() + ": " + note + " (correct by " + due + ")");
+    tellFirm(service, "filing-returned:" + serviceId + ":" + due.toEpochMilli(), "correction-request", Map.of("note", note == null ? "" : note), due);
     return due;
   }
 
@@ -224,14 +238,17 @@ public class FilingGuidance implements FilingStages {
     AiService service = services.found(serviceId);
     service.outcome(AiService.Status.REGISTERED, "补正期限届满，备案指导终止 The correction window passed; guidance ended", clock.instant());
     auditLog.record("system", ACTION_LAPSED, AiServices.SUBJECT_TYPE, serviceId, service.getName());
+    tellFirm(service, "filing-lapsed:" + serviceId + ":" + clock.millis(), "decision", Map.of("outcomeZh", "补正期限届满，备案指导终止", "outcomeEn",
+        "the correction window passed; filing guidance ended", "note", ""), null);
   }
 
   @Override
   public void remindFilingDeadline(String serviceId) {
     AiService service = services.found(serviceId);
-    // e-mail comes with issue 25; until then the reminder is an audit record
-    auditLog.record("system", ACTION_REMINDED, AiServices.SUBJECT_TYPE, serviceId, service.getName() + ": algorithm filing due "
-        + filingDueAt(service.getStartedOn()));
+    Instant due = filingDueAt(service.getStartedOn());
+    auditLog.record("system", ACTION_REMINDED, AiServices.SUBJECT_TYPE, serviceId, service.getName() + ": algorithm filing due " + due);
+    tellFirm(service, "filing-deadline-reminder:" + serviceId + ":" + due.toEpochMilli(), "deadline-reminder",
+        Map.of("taskName", "算法备案 Algorithm filing"), due);
   }
 
   @Override

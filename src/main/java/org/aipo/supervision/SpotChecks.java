@@ -63,6 +63,9 @@ public class SpotChecks implements SpotCheckStages {
   @Inject
   Registration registration;
 
+  @Inject
+  org.aipo.notification.Notifier notifier;
+
   private final Clock clock = Clock.systemUTC();
 
   // ---- campaigns and their draws
@@ -319,6 +322,11 @@ public class SpotChecks implements SpotCheckStages {
     SpotCheckInspection inspection = locked(inspectionId);
     inspection.rectificationDue(due);
     auditLog.record("system", SpotCheckInspections.ACTION_RECTIFICATION_OPENED, SpotCheckInspections.SUBJECT_INSPECTION, inspectionId, "due " + due);
+    // the firm is asked to rectify by e-mail (issue 25): the findings, never the inspectors' notes, and the deadline
+    aiServices.find(inspection.getServiceId()).ifPresent(service -> notifier.send(new org.aipo.notification.Message(
+        "rectification-request:" + inspectionId, "correction-request", registration.contactOf(service.getOrganisationId()),
+        java.util.Map.of("subjectTitle", "抽查整改 Spot-check rectification: " + service.getName(), "note",
+            inspection.getFindings() == null ? "" : inspection.getFindings()), due, "/portal/#/supervision")));
   }
 
   @Override

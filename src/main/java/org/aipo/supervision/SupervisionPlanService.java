@@ -41,6 +41,12 @@ public class SupervisionPlanService implements SupervisionPlanStages, IncidentSt
   AuditLog auditLog;
 
   @Inject
+  org.aipo.notification.Notifier notifier;
+
+  @Inject
+  org.aipo.applicant.Registration registration;
+
+  @Inject
   WorkflowEngine workflowEngine;
 
   @Inject
@@ -104,6 +110,10 @@ public class SupervisionPlanService implements SupervisionPlanStages, IncidentSt
   @Override
   public void reminded(String serviceId, Instant due) {
     auditLog.record("system", SupervisionPlans.ACTION_REMINDED, SupervisionPlans.SUBJECT_TYPE, serviceId, "self-inspection report due " + due);
+    aiServices.find(serviceId).ifPresent(service -> notifier.send(new org.aipo.notification.Message("self-inspection-reminder:" + serviceId + ":"
+        + due.toEpochMilli(), "deadline-reminder", registration.contactOf(service.getOrganisationId()),
+        java.util.Map.of("taskName", "自查报告 Self-inspection report", "subjectTitle", "AI 服务 AI service: " + service.getName()), due,
+        "/portal/#/supervision")));
   }
 
   @Override
