@@ -977,8 +977,30 @@
       .map(k => h('th', null, t(k))))), h('tbody', null, r.data.map(x => h('tr', null, h('td', null, x.serviceName), h('td', null, x.organisationName),
       h('td', null, t('tier_' + String(x.tier).toLowerCase())), h('td', null, when(x.inspectedAt)),
       h('td', { class: 'result', 'data-result': x.result }, t('sc_' + x.result)))))));
+    parts.push(h('p', null, h('a', { href: '#/incidents/new', id: 'reportIncidentLink' }, t('incidentReportLink'))));
     parts.push(h('p', null, h('a', { href: '#/' }, t('backHome'))));
     view.replaceChildren(...parts);
+  }
+
+  // --- the public reports an incident with an AI service (no login; real name and a contact are required)
+  function incidentReportPage() {
+    const form = h('form', { class: 'card', novalidate: true, id: 'incidentForm' }, h('h1', null, t('incidentReportTitle')),
+      h('p', { class: 'hint' }, t('incidentReportHint')),
+      input('serviceName', t('incidentService'), { max: 200 }),
+      input('description', t('incidentDescription'), { area: true, max: 4000 }),
+      h('div', { class: 'grid2' }, input('reporterName', t('incidentReporter'), { max: 100 }), input('contact', t('incidentContact'), { max: 200 })),
+      h('p', { class: 'error' }), h('button', { type: 'submit', id: 'incidentButton' }, t('incidentButton')));
+    form.onsubmit = async event => {
+      event.preventDefault();
+      if (!check(form, ['serviceName', 'description', 'reporterName', 'contact'])) return;
+      const v = n => form.querySelector('[name="' + n + '"]').value.trim();
+      const r = await api('POST', '/api/incidents', { serviceName: v('serviceName'), description: v('description'), reporterName: v('reporterName'),
+        contact: v('contact') });
+      if (!r.ok) { clearErrors(form); showError(form, r); return; }
+      view.replaceChildren(h('section', { class: 'card ok', id: 'incidentReported', role: 'status' }, h('h1', null, t('incidentReported')),
+        h('p', null, t('incidentReportedHint', r.data.id)), h('p', null, h('a', { href: '#/spot-checks' }, t('spotChecksLink')))));
+    };
+    view.replaceChildren(form);
   }
 
   // --- a firm's supervision: its services' plans with the self-inspection report, its spot checks with the rectification
@@ -1061,6 +1083,7 @@
     if (parts[0] === 'ai-services' && parts[1]) return aiServicePage(parts[1]);
     if (parts[0] === 'ai-services') return aiServicesPage();
     if (parts[0] === 'spot-checks') return spotChecksPage();
+    if (parts[0] === 'incidents' && parts[1] === 'new') return incidentReportPage();
     if (parts[0] === 'supervision') return supervisionPage();
     return home();
   }

@@ -210,7 +210,11 @@ Object.assign(window.I18N.zh, {
   sv_YEARLY: '每年自查', sv_NONE: '无需定期自查（仅随机抽查）', svNextDue: '下次自查报告截止', svReports: '已提交自查报告 {0} 份（逾期 {1} 份）',
   svSummary: '自查报告', svSubmitReport: '提交自查报告', svNoChecks: '本单位的服务尚未被抽查。', svs_DRAWN: '待检查', svs_RECTIFYING: '待整改',
   svs_FOLLOW_UP: '整改复查中', svs_CLOSED: '已办结', svFindings: '发现的问题', svRectifyBy: '整改截止', svLate: '已逾期',
-  svRectification: '整改情况', svSubmitRectification: '提交整改情况'
+  svRectification: '整改情况', svSubmitRectification: '提交整改情况',
+  incidentReportLink: '举报 AI 服务的安全事件', incidentReportTitle: '报告 AI 服务安全事件',
+  incidentReportHint: '无需登录，但须实名并留下电话或邮箱，便于项目办核实与答复。', incidentService: 'AI 服务名称',
+  incidentDescription: '发生了什么', incidentReporter: '真实姓名', incidentContact: '电话或邮箱', incidentButton: '提交报告',
+  incidentReported: '报告已受理', incidentReportedHint: '受理编号 {0}。项目办会核实并处理。'
 });
 Object.assign(window.I18N.en, {
   spotChecksTitle: 'Random spot checks: published results', spotChecksHint: 'Services and inspectors are both drawn at random; results are published (never the inspectors\' working notes).',
@@ -222,5 +226,9 @@ Object.assign(window.I18N.en, {
   sv_NONE: 'No periodic self-inspection (random spot checks only)', svNextDue: 'Next report due', svReports: '{0} reports submitted ({1} late)',
   svSummary: 'Self-inspection report', svSubmitReport: 'Submit the report', svNoChecks: 'None of my services has been spot-checked.',
   svs_DRAWN: 'To be inspected', svs_RECTIFYING: 'To be rectified', svs_FOLLOW_UP: 'Follow-up check', svs_CLOSED: 'Closed', svFindings: 'Findings',
-  svRectifyBy: 'Rectify by', svLate: 'late', svRectification: 'Rectification', svSubmitRectification: 'Submit the rectification'
+  svRectifyBy: 'Rectify by', svLate: 'late', svRectification: 'Rectification', svSubmitRectification: 'Submit the rectification',
+  incidentReportLink: 'Report an incident with an AI service', incidentReportTitle: 'Report an AI-service incident',
+  incidentReportHint: 'No login is needed, but your real name and a telephone number or e-mail address are, so that the office can check and answer.',
+  incidentService: 'AI service', incidentDescription: 'What happened', incidentReporter: 'Real name', incidentContact: 'Telephone or e-mail',
+  incidentButton: 'Send the report', incidentReported: 'Report received', incidentReportedHint: 'Reference {0}. The programme office will check and handle it.'
 });

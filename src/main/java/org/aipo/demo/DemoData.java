@@ -34,6 +34,8 @@ public class DemoData {
 
   @Inject
   DemoAiServices demoAiServices;
+
+  @Inject
   DemoSupervision demoSupervision;
 
   void seed(@Observes @Priority(EngineStarted.DEMO) EngineStarted started) {

@@ -71,6 +71,8 @@ public class Notifications implements Notifier {
       outbox.rendered(rendered.subject(), rendered.body(), calendar, link);
       if (to.address() == null) {
         outbox.failed("no e-mail address for " + describe(message.recipient()), now);
+      } else if (!wellFormed(to.address())) {
+        outbox.failed("not an e-mail address: " + to.address() + " (" + describe(message.recipient()) + ")", now);
       }
     } catch (Messages.RenderingFailed e) {
       outbox.rendered(null, null, null, link);
@@ -110,6 +112,17 @@ public class Notifications implements Notifier {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return new Resolved(blankToNull(user.getEmail()), language(identity.getUserInfo(recipient.userId(), LANGUAGE_INFO)),
         name.isEmpty() ? recipient.userId() : name);
+  }
+
+  /** An address the mail server could be asked to deliver to (RFC 822 syntax, one address, with a domain). */
+  static boolean wellFormed(String address) {
+    try {
+      jakarta.mail.internet.InternetAddress parsed = new jakarta.mail.internet.InternetAddress(address, true);
+      parsed.validate();
+      return parsed.getAddress().contains("@");
+    } catch (jakarta.mail.internet.AddressException e) {
+      return false;
+    }
   }
 
   private static String language(String language) {

@@ -135,6 +135,11 @@ class OutboxIT {
     assertEquals(OutboxMessage.Status.FAILED, noAddress.getStatus());
     assertTrue(noAddress.getLastError().contains("no e-mail address"), noAddress.getLastError());
 
+    probe.send(reminder("bad-address:" + run, Message.Recipient.address("not an address@", "zh", "某")));
+    OutboxMessage badAddress = probe.byKey("bad-address:" + run).orElseThrow();
+    assertEquals(OutboxMessage.Status.FAILED, badAddress.getStatus());
+    assertTrue(badAddress.getLastError().contains("not an e-mail address"), badAddress.getLastError());
+
     probe.send(new Message("missing-value:" + run, "correction-request", Message.Recipient.address("a@b.example", "zh", "甲"),
         Map.of("subjectTitle", "缺少理由"), Instant.now(), null));
     OutboxMessage missing = probe.byKey("missing-value:" + run).orElseThrow();

@@ -236,6 +236,20 @@ class SupervisionIT extends ServerItBase {
       browser.findElement(By.id("lang")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "双随机抽查结果公开"));
 
+      // the public reports an incident without logging in: real name and contact required, then a handling task for the office
+      browser.findElement(By.id("reportIncidentLink")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("incidentButton"))).click();
+      wait.until(d -> d.findElements(By.cssSelector("#incidentForm .field-error")).size() >= 4);
+      String incident = "门户举报：生成了虚假的医疗建议 " + run;
+      browser.findElement(By.name("serviceName")).sendKeys("某健康问答助手");
+      browser.findElement(By.name("description")).sendKeys(incident);
+      browser.findElement(By.name("reporterName")).sendKeys("王小明");
+      browser.findElement(By.name("contact")).sendKeys("wang-" + run + "@example.com");
+      browser.findElement(By.id("incidentButton")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incidentReported")));
+      assertThat(browser.findElement(By.id("view")).getText()).contains("报告已受理");
+      assertThat(as("office", "GET", "/api/incidents", null).body()).contains(incident).contains("王小明");
+
       // applicant2 logs in: its plans with the self-inspection form, and its spot check with the findings to rectify
       browser.get(url("/portal/").toString() + "#/login");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("userId"))).sendKeys("applicant2");

@@ -91,6 +91,21 @@ class MessagesTest {
   }
 
   @Test
+  void aMessageShowsOnlyWhatItWasGivenNeverAnotherApplicantsData() throws Exception {
+    Map<String, Object> forA = new HashMap<>(Map.of("subjectTitle", "甲单位的项目 A's project", "outcomeZh", "拟资助 100 元", "outcomeEn",
+        "proposed, 100 yuan", "note", "甲的理由"));
+    Map<String, Object> forB = new HashMap<>(Map.of("subjectTitle", "乙单位的项目 B's project", "outcomeZh", "未入选", "outcomeEn", "not selected",
+        "note", "乙的理由"));
+    Messages messages = new Messages();
+    for (String language : Messages.LANGUAGES) {
+      Messages.Rendered a = messages.render("decision", language, forA, "甲联系人", null, "http://x/portal/#/proposals/a", CALENDAR, NOW);
+      messages.render("decision", language, forB, "乙联系人", null, "http://x/portal/#/proposals/b", CALENDAR, NOW);
+      String text = a.subject() + a.body();
+      assertThat(text).contains("甲单位的项目").doesNotContain("乙").doesNotContain("B's project").doesNotContain("/proposals/b");
+    }
+  }
+
+  @Test
   void workingDaysSkipTheHolidaysAndCountTheMakeUpDays() {
     // 2026: Sep 25–27 and Oct 1–7 are off; Sep 20 (Sun) and Oct 10 (Sat) are make-up working days
     assertThat(Messages.workingDaysBetween(CALENDAR, java.time.LocalDate.of(2026, 9, 18), java.time.LocalDate.of(2026, 10, 9)))
