@@ -24,13 +24,15 @@ public class RemindUnitsDelegate implements JavaDelegate {
   static final int REMINDED_PRIORITY = 80;
 
   private ScenarioStages stages;
+  private org.aipo.notification.Notifier notifier;
 
   protected RemindUnitsDelegate() {
     // for the CDI proxy
   }
 
   @Inject
-  public RemindUnitsDelegate(ScenarioStages stages) {
+  public RemindUnitsDelegate(ScenarioStages stages, org.aipo.notification.Notifier notifier) {
+    this.notifier = notifier;
     this.stages = stages;
   }
 
@@ -44,6 +46,13 @@ public class RemindUnitsDelegate implements JavaDelegate {
         task.setFollowUpDate(new Date());
         task.setPriority(REMINDED_PRIORITY);
         tasks.saveTask(task);
+        // and an e-mail naming the nomination's deadline; the deadline scan uses the same key, so the unit hears once
+        if (task.getDueDate() != null) {
+          notifier.send(new org.aipo.notification.Message("reminder:" + task.getId() + ":" + task.getDueDate().getTime() + ":" + task.getAssignee(),
+              "deadline-reminder", org.aipo.notification.Message.Recipient.user(task.getAssignee()),
+              java.util.Map.of("taskName", task.getName(), "subjectTitle", "场景清单征集 Scenario list"), task.getDueDate().toInstant(),
+              org.aipo.notification.TaskDeadlines.TASKLIST + task.getId()));
+        }
       }
     }
   }

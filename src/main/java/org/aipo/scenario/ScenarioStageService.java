@@ -24,6 +24,14 @@ import org.aipo.review.ReviewService;
 @Transactional
 public class ScenarioStageService extends ScenarioSteps {
 
+  @Inject
+  org.aipo.notification.Notifier notifier;
+
+  @Override
+  protected void tell(org.aipo.notification.Message message) {
+    notifier.send(message);
+  }
+
   /** The item reference under which the draft list as a whole is reviewed. */
   static final String DRAFT_LIST_ITEM = "draft-list";
 

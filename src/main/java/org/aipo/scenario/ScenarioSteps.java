@@ -254,9 +254,26 @@ public abstract class ScenarioSteps implements ScenarioStages {
 
   @Override
   public void answerObjection(String objectionId, ScenarioObjection.Decision decision, String answer, String actor) {
-    objection(objectionId).answer(decision, answer, actor, clock.instant());
+    ScenarioObjection objection = objection(objectionId);
+    objection.answer(decision, answer, actor, clock.instant());
     audit(actor, "scenario-objection.answered." + decision.name().toLowerCase(java.util.Locale.ROOT), "scenario-objection", objectionId, answer);
+    // the objector hears the answer when they gave an e-mail address (a telephone number is answered by the office)
+    String contact = objection.getObjector().getContact() == null ? "" : objection.getObjector().getContact().trim();
+    if (contact.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      String[] outcome = switch (decision) {
+        case DISMISSED -> new String[] {"异议不成立", "the objection is dismissed"};
+        case NOT_GROUNDS -> new String[] {"不属受理范围", "not grounds for an objection"};
+        case UPHELD -> new String[] {"异议成立，清单将修改后重新公示", "upheld: the list is changed and noticed again"};
+      };
+      tell(new org.aipo.notification.Message("scenario-objection-answer:" + objectionId, "decision",
+          org.aipo.notification.Message.Recipient.address(contact, "zh", objection.getObjector().getName()),
+          java.util.Map.of("subjectTitle", "场景清单异议答复 Objection to the scenario list: " + objection.getScenario(), "outcomeZh", outcome[0],
+              "outcomeEn", outcome[1], "note", answer == null ? "" : answer), null, "/portal/#/scenario-notices/" + objection.getRoundId()));
+    }
   }
+
+  /** Sends a message through the outbox (issue 25), in the step's transaction. */
+  protected abstract void tell(org.aipo.notification.Message message);
 
   @Override
   public String closeNotice(String roundId) {

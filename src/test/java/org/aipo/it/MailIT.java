@@ -221,6 +221,43 @@ class MailIT extends ServerItBase {
   }
 
   @Test
+  void theOutboxPageShowsAnAdministratorWhatWasSentInChineseAndEnglish() throws Exception {
+    JsonObject task = platformCheck("PT4H");
+    MimeMessage sent = awaitMessages(smtp, key -> key.startsWith("reminder:" + task.getString("id") + ":"), 1).get(0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> ((JsonObject) WebClient.json(as("admin", "GET", "/api/outbox?status=SENT&limit=200", null)))
+        .getJsonArray("messages").stream().anyMatch(m -> m.asJsonObject().getString("eventKey").equals(event(sent))));
+    org.openqa.selenium.WebDriver browser = PortalIT.chromium();
+    try {
+      org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20));
+      browser.get(url("/outbox/").toString());
+      wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.name("userId"))).sendKeys("office");
+      browser.findElement(org.openqa.selenium.By.name("password")).sendKeys("demo");
+      browser.findElement(org.openqa.selenium.By.cssSelector("#loginForm button[type=submit]")).click();
+      wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(org.openqa.selenium.By.id("loginError"), "无权"));
+
+      browser.findElement(org.openqa.selenium.By.name("userId")).clear();
+      browser.findElement(org.openqa.selenium.By.name("userId")).sendKeys("admin");
+      browser.findElement(org.openqa.selenium.By.name("password")).clear();
+      browser.findElement(org.openqa.selenium.By.name("password")).sendKeys("demo");
+      browser.findElement(org.openqa.selenium.By.cssSelector("#loginForm button[type=submit]")).click();
+      wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("outbox")));
+      assertThat(browser.findElement(org.openqa.selenium.By.id("mailServer")).getText()).contains("已配置邮件服务器");
+      browser.findElement(org.openqa.selenium.By.cssSelector("#filters button[data-status=SENT]")).click();
+      org.openqa.selenium.WebElement row = wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#outbox tbody tr[data-status]")).stream()
+          .filter(r -> r.getText().contains(sent.getSubject())).findFirst().orElse(null));
+      assertThat(row.getText()).contains("已发").contains("office@demo.aipo.invalid").contains("deadline-reminder");
+      row.findElement(org.openqa.selenium.By.className("show")).click();
+      wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector("#outbox tr.detail")).getText().contains("?task=" + task.getString("id")));
+      browser.findElement(org.openqa.selenium.By.id("lang")).click();
+      wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(org.openqa.selenium.By.id("view"), "Outbox (administrators)"));
+      assertThat(browser.findElement(org.openqa.selenium.By.id("mailServer")).getText()).contains("A mail server is configured");
+      browser.findElement(org.openqa.selenium.By.id("lang")).click();
+    } finally {
+      browser.quit();
+    }
+  }
+
+  @Test
   void theOutboxIsForAdministratorsOnly() throws Exception {
     assertThat(as("office", "GET", "/api/outbox", null).statusCode()).isEqualTo(403);
     assertThat(anonymous("GET", "/api/outbox", null).statusCode()).isEqualTo(401);

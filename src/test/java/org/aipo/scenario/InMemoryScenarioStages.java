@@ -12,6 +12,15 @@ import java.util.Map;
 /** The round's records in memory for process tests; the rules are the server's ({@link ScenarioSteps}). */
 class InMemoryScenarioStages extends ScenarioSteps {
 
+  /** The messages the steps sent. */
+  final java.util.List<org.aipo.notification.Message> messages = new java.util.ArrayList<>();
+
+  @Override
+  protected void tell(org.aipo.notification.Message message) {
+    messages.add(message);
+  }
+
+
   final Map<String, ScenarioRound> rounds = new LinkedHashMap<>();
   final Map<String, Scenario> scenarios = new LinkedHashMap<>();
   final Map<String, ScenarioObjection> objections = new LinkedHashMap<>();
@@ -78,9 +87,13 @@ class InMemoryScenarioStages extends ScenarioSteps {
 
   /** An objection lodged during the notice (what the public endpoint stores). */
   ScenarioObjection lodge(String roundId, String scenarioLabel, String grounds) {
+    return lodge(roundId, scenarioLabel, grounds, "13800000000");
+  }
+
+  ScenarioObjection lodge(String roundId, String scenarioLabel, String grounds, String contact) {
     ScenarioRound round = round(roundId);
     ScenarioObjection objection = new ScenarioObjection(roundId, round.getNoticeRound(), scenarioLabel,
-        new org.aipo.common.Objector("张三", "13800000000", null), grounds, clock.instant());
+        new org.aipo.common.Objector("张三", contact, null), grounds, clock.instant());
     objections.put(objection.getId(), objection);
     return objection;
   }

@@ -42,6 +42,8 @@ class ScenarioListRoundProcessTest {
   @RegisterExtension
   static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
 
+  org.aipo.notification.RecordingNotifier notifier;
+
   ProcessEngine engine;
   InMemoryScenarioStages stages;
 
@@ -52,7 +54,8 @@ class ScenarioListRoundProcessTest {
     WorkingDays workingDays = WorkingDays.fromFile(Path.of("liberty/calendar/cn-holidays.properties"));
     TestBeans.register("startRoundByCadenceDelegate", new StartRoundByCadenceDelegate(stages, workingDays));
     TestBeans.register("openRoundDelegate", new OpenRoundDelegate(stages));
-    TestBeans.register("remindUnitsDelegate", new RemindUnitsDelegate(stages));
+    notifier = new org.aipo.notification.RecordingNotifier();
+    TestBeans.register("remindUnitsDelegate", new RemindUnitsDelegate(stages, notifier));
     TestBeans.register("closeNominationsDelegate", new CloseNominationsDelegate(stages));
     TestBeans.register("recordNothingListedDelegate", new RecordNothingListedDelegate(stages));
     TestBeans.register("assessRiskDelegate", new AssessRiskDelegate(stages));
@@ -159,7 +162,11 @@ class ScenarioListRoundProcessTest {
   }
 
   ScenarioObjection object(ProcessInstance instance, String label, String grounds) {
-    ScenarioObjection objection = stages.lodge(round.getId(), label, grounds);
+    return object(instance, label, grounds, "13800000000");
+  }
+
+  ScenarioObjection object(ProcessInstance instance, String label, String grounds, String contact) {
+    ScenarioObjection objection = stages.lodge(round.getId(), label, grounds, contact);
     engine.getRuntimeService().createMessageCorrelation(ScenarioListRound.MESSAGE_OBJECTION).processInstanceBusinessKey(round.getId())
         .setVariablesLocal(Map.of(ScenarioListRound.VAR_OBJECTION, objection.getId())).correlate();
     return objection;
@@ -223,6 +230,12 @@ class ScenarioListRoundProcessTest {
     Task reminded = task(ScenarioListRound.NOMINATE, TRANSPORT_UNIT);
     assertThat(reminded.getPriority()).as("the reminder shows in the unit's Tasklist").isEqualTo(80);
     assertThat(reminded.getFollowUpDate()).isNotNull();
+    // the unit that has not answered gets an e-mail naming the nomination's deadline, the one that answered none
+    assertThat(notifier.of("deadline-reminder")).singleElement().satisfies(m -> {
+      assertThat(m.recipient().userId()).isEqualTo(TRANSPORT_UNIT);
+      assertThat(m.deadline()).isEqualTo(reminded.getDueDate().toInstant());
+      assertThat(m.link()).endsWith("?task=" + reminded.getId());
+    });
 
     fire(ScenarioListRound.DEADLINE);
 
@@ -359,9 +372,15 @@ class ScenarioListRoundProcessTest {
     completeReview();
     complete(ScenarioListRound.APPROVE_LIST, "decision", "approve");
     assertThat(round.getNoticeRound()).as("a second notice").isEqualTo(2);
-    ScenarioObjection notGrounds = object(instance, "N1", "专家打分不公 The experts were wrong");
+    assertThat(stages.messages).as("objectors who gave a telephone number are answered by the office, not by e-mail").isEmpty();
+    ScenarioObjection notGrounds = object(instance, "N1", "专家打分不公 The experts were wrong", "zhangsan@example.org");
     complete(ScenarioListRound.ANSWER_OBJECTION, "decision", "not-grounds", "answer", "仅涉及专家学术判断 Academic judgement only");
     assertThat(notGrounds.getDecision()).isEqualTo(ScenarioObjection.Decision.NOT_GROUNDS);
+    assertThat(stages.messages).singleElement().satisfies(m -> {
+      assertThat(m.recipient().address()).isEqualTo("zhangsan@example.org");
+      assertThat(m.kind()).isEqualTo("decision");
+      assertThat(m.model()).containsEntry("outcomeZh", "不属受理范围").containsEntry("note", "仅涉及专家学术判断 Academic judgement only");
+    });
     fire(ScenarioListRound.NOTICE_ENDS);
 
     assertThat(instance).isEnded().hasPassed(ScenarioListRound.END_PUBLISHED);
