@@ -224,6 +224,7 @@ class MailIT extends ServerItBase {
   void theOutboxPageShowsAnAdministratorWhatWasSentInChineseAndEnglish() throws Exception {
     JsonObject task = platformCheck("PT4H");
     MimeMessage sent = awaitMessages(smtp, key -> key.startsWith("reminder:" + task.getString("id") + ":"), 1).get(0);
+    String subject = sent.getSubject();
     await().atMost(Duration.ofSeconds(30)).until(() -> ((JsonObject) WebClient.json(as("admin", "GET", "/api/outbox?status=SENT&limit=200", null)))
         .getJsonArray("messages").stream().anyMatch(m -> m.asJsonObject().getString("eventKey").equals(event(sent))));
     org.openqa.selenium.WebDriver browser = PortalIT.chromium();
@@ -244,7 +245,7 @@ class MailIT extends ServerItBase {
       assertThat(browser.findElement(org.openqa.selenium.By.id("mailServer")).getText()).contains("已配置邮件服务器");
       browser.findElement(org.openqa.selenium.By.cssSelector("#filters button[data-status=SENT]")).click();
       org.openqa.selenium.WebElement row = wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#outbox tbody tr[data-status]")).stream()
-          .filter(r -> r.getText().contains(sent.getSubject())).findFirst().orElse(null));
+          .filter(r -> r.getText().contains(subject)).findFirst().orElse(null));
       assertThat(row.getText()).contains("已发").contains("office@demo.aipo.invalid").contains("deadline-reminder");
       row.findElement(org.openqa.selenium.By.className("show")).click();
       wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector("#outbox tr.detail")).getText().contains("?task=" + task.getString("id")));
