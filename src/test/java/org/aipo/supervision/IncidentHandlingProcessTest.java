@@ -56,6 +56,7 @@ class IncidentHandlingProcessTest {
   void aReportOpensTheOfficesHandlingTaskWithItsFormAndADueDate() throws Exception {
     ProcessInstance instance = reported("x1");
 
+    assertThat(instance.getProcessDefinitionId()).as("the model's key and the code's constant agree").startsWith("incidentHandling:");
     assertThat(instance).isWaitingAt(Incidents.TASK_HANDLE);
     assertThat(task(instance)).hasCandidateGroup("programme-office");
     assertThat(task(instance).getDueDate()).isNotNull();
