@@ -186,7 +186,7 @@ class MailIT extends ServerItBase {
   @Test
   void aReminderBeforeADeadlineAndAnEscalationAfterIt() throws Exception {
     JsonObject soon = platformCheck("PT3H");
-    MimeMessage reminder = awaitMessages(smtp, key -> key.startsWith("reminder:" + soon.getString("id") + ":"), 1).get(0);
+    MimeMessage reminder = awaitMessages(smtp, key -> key.startsWith("reminder:" + soon.getString("id") + ":") && key.endsWith(":office"), 1).get(0);
     assertThat(to(reminder)).isEqualTo("office@demo.aipo.invalid");
     assertThat(reminder.getSubject()).contains("提醒").contains(beijing(soon.getString("due")));
 
@@ -196,10 +196,10 @@ class MailIT extends ServerItBase {
     HttpResponse<String> moved = as("admin", "PUT", "/engine-rest/task/" + late.getString("id"),
         "{\"name\":\"" + late.getString("name") + "\",\"due\":\"" + past + "\",\"priority\":50}");
     assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
-    MimeMessage escalation = awaitMessages(smtp, key -> key.startsWith("escalation:" + late.getString("id") + ":"), 1).get(0);
+    MimeMessage escalation = awaitMessages(smtp, key -> key.startsWith("escalation:" + late.getString("id") + ":") && key.endsWith(":office"), 1).get(0);
     assertThat(to(escalation)).isEqualTo("office@demo.aipo.invalid");
     assertThat(escalation.getSubject()).contains("逾期");
-    assertThat(parts(escalation)[0]).contains("负责人：office");
+    assertThat(parts(escalation)[0]).contains("负责人：").contains("office");
   }
 
   @Test
@@ -210,7 +210,8 @@ class MailIT extends ServerItBase {
       tasks.add(platformCheck("PT5H").getString("id"));
     }
     Set<String> ours = new HashSet<>(tasks);
-    java.util.function.Predicate<String> mine = key -> key.startsWith("reminder:") && ours.contains(key.split(":")[1]);
+    // each to the demo office user (other tests add more members to programme-office, who get theirs too)
+    java.util.function.Predicate<String> mine = key -> key.startsWith("reminder:") && ours.contains(key.split(":")[1]) && key.endsWith(":office");
     // the reminders are written, tried, and wait for the server: none lost, none given up
     await().alias("50 reminders tried and waiting").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
       JsonArray pending = ((JsonObject) WebClient.json(as("admin", "GET", "/api/outbox?status=PENDING&limit=500", null))).getJsonArray("messages");
@@ -231,7 +232,7 @@ class MailIT extends ServerItBase {
   @Test
   void theOutboxPageShowsAnAdministratorWhatWasSentInChineseAndEnglish() throws Exception {
     JsonObject task = platformCheck("PT4H");
-    MimeMessage sent = awaitMessages(smtp, key -> key.startsWith("reminder:" + task.getString("id") + ":"), 1).get(0);
+    MimeMessage sent = awaitMessages(smtp, key -> key.startsWith("reminder:" + task.getString("id") + ":") && key.endsWith(":office"), 1).get(0);
     String subject = sent.getSubject();
     await().atMost(Duration.ofSeconds(30)).until(() -> ((JsonObject) WebClient.json(as("admin", "GET", "/api/outbox?status=SENT&limit=200", null)))
         .getJsonArray("messages").stream().anyMatch(m -> m.asJsonObject().getString("eventKey").equals(event(sent))));
@@ -255,7 +256,7 @@ class MailIT extends ServerItBase {
       wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "current".equals(
           d.findElement(org.openqa.selenium.By.cssSelector("#filters button[data-status=SENT]")).getAttribute("class")));
       org.openqa.selenium.WebElement row = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#outbox tbody tr[data-status]")).stream()
-          .filter(r -> r.getText().contains(subject)).findFirst().orElse(null));
+          .filter(r -> r.getText().contains(subject) && r.getText().contains("office@demo.aipo.invalid")).findFirst().orElse(null));
       assertThat(row.getText()).contains("已发").contains("office@demo.aipo.invalid").contains("deadline-reminder");
       row.findElement(org.openqa.selenium.By.className("show")).click();
       wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector("#outbox tr.detail")).getText().contains("?task=" + task.getString("id")));
