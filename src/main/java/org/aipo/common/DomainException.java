@@ -23,7 +23,9 @@ public class DomainException extends RuntimeException {
     /** The request is well formed but clashes with what is stored now: a state, a deadline, a duplicate (409). */
     CONFLICT(409),
     /** The request body is larger than allowed (413). */
-    TOO_LARGE(413);
+    TOO_LARGE(413),
+    /** The server lacks something it needs for this request, e.g. a font for PDF reports (503). */
+    UNAVAILABLE(503);
 
     private final int status;
 
@@ -74,6 +76,11 @@ public class DomainException extends RuntimeException {
   /** 413: the request body is too large. */
   public static DomainException tooLarge(String code, String field, String zh, String en) {
     return new DomainException(Kind.TOO_LARGE, code, field, zh, en);
+  }
+
+  /** 503: the server cannot answer this request as configured (a missing font, say); {@code field} names the setting. */
+  public static DomainException unavailable(String code, String field, String zh, String en) {
+    return new DomainException(Kind.UNAVAILABLE, code, field, zh, en);
   }
 
   private static String message(String zh, String en) {

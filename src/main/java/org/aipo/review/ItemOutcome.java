@@ -160,6 +160,10 @@ public class ItemOutcome {
     return decidedBy;
   }
 
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
+
   public boolean isDecided() {
     return decidedAt != null;
   }

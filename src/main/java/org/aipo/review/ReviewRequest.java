@@ -547,6 +547,27 @@ public class ReviewRequest {
     return drawSeed;
   }
 
+  public int getReserves() {
+    return reserves;
+  }
+
+  public int getPassScore() {
+    return passScore;
+  }
+
+  /** The pool as it stood when the panel was drawn (JSON), the input of a replay. */
+  public String getPoolSnapshot() {
+    return poolSnapshot;
+  }
+
+  public Instant getDrawnAt() {
+    return drawnAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public List<ReviewCriterion> getCriteria() {
     return List.copyOf(criteria);
   }
