@@ -569,10 +569,6 @@ public class ReviewRequest {
     return poolSnapshot;
   }
 
-  public Instant getDrawnAt() {
-    return drawnAt;
-  }
-
   public Instant getCreatedAt() {
     return createdAt;
   }
