@@ -49,6 +49,12 @@ public final class ReportDocument {
     return List.copyOf(blocks);
   }
 
+  /** Adds a block as it is (e.g. one of another report's). */
+  public ReportDocument append(Block block) {
+    blocks.add(block);
+    return this;
+  }
+
   public ReportDocument heading(String text) {
     blocks.add(new Heading(2, text));
     return this;
