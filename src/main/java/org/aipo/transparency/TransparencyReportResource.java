@@ -55,6 +55,9 @@ public class TransparencyReportResource implements ApiResource {
   Calls calls;
 
   @Inject
+  CampaignDossiers campaignDossiers;
+
+  @Inject
   AuditLog auditLog;
 
   @Context
@@ -97,6 +100,26 @@ public class TransparencyReportResource implements ApiResource {
       return ReportDownloads.file(CallArchives.json(dossier.json()), "application/json", "dossier-" + id + ".json");
     }
     return ReportDownloads.pdf(dossier.document(), font, "dossier-" + id + ".pdf");
+  }
+
+  @GET
+  @Path("spot-check-campaigns/{id}/dossier")
+  @Operation(summary = "抽查档案 A spot-check campaign's dossier",
+      description = "format=pdf（默认）或 json：抽查规则、随机种子、名录快照、抽取结果、此时重算的复核结论、各项检查与整改、审计记录。"
+          + "The rules, the draw's seed, pool snapshot and result, a replay verdict computed now, every inspection and rectification, the audit trail.")
+  @APIResponse(responseCode = "200", description = "PDF 或 JSON PDF or JSON", content = {
+      @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
+  public Response campaignDossier(@PathParam("id") String id,
+      @Parameter(description = "pdf 或 json", schema = @Schema(enumeration = {"pdf", "json"})) @QueryParam("format") String format) {
+    String chosen = ReportDownloads.format(format, List.of("pdf", "json"));
+    java.nio.file.Path font = "pdf".equals(chosen) ? fonts.require() : null;
+    CampaignDossiers.Dossier dossier = campaignDossiers.of(id, caller());
+    auditLog.record(caller(), "report.dossier-read", "spot-check-campaign", id, chosen);
+    if (font == null) {
+      return ReportDownloads.file(CallArchives.json(dossier.json()), "application/json", "spot-check-dossier-" + id + ".json");
+    }
+    return ReportDownloads.pdf(dossier.document(), font, "spot-check-dossier-" + id + ".pdf");
   }
 
   @GET
