@@ -251,6 +251,12 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("list a proposal's documents", Set.of("applicant A", "official"), document, get("/api/documents?proposalId=" + proposal)),
         new Operation("list who read a proposal's documents", Set.of("official", "administrator"), "applicant1",
             get("/api/documents/reads?proposalId=" + proposal)),
+        // records for auditors (issue 26): officials and administrators; the applicant's copy only for its own organisation
+        new Operation("read a proposal's evaluation summary, experts named", Set.of("official", "administrator"), null,
+            get("/api/transparency/proposals/" + proposal + "/report?format=html")),
+        new Operation("read a call's award dossier", Set.of("official", "administrator"), null, get("/api/transparency/calls/" + call + "/dossier?format=json")),
+        new Operation("export a call's archive", Set.of("official", "administrator"), null, get("/api/transparency/calls/" + call + "/archive")),
+        new Operation("read the applicant's evaluation summary", Set.of("applicant A"), null, get("/api/applicant/proposals/" + proposal + "/report")),
         new Operation("upload a document to another organisation's proposal", Set.of("applicant A"), null,
             (c, authorization) -> c.upload("/api/applicant/proposals/" + proposal + "/attachments?kind=other&name=x.pdf", "application/pdf",
                 Pdfs.of("intruder"), auth(authorization))),

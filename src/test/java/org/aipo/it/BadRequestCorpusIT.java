@@ -195,11 +195,17 @@ class BadRequestCorpusIT extends ServerItBase {
     badReads.put("/api/documents/" + document + "?task=a%20b", "task");
     badReads.put("/api/documents", "proposalId");
     badReads.put("/api/documents/reads", "proposalId");
+    badReads.put("/api/transparency/proposals/" + proposal + "/report?format=docx", "format");
+    badReads.put("/api/transparency/calls/" + UUID.randomUUID() + "/dossier?format=html", "format");
     for (Map.Entry<String, String> bad : badReads.entrySet()) {
       HttpResponse<String> refused = as("office", "GET", bad.getKey(), null);
       if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
         offenders.add("GET " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
       }
+    }
+    HttpResponse<String> badFormat = as("applicant1", "GET", "/api/applicant/proposals/" + proposal + "/report?format=xml", null);
+    if (badFormat.statusCode() != 400 || !isProblem(badFormat) || !"format".equals(problem(badFormat).getString("field", null))) {
+      offenders.add("GET the applicant's report as xml -> " + badFormat.statusCode() + " " + badFormat.body());
     }
     HttpResponse<String> unknown = as("applicant1", "DELETE", "/api/applicant/proposals/" + proposal + "/attachments/" + UUID.randomUUID(), null);
     if (unknown.statusCode() != 404 || !isProblem(unknown)) {
