@@ -434,6 +434,9 @@
         e.scores.map(s => h('tr', null, h('td', null, (o.review.criteria.find(c => c.code === s.criterion) || { name: s.criterion }).name), h('td', null, s.notApplicable ? t('notApplicable') : s.points),
           h('td', null, s.comment))))))));
       if (o.review.opinion) card.append(h('h2', null, t('opinion')), h('p', null, o.review.opinion));
+      const report = '/api/applicant/proposals/' + encodeURIComponent(id) + '/report';
+      card.append(h('p', { id: 'evaluationReport' }, h('a', { href: report + '?format=pdf', target: '_blank', rel: 'noopener', id: 'evaluationReportPdf' },
+        t('evaluationReportPdf')), ' · ', h('a', { href: report + '?format=html', target: '_blank', rel: 'noopener' }, t('evaluationReportHtml'))));
     }
     return card;
   }
