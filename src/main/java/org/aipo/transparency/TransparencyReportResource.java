@@ -58,6 +58,9 @@ public class TransparencyReportResource implements ApiResource {
   CampaignDossiers campaignDossiers;
 
   @Inject
+  RoundDossiers roundDossiers;
+
+  @Inject
   AuditLog auditLog;
 
   @Context
@@ -120,6 +123,26 @@ public class TransparencyReportResource implements ApiResource {
       return ReportDownloads.file(CallArchives.json(dossier.json()), "application/json", "spot-check-dossier-" + id + ".json");
     }
     return ReportDownloads.pdf(dossier.document(), font, "spot-check-dossier-" + id + ".pdf");
+  }
+
+  @GET
+  @Path("voucher-rounds/{id}/dossier")
+  @Operation(summary = "算力券档案 A voucher round's dossier",
+      description = "format=pdf（默认）或 json：批次、资金台账（逐笔，余额与台账合计并列）、每张算力券的金额与决定、审计记录。"
+          + "The round, its pool ledger entry by entry (the balance beside the ledger's sum), every voucher's amounts and decisions, the audit trail.")
+  @APIResponse(responseCode = "200", description = "PDF 或 JSON PDF or JSON", content = {
+      @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
+  public Response roundDossier(@PathParam("id") String id,
+      @Parameter(description = "pdf 或 json", schema = @Schema(enumeration = {"pdf", "json"})) @QueryParam("format") String format) {
+    String chosen = ReportDownloads.format(format, List.of("pdf", "json"));
+    java.nio.file.Path font = "pdf".equals(chosen) ? fonts.require() : null;
+    RoundDossiers.Dossier dossier = roundDossiers.of(id);
+    auditLog.record(caller(), "report.dossier-read", "voucher-round", id, chosen);
+    if (font == null) {
+      return ReportDownloads.file(CallArchives.json(dossier.json()), "application/json", "voucher-round-dossier-" + id + ".json");
+    }
+    return ReportDownloads.pdf(dossier.document(), font, "voucher-round-dossier-" + id + ".pdf");
   }
 
   @GET

@@ -239,4 +239,21 @@ class TransparencyReportIT extends ServerItBase {
     assertThat(as("applicant1", "GET", "/api/transparency/spot-check-campaigns/" + campaign + "/dossier", null).statusCode()).isEqualTo(403);
     assertThat(as("office", "GET", "/api/transparency/spot-check-campaigns/no-such/dossier", null).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void aVoucherRoundsDossierHoldsItsLedger() throws Exception {
+    HttpResponse<String> round = as("office", "POST", "/api/voucher-rounds", "{\"name\":\"档案算力券 " + System.nanoTime() + "\",\"programme\":\"VOUCHER\","
+        + "\"poolTotal\":1000000,\"validUntil\":\"" + OffsetDateTime.now().plusDays(30) + "\"}");
+    assertThat(round.statusCode()).as(round.body()).isEqualTo(201);
+    String id = object(round).getString("id");
+    HttpResponse<String> json = as("office", "GET", "/api/transparency/voucher-rounds/" + id + "/dossier?format=json", null);
+    assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+    JsonObject dossier = Json.createReader(new StringReader(json.body())).readObject();
+    assertThat(dossier.getJsonNumber("balance").bigDecimalValue()).isEqualByComparingTo(dossier.getJsonNumber("ledgerSum").bigDecimalValue());
+    assertThat(dossier.getJsonArray("ledger")).isNotEmpty();
+    HttpResponse<byte[]> pdf = bytes("office", "demo", "/api/transparency/voucher-rounds/" + id + "/dossier");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(squeeze(text(pdf.body()))).contains("算力券档案", "资金台账");
+    assertThat(as("applicant1", "GET", "/api/transparency/voucher-rounds/" + id + "/dossier", null).statusCode()).isEqualTo(403);
+  }
 }
