@@ -519,6 +519,15 @@ public class ReviewRequest {
     return field;
   }
 
+  public Instant getDrawnAt() {
+    return drawnAt;
+  }
+
+  /** The auditor's verdict on this review's draw: replayed from the stored seed and snapshot, reserves traced. */
+  public DrawVerdict drawVerdict() {
+    return DrawVerdict.of(this);
+  }
+
   public int getPanelSize() {
     return panelSize;
   }

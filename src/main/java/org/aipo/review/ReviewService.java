@@ -79,6 +79,14 @@ public class ReviewService {
     return result;
   }
 
+  /**
+   * Replays a review's draw for an auditor (see {@link DrawVerdict}); reads only, records nothing: the caller that
+   * shows the verdict to someone records that it did.
+   */
+  public DrawVerdict replay(String requestId) {
+    return repository.find(requestId).drawVerdict();
+  }
+
   private String expertOf(String userId) {
     return repository.expertByUser(userId)
         .orElseThrow(() -> DomainException.badInput("review.expert-unknown", "expertUserId", userId + " 不在专家库中", "expertUserId: " + userId + " is not in the expert pool")).expertId();

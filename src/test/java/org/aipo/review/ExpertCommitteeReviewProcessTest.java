@@ -182,6 +182,31 @@ class ExpertCommitteeReviewProcessTest {
         });
     ExpertDraw.Result replay = review.replayDraw();
     assertThat(replay.panel()).containsExactlyElementsOf(review.getSeats().stream().map(Seat::getExpertId).toList());
+    DrawVerdict verdict = service.replay(review.getId());
+    assertThat(verdict.matches()).isTrue();
+    assertThat(verdict.differences()).isEmpty();
+    assertThat(verdict.panel()).isEqualTo(replay.panel());
+    assertThat(verdict.replacements()).isEmpty();
+  }
+
+  @Test
+  void aReplayOfAnAlteredPoolSnapshotIsAMismatchNamingTheExpert() throws Exception {
+    pool(6);
+    ProcessInstance instance = start(3, 2);
+    ReviewRequest review = review(instance);
+    String drawn = review.replayDraw().panel().get(0);
+    java.lang.reflect.Field snapshot = ReviewRequest.class.getDeclaredField("poolSnapshot");
+    snapshot.setAccessible(true);
+    String stored = (String) snapshot.get(review);
+    String tampered = ReviewRequest.snapshot(ReviewRequest.readSnapshot(stored).stream()
+        .filter(m -> !m.expertId().equals(drawn)).toList());
+    snapshot.set(review, tampered);
+
+    DrawVerdict verdict = review.drawVerdict();
+
+    assertThat(verdict.matches()).isFalse();
+    assertThat(verdict.drawMatches()).isFalse();
+    assertThat(verdict.differences()).anySatisfy(d -> assertThat(d).startsWith(drawn + ": stored PANEL"));
   }
 
   @Test
@@ -199,6 +224,12 @@ class ExpertCommitteeReviewProcessTest {
     String reserve = review(instance).getDrawCandidates().stream().filter(c -> c.getOutcome() == ExpertDraw.Outcome.RESERVE)
         .filter(c -> c.getPosition() == 4).findFirst().orElseThrow().getExpertId();
     assertThat(invitations).extracting(Task::getAssignee).contains(service.userOf(reserve));
+    DrawVerdict verdict = service.replay(review(instance).getId());
+    assertThat(verdict.matches()).isTrue();
+    assertThat(verdict.replacements()).singleElement().satisfies(r -> {
+      assertThat(r.expertId()).isEqualTo(reserve);
+      assertThat(r.reservePosition()).isEqualTo(1);
+    });
   }
 
   @Test
