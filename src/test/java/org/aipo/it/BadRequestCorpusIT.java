@@ -286,6 +286,32 @@ class BadRequestCorpusIT extends ServerItBase {
    * The supplier listing's correction loop (issue 23): the office's bad decisions and a supplier's bad corrections are
    * refused with problem+json naming the field, and change nothing.
    */
+  /** The auditors' operations (issue 26): an unknown draw kind, an unknown draw and missing record filters, each named. */
+  @Test
+  void badAuditRequestsAreRefusedNamingTheField() throws Exception {
+    Map<String, Object[]> cases = new LinkedHashMap<>();
+    cases.put("POST /api/audit/draws/lottery/x/replay", new Object[] {400, "kind"});
+    cases.put("POST /api/audit/draws/REVIEW/x/replay", new Object[] {400, "kind"});
+    cases.put("POST /api/audit/draws/review/" + UUID.randomUUID() + "/replay", new Object[] {404, null});
+    cases.put("POST /api/audit/draws/spot-check/" + UUID.randomUUID() + "/replay", new Object[] {404, null});
+    cases.put("GET /api/audit/records", new Object[] {400, "subjectType"});
+    cases.put("GET /api/audit/records?subjectType=review-request", new Object[] {400, "subjectId"});
+    cases.put("GET /api/audit/records?subjectType=" + "t".repeat(65) + "&subjectId=x", new Object[] {400, "subjectType"});
+    cases.put("GET /api/audit/verify?stream=" + "s".repeat(201), new Object[] {400, "stream"});
+    cases.put("GET /api/audit/verify?stream=%20", new Object[] {400, "stream"});
+    List<String> offenders = new ArrayList<>();
+    for (Map.Entry<String, Object[]> bad : cases.entrySet()) {
+      String[] request = bad.getKey().split(" ", 2);
+      HttpResponse<String> refused = as("auditor", request[0], request[1], null);
+      Object field = bad.getValue()[1];
+      if (refused.statusCode() != (int) bad.getValue()[0] || !isProblem(refused) || !hasMessage(refused.body())
+          || (field != null && !field.equals(problem(refused).getString("field", null)))) {
+        offenders.add(bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
   @Test
   void badListingDecisionsAndCorrectionsAreRefusedNamingTheField() throws Exception {
     String run = VoucherIT.run();
@@ -529,6 +555,9 @@ class BadRequestCorpusIT extends ServerItBase {
     }
     if (path.startsWith("/api/reviews") || path.startsWith("/api/experts")) {
       return "secretary";
+    }
+    if (path.startsWith("/api/audit")) {
+      return "auditor";
     }
     if (path.startsWith("/api/admin") || path.startsWith("/api/outbox")) {
       return "admin";
