@@ -82,10 +82,25 @@ public class DrawRegister {
     return draws;
   }
 
-  /** Replays one draw and records that {@code actor} did, with the verdict. */
+  /**
+   * Replays one draw and records that {@code actor} did, with the verdict. Runs outside a transaction of its own:
+   * the owner's replay reads in one, and the record of the replay is written in another, so that a snapshot that no
+   * longer replays at all (too few experts left in it) is recorded as a mismatch instead of rolling back.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Verdict replay(String kind, String id, String actor) {
     if (REVIEW.equals(kind)) {
-      DrawVerdict verdict = reviews.replay(id);
+      DrawVerdict verdict;
+      try {
+        verdict = reviews.replay(id);
+      } catch (DomainException e) {
+        if (e.code().endsWith("not-found") || e.code().endsWith("not-drawn")) {
+          throw e;
+        }
+        String difference = "the stored snapshot no longer replays 存档快照无法重算: " + e.en() + " " + e.zh();
+        auditLog.record(actor, ACTION_REVIEW_REPLAYED, ReviewService.SUBJECT_TYPE, id, "MISMATCH: " + difference);
+        return new Verdict(REVIEW, id, null, false, List.of(difference), null, null);
+      }
       auditLog.record(actor, ACTION_REVIEW_REPLAYED, ReviewService.SUBJECT_TYPE, id,
           verdict.matches() ? "matches" : ("MISMATCH: " + String.join("; ", verdict.differences())));
       return new Verdict(REVIEW, id, String.valueOf(verdict.seed()), verdict.matches(), verdict.differences(), verdict, null);

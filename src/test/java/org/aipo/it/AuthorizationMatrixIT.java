@@ -249,7 +249,7 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("read the audit of model deployments", Set.of("administrator"), null, get("/api/admin/models/audit")),
         // a proposal's documents (issue 22): its applicant and the office; experts only when seated on its review (X and Y are not)
         new Operation("open a proposal's document", Set.of("applicant A", "official", "auditor"), null, get("/api/documents/" + document)),
-        new Operation("open a proposal's document for a task", Set.of("applicant A", "official"), null,
+        new Operation("open a proposal's document for a task", Set.of("applicant A", "official", "auditor"), null,
             get("/api/documents/" + document + "?task=" + taskOfY.getString("id"))),
         new Operation("list a proposal's documents", Set.of("applicant A", "official", "auditor"), document, get("/api/documents?proposalId=" + proposal)),
         new Operation("list who read a proposal's documents", Set.of("official", "administrator", "auditor"), "applicant1",
@@ -310,7 +310,7 @@ class AuthorizationMatrixIT extends ServerItBase {
         // the outbox holds every recipient's messages: administrators only
         new Operation("read the e-mail outbox", Set.of("administrator"), null, get("/api/outbox?limit=1")),
         new Operation("read one's own messaging profile", Set.of("applicant A", "applicant B", "official", "expert X", "expert Y", "administrator",
-            "supplier A", "supplier B", "inspector (drawn)", "inspector (not drawn)"), null, get("/api/profile"))));
+            "supplier A", "supplier B", "inspector (drawn)", "inspector (not drawn)", "auditor"), null, get("/api/profile"))));
     // supervision (issue 24): the office runs campaigns; an inspector only the inspections drawn for them; a firm only its own
     operations.addAll(List.of(
         new Operation("start a spot-check campaign", Set.of("official", "administrator"), null, json("POST", "/api/spot-check-campaigns",

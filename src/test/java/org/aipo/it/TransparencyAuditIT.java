@@ -161,10 +161,10 @@ class TransparencyAuditIT {
     assertTrue(trail.getValuesAs(JsonObject.class).stream().anyMatch(r -> r.getString("action").equals("review.draw-replayed")
         && r.getString("actor").equals("auditor") && r.getString("detail").equals("matches")), trail.toString());
 
-    // one panel expert taken out of the stored pool snapshot: the replay no longer matches and names that expert
+    // one panel expert swapped for a stranger in the stored pool snapshot: the replay no longer matches and names that expert
     JsonObject before = object(as("auditor", "POST", "/api/audit/draws/review/" + review + "/replay"));
     String expert = ((JsonString) before.getJsonObject("review").getJsonArray("panel").get(0)).getString();
-    String snapshot = probe.removeFromSnapshot(review, expert);
+    String snapshot = probe.replaceInSnapshot(review, expert, "stranger-" + run);
     try {
       JsonObject after = object(as("auditor", "POST", "/api/audit/draws/review/" + review + "/replay"));
       assertFalse(after.getBoolean("matches"), after.toString());

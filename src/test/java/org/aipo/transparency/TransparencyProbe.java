@@ -79,23 +79,27 @@ public class TransparencyProbe {
         .getSingleResult();
   }
 
-  /** Takes one expert out of a review's stored pool snapshot; returns the snapshot as it was. */
-  public String removeFromSnapshot(String requestId, String expertId) {
+  /**
+   * Swaps one expert of a review's stored pool snapshot for a stranger (another id, same organisation and fields), so
+   * the pool keeps its size; returns the snapshot as it was.
+   */
+  public String replaceInSnapshot(String requestId, String expertId, String strangerId) {
     String before = snapshot(requestId);
     JsonArray members = Json.createReader(new StringReader(before)).readArray();
-    JsonArrayBuilder without = Json.createArrayBuilder();
-    int removed = 0;
+    JsonArrayBuilder altered = Json.createArrayBuilder();
+    int replaced = 0;
     for (JsonValue member : members) {
       if (expertId.equals(member.asJsonObject().getString("expertId"))) {
-        removed++;
+        replaced++;
+        altered.add(Json.createObjectBuilder(member.asJsonObject()).add("expertId", strangerId));
       } else {
-        without.add(member);
+        altered.add(member);
       }
     }
-    if (removed != 1) {
+    if (replaced != 1) {
       throw new IllegalStateException(expertId + " is not in the snapshot of " + requestId);
     }
-    setSnapshot(requestId, without.build().toString());
+    setSnapshot(requestId, altered.build().toString());
     return before;
   }
 
