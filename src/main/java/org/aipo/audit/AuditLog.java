@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -23,13 +20,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AuditLog {
 
-  private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
 
   @PersistenceContext(unitName = "programmeOffice")
   EntityManager entityManager;
-
-  @Inject
-  AuditStreams streams;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -42,22 +35,46 @@ public class AuditLog {
     return record;
   }
 
+  /**
+   * The stream's head, locked until the caller's transaction ends; created first when the stream is new, in the same
+   * transaction (an insert that does nothing when another writer's head is there or being committed: PostgreSQL's
+   * {@code ON CONFLICT DO NOTHING}, H2's {@code MERGE ... WHEN NOT MATCHED}). Never in a transaction of its own: that
+   * would take a second connection while the request holds its first, and with as many first writers as the pool has
+   * connections, all of them would wait for one (the pool deadlock docs/architecture.md tells of).
+   */
   private AuditStream lockedHead(String streamKey) {
     AuditStream head = entityManager.find(AuditStream.class, streamKey, LockModeType.PESSIMISTIC_WRITE);
     if (head != null) {
       return head;
     }
-    try {
-      streams.create(streamKey);
-    } catch (RuntimeException e) {
-      // another writer created it in the meantime: read theirs
-      LOG.log(Level.FINE, "audit stream " + streamKey + " created concurrently", e);
-    }
+    entityManager.createNativeQuery(postgres() ? INSERT_HEAD_POSTGRES : INSERT_HEAD_H2).setParameter(1, streamKey).executeUpdate();
     head = entityManager.find(AuditStream.class, streamKey, LockModeType.PESSIMISTIC_WRITE);
     if (head == null) {
       throw new IllegalStateException("The audit stream " + streamKey + " could not be created");
     }
     return head;
+  }
+
+  private static final String INSERT_HEAD_POSTGRES = "INSERT INTO AIPO_AUDIT_STREAM(STREAM_KEY, LAST_SEQ, LAST_HASH, VERSION) "
+      + "VALUES (?, 0, NULL, 0) ON CONFLICT (STREAM_KEY) DO NOTHING";
+  private static final String INSERT_HEAD_H2 = "MERGE INTO AIPO_AUDIT_STREAM T USING (SELECT CAST(? AS VARCHAR(200)) AS K) S "
+      + "ON T.STREAM_KEY = S.K WHEN NOT MATCHED THEN INSERT (STREAM_KEY, LAST_SEQ, LAST_HASH, VERSION) VALUES (S.K, 0, NULL, 0)";
+
+  private volatile Boolean postgres;
+
+  /** Whether the database is PostgreSQL (else H2), read once from the transaction's connection. */
+  private boolean postgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      try {
+        java.sql.Connection connection = entityManager.unwrap(java.sql.Connection.class);
+        known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("cannot tell the database of the audit records", e);
+      }
+      postgres = known;
+    }
+    return known;
   }
 
   @Transactional
