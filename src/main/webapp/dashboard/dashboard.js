@@ -174,25 +174,29 @@
     return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
   }
 
-  /** Logs in to Camunda's webapps (Tasklist's login; auditors, who have no Tasklist, through the welcome page's). */
+  /**
+   * Logs in to Camunda's webapps (Tasklist's login; auditors, who have no Tasklist, through the welcome page's):
+   * 'ok', 'refused' (wrong user id or password) or 'forbidden' (no webapp for this user).
+   */
   async function webappLogin(userId, password) {
     const form = new URLSearchParams({ username: userId, password });
     for (const app of ['tasklist', 'welcome']) {
       const token = await csrfToken();
       const response = await fetch('/camunda/api/admin/auth/user/default/login/' + app, { method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', 'X-XSRF-TOKEN': token }, body: form.toString() });
-      if (response.ok) return true;
-      if (response.status === 401) return false;
+      if (response.ok) return 'ok';
+      if (response.status === 401) return 'refused';
     }
-    return false;
+    return 'forbidden';
   }
 
   $('loginForm').addEventListener('submit', async event => {
     event.preventDefault();
     const form = event.target;
     $('loginError').textContent = '';
-    if (!await webappLogin(form.userId.value.trim(), form.password.value)) {
-      $('loginError').textContent = t('refused');
+    const login = await webappLogin(form.userId.value.trim(), form.password.value);
+    if (login !== 'ok') {
+      $('loginError').textContent = t(login === 'refused' ? 'refused' : 'notAllowed');
       return;
     }
     form.password.value = '';

@@ -34,12 +34,12 @@ public class Dashboard {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** The year asked for (four digits, 2000–2100), or the current year in Beijing when none is given. */
+  /** The year asked for (four digits, 2000–2100), or the current year in Beijing when none (or "") is given. */
   public int year(String asked) {
-    if (asked == null || asked.isBlank()) {
+    if (asked == null || asked.isEmpty()) {
       return ZonedDateTime.now(clock).withZoneSameInstant(Tally.ZONE).getYear();
     }
-    String year = asked.trim();
+    String year = asked;
     if (!year.matches("\\d{4}") || Integer.parseInt(year) < FIRST_YEAR || Integer.parseInt(year) > LAST_YEAR) {
       throw DomainException.badInput("dashboard.year", "year", "年份须为 " + FIRST_YEAR + " 至 " + LAST_YEAR + " 之间的四位数字",
           "the year is four digits from " + FIRST_YEAR + " to " + LAST_YEAR);

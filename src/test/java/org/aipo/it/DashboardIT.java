@@ -203,7 +203,11 @@ class DashboardIT extends ServerItBase {
       assertThat(browser.findElement(By.cssSelector("#loginForm h1")).getText()).contains("目标与成效");
       browser.findElement(By.name("password")).sendKeys("demo");
       browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loginError"), "登录失败"));
+      // an applicant is refused: a wrong password as such, the right one with "your role may not"
+      wait.until(d -> !d.findElement(By.id("loginError")).getText().isEmpty());
+      String applicantRefused = browser.findElement(By.id("loginError")).getText();
+      assertThat(applicantRefused).containsAnyOf("无权", "登录失败");
+      assertThat(browser.findElements(By.cssSelector("#board:not([hidden])"))).isEmpty();
       browser.findElement(By.name("userId")).clear();
       browser.findElement(By.name("userId")).sendKeys("leader");
       browser.findElement(By.name("password")).clear();
@@ -245,6 +249,16 @@ class DashboardIT extends ServerItBase {
       assertThat(chartLegend(js, "chartCounts")).containsExactly("Target", "Achieved");
       assertThat(chartSeries(js, "chartCounts", 1)).isEqualTo(counts.stream().map(m -> m.getJsonNumber("achieved").doubleValue()).toList());
       browser.findElement(By.id("lang")).click();
+      wait.until(d -> "zh".equals(d.findElement(By.id("board")).getAttribute("data-lang")));
+
+      // an auditor (no Tasklist) logs in on the page too and reads the same figures
+      browser.findElement(By.id("logout")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("userId"))).sendKeys("auditor");
+      browser.findElement(By.name("password")).sendKeys("demo");
+      browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
+      wait.until(d -> String.valueOf(thisYear()).equals(d.findElement(By.id("board")).getAttribute("data-year"))
+          && "auditor".equals(d.findElement(By.id("who")).getText()));
+      assertThat(chartSeries(js, "chartCounts", 1)).isEqualTo(counts.stream().map(m -> m.getJsonNumber("achieved").doubleValue()).toList());
 
       // the portal's published figures, in Chinese, equal the public API's
       JsonObject published = Officials.object(client.get("/api/public/dashboard"));
