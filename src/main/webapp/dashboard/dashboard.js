@@ -175,12 +175,14 @@
   }
 
   /**
-   * Logs in to Camunda's webapps (Tasklist's login; auditors, who have no Tasklist, through the welcome page's):
+   * Logs in to Camunda's webapps, as Tasklist's login page does (through the welcome app, which auditors have too):
    * 'ok', 'refused' (wrong user id or password) or 'forbidden' (no webapp for this user).
    */
   async function webappLogin(userId, password) {
     const form = new URLSearchParams({ username: userId, password });
-    for (const app of ['tasklist', 'welcome']) {
+    // Camunda's login names an app the user must be authorised for; the welcome page is every user's, and the session
+    // it makes carries the user's other apps (Tasklist) too. Tasklist's own login is the second try.
+    for (const app of ['welcome', 'tasklist']) {
       const token = await csrfToken();
       const response = await fetch('/camunda/api/admin/auth/user/default/login/' + app, { method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', 'X-XSRF-TOKEN': token }, body: form.toString() });

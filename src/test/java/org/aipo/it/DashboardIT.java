@@ -256,8 +256,13 @@ class DashboardIT extends ServerItBase {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("userId"))).sendKeys("auditor");
       browser.findElement(By.name("password")).sendKeys("demo");
       browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
-      wait.until(d -> String.valueOf(thisYear()).equals(d.findElement(By.id("board")).getAttribute("data-year"))
-          && "auditor".equals(d.findElement(By.id("who")).getText()));
+      try {
+        wait.until(d -> String.valueOf(thisYear()).equals(d.findElement(By.id("board")).getAttribute("data-year"))
+            && "auditor".equals(d.findElement(By.id("who")).getText()));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError("the auditor's login: error '" + browser.findElement(By.id("loginError")).getText() + "', user '"
+            + browser.findElement(By.id("who")).getText() + "', a webapp login over HTTP: " + newClient().loginToWebapp("welcome", "auditor", "demo").statusCode(), e);
+      }
       assertThat(chartSeries(js, "chartCounts", 1)).isEqualTo(counts.stream().map(m -> m.getJsonNumber("achieved").doubleValue()).toList());
 
       // the portal's published figures, in Chinese, equal the public API's
