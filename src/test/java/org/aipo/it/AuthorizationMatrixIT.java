@@ -356,6 +356,15 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("record an incident's outcome", Set.of("official", "administrator"), null,
             json("POST", "/api/incidents/" + incidentId + "/outcome", "{\"outcome\":\"越权处理\"}"))));
 
+    // the programme dashboard (issue 26): officials' figures and the targets for the office, leadership, auditors and administrators
+    // (leadership and auditors are no actors here; DashboardIT tries them); targets set by the office and administrators only
+    String dashboardTargets = "{\"targets\":[{\"measure\":\"callsOpened\",\"value\":7}]}";
+    operations.addAll(List.of(
+        new Operation("read the programme dashboard", Set.of("official", "administrator"), null, get("/api/dashboard")),
+        new Operation("read a year's dashboard targets", Set.of("official", "administrator"), null, get("/api/dashboard/targets/2099")),
+        new Operation("set a year's dashboard targets", Set.of("official", "administrator"), null,
+            json("PUT", "/api/dashboard/targets/2098", dashboardTargets))));
+
     List<String> notDenied = new ArrayList<>();
     int cells = 0;
     for (Operation operation : operations) {
@@ -430,6 +439,13 @@ class AuthorizationMatrixIT extends ServerItBase {
         actors.get("auditor"));
     assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
     assertThat(Officials.object(replayed).getBoolean("matches")).as(replayed.body()).isTrue();
+    // no refused actor set the dashboard's targets; the public figures are open to all and hold nothing unpublished
+    assertThat(Officials.object(client.send("GET", "/api/dashboard/targets/2098", null, null, "Authorization", actors.get("official")))
+        .getJsonArray("targets")).isEmpty();
+    HttpResponse<String> publicFigures = client.send("GET", "/api/public/dashboard", null, null);
+    assertThat(publicFigures.statusCode()).isEqualTo(200);
+    assertThat(publicFigures.body()).contains("awardsAnnounced").doesNotContain("proposalsSubmitted").doesNotContain("vouchersIssued")
+        .doesNotContain(title);
     // what the draft holds is unchanged by every refused change
     assertThat(Officials.object(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("DRAFT");

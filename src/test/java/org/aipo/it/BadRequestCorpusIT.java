@@ -357,6 +357,55 @@ class BadRequestCorpusIT extends ServerItBase {
     assertThat(offenders).isEmpty();
   }
 
+  /**
+   * The programme dashboard (issue 26): a bad year in the query or the path, and bad target lines, are refused with
+   * problem+json naming {@code year} or the line's field; nothing is set.
+   */
+  @Test
+  void badDashboardYearsAndTargetsAreRefusedNamingTheField() throws Exception {
+    List<String> offenders = new ArrayList<>();
+    Map<String, String> badReads = new LinkedHashMap<>();
+    for (String year : List.of("20x6", "1999", "2101", "26", "%20", "2026.5")) {
+      badReads.put("/api/dashboard?year=" + year, "office");
+      badReads.put("/api/public/dashboard?year=" + year, null);
+      badReads.put("/api/dashboard/targets/" + year, "office");
+    }
+    for (Map.Entry<String, String> bad : badReads.entrySet()) {
+      HttpResponse<String> refused = bad.getValue() == null ? anonymous("GET", bad.getKey(), null) : as(bad.getValue(), "GET", bad.getKey(), null);
+      if (refused.statusCode() != 400 || !isProblem(refused) || !"year".equals(problem(refused).getString("field", null))) {
+        offenders.add("GET " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    Map<String, String> badTargets = new LinkedHashMap<>();
+    badTargets.put("{}", "targets");
+    badTargets.put("{\"targets\":null}", "targets");
+    badTargets.put("{\"targets\":[{\"value\":1}]}", "targets[0].measure");
+    badTargets.put("{\"targets\":[{\"measure\":\"fun\",\"value\":1}]}", "targets[0].measure");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\"}]}", "targets[0].value");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\",\"value\":-3}]}", "targets[0].value");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\",\"value\":2.5}]}", "targets[0].value");
+    badTargets.put("{\"targets\":[{\"measure\":\"awardFunds\",\"value\":1.234}]}", "targets[0].value");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\",\"field\":\"knitting\",\"value\":1}]}", "targets[0].field");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\",\"value\":1},{\"measure\":\"callsOpened\",\"value\":1}]}", "targets[1]");
+    for (Map.Entry<String, String> bad : badTargets.entrySet()) {
+      HttpResponse<String> refused = as("office", "PUT", "/api/dashboard/targets/2097", bad.getKey());
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("PUT " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    // a value of the wrong JSON type is refused by the binder, naming the property it could not bind
+    HttpResponse<String> wrongType = as("office", "PUT", "/api/dashboard/targets/2097", "{\"targets\":[{\"measure\":\"callsOpened\",\"value\":\"lots\"}]}");
+    if (wrongType.statusCode() != 400 || !isProblem(wrongType) || problem(wrongType).getString("field", null) == null) {
+      offenders.add("PUT value \"lots\" -> " + wrongType.statusCode() + " " + wrongType.body());
+    }
+    HttpResponse<String> badPath = as("office", "PUT", "/api/dashboard/targets/twenty", "{\"targets\":[]}");
+    if (badPath.statusCode() != 400 || !"year".equals(problem(badPath).getString("field", null))) {
+      offenders.add("PUT /api/dashboard/targets/twenty -> " + badPath.statusCode() + " " + badPath.body());
+    }
+    assertThat(problem(as("office", "GET", "/api/dashboard/targets/2097", null)).getJsonArray("targets")).as("nothing was set").isEmpty();
+    assertThat(offenders).isEmpty();
+  }
+
   private static JsonObject problem(HttpResponse<String> answer) {
     return Json.createReader(new StringReader(answer.body())).readObject();
   }
