@@ -47,7 +47,11 @@ public class AuditLog {
     if (head != null) {
       return head;
     }
-    entityManager.createNativeQuery(postgres() ? INSERT_HEAD_POSTGRES : INSERT_HEAD_H2).setParameter(1, streamKey).executeUpdate();
+    if (postgres()) {
+      entityManager.createNativeQuery(INSERT_HEAD_POSTGRES).setParameter(1, streamKey).executeUpdate();
+    } else {
+      insertHeadOnH2(streamKey);
+    }
     head = entityManager.find(AuditStream.class, streamKey, LockModeType.PESSIMISTIC_WRITE);
     if (head == null) {
       throw new IllegalStateException("The audit stream " + streamKey + " could not be created");
@@ -59,6 +63,23 @@ public class AuditLog {
       + "VALUES (?, 0, NULL, 0) ON CONFLICT (STREAM_KEY) DO NOTHING";
   private static final String INSERT_HEAD_H2 = "MERGE INTO AIPO_AUDIT_STREAM T USING (SELECT CAST(? AS VARCHAR(200)) AS K) S "
       + "ON T.STREAM_KEY = S.K WHEN NOT MATCHED THEN INSERT (STREAM_KEY, LAST_SEQ, LAST_HASH, VERSION) VALUES (S.K, 0, NULL, 0)";
+
+  /**
+   * H2 has no {@code ON CONFLICT}: its {@code MERGE} waits for another transaction inserting the same head and then
+   * fails with a duplicate key (23505). That failure is caught here, on the JDBC statement, where it does not mark the
+   * transaction for rollback (through JPA it would), and H2, unlike PostgreSQL, goes on with the transaction after a
+   * failed statement; the head the other writer committed is then locked like any other.
+   */
+  private void insertHeadOnH2(String streamKey) {
+    try (java.sql.PreparedStatement insert = entityManager.unwrap(java.sql.Connection.class).prepareStatement(INSERT_HEAD_H2)) {
+      insert.setString(1, streamKey);
+      insert.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw new IllegalStateException("cannot create the audit stream " + streamKey, e);
+      }
+    }
+  }
 
   private volatile Boolean postgres;
 
