@@ -178,6 +178,8 @@
     parts.push(h('section', { class: 'card', id: 'spotChecksCard' }, h('h2', null, t('spotChecksTitle')), h('p', null, t('spotChecksHint')),
       h('p', null, h('a', { href: '#/spot-checks', id: 'spotChecksLink' }, t('spotChecksLink'))),
       me ? h('p', null, h('a', { href: '#/supervision', id: 'mySupervisionLink' }, t('mySupervision'))) : null));
+    parts.push(h('section', { class: 'card', id: 'figuresCard' }, h('h2', null, t('figuresTitle')), h('p', null, t('figuresHint')),
+      h('p', null, h('a', { href: '#/figures', id: 'figuresLink' }, t('figuresLink')))));
     parts.push(await supplierCatalogueCard());
     if (isSupplier()) {
       parts.push(h('section', { class: 'card' }, h('p', null, h('a', { href: '#/supplier' }, t('myListing')))));
@@ -985,6 +987,34 @@
     view.replaceChildren(...parts);
   }
 
+  // --- published figures (公开数据, issue 26): what the programmes achieved, counted from published records only
+  async function figuresPage(query) {
+    const thisYear = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    const year = Number(new URLSearchParams(query || '').get('year')) || thisYear;
+    const r = await api('GET', '/api/public/dashboard?year=' + year);
+    const years = h('select', { id: 'figuresYear', 'aria-label': t('figuresYear') }, [thisYear, thisYear - 1, thisYear - 2].concat(
+      [thisYear, thisYear - 1, thisYear - 2].includes(year) ? [] : [year]).map(y => h('option', { value: String(y) }, String(y))));
+    years.value = String(year);
+    years.addEventListener('change', () => { location.hash = '#/figures?year=' + years.value; });
+    const parts = [h('h1', null, t('figuresTitle')), h('p', null, t('figuresHint')), h('label', { class: 'inline' }, h('span', null, t('figuresYear')), years)];
+    if (!r.ok) { parts.push(h('p', { class: 'card error' }, say(r.data) || String(r.status))); view.replaceChildren(...parts); return; }
+    const name = x => lang === 'zh' ? x.zh : x.en;
+    const months = Array.from({ length: 12 }, (_, i) => t('figuresMonth', i + 1));
+    parts.push(h('table', { id: 'figures', 'data-year': String(r.data.year) },
+      h('thead', null, h('tr', null, h('th', null, t('figuresMeasure')), h('th', null, t('figuresTotal')), months.map(m => h('th', null, m)))),
+      h('tbody', null, r.data.measures.map(m => h('tr', { 'data-measure': m.key }, h('td', null, name(m)), h('td', { class: 'total' }, yuan(m.achieved)),
+        m.byMonth.map(v => h('td', null, yuan(v))))))));
+    r.data.measures.filter(m => m.byField.length || m.byCity.length).forEach(m => {
+      parts.push(h('section', { class: 'card', 'data-measure': m.key }, h('h2', null, name(m)), h('div', { class: 'grid2' },
+        h('table', { class: 'byField' }, h('thead', null, h('tr', null, h('th', null, t('field')), h('th', null, t('figuresTotal')))),
+          h('tbody', null, m.byField.map(s => h('tr', { 'data-key': s.key }, h('td', null, name(s)), h('td', null, yuan(s.value)))))),
+        h('table', { class: 'byCity' }, h('thead', null, h('tr', null, h('th', null, t('figuresCity')), h('th', null, t('figuresTotal')))),
+          h('tbody', null, m.byCity.map(s => h('tr', { 'data-key': s.key }, h('td', null, name(s)), h('td', null, yuan(s.value)))))))));
+    });
+    parts.push(h('p', null, h('a', { href: '#/' }, t('backHome'))));
+    view.replaceChildren(...parts);
+  }
+
   // --- the public reports an incident with an AI service (no login; real name and a contact are required)
   function incidentReportPage() {
     const form = h('form', { class: 'card', novalidate: true, id: 'incidentForm' }, h('h1', null, t('incidentReportTitle')),
@@ -1086,6 +1116,7 @@
     if (parts[0] === 'ai-services' && parts[1]) return aiServicePage(parts[1]);
     if (parts[0] === 'ai-services') return aiServicesPage();
     if (parts[0] === 'spot-checks') return spotChecksPage();
+    if (parts[0] === 'figures') return figuresPage(query);
     if (parts[0] === 'incidents' && parts[1] === 'new') return incidentReportPage();
     if (parts[0] === 'supervision') return supervisionPage();
     return home();

@@ -233,3 +233,13 @@ Object.assign(window.I18N.en, {
   incidentService: 'AI service', incidentDescription: 'What happened', incidentReporter: 'Real name', incidentContact: 'Telephone or e-mail',
   incidentButton: 'Send the report', incidentReported: 'Report received', incidentReportedHint: 'Reference {0}. The programme office will check and handle it.'
 });
+
+/* Published figures (issue 26): counted from published records only. */
+Object.assign(window.I18N.zh, {
+  figuresTitle: '公开数据', figuresHint: '由系统记录统计的已公开事项：发布的场景清单、公布的资助项目与金额、公开的抽查结果（按北京时间月份）。',
+  figuresLink: '查看公开数据', figuresYear: '年度', figuresMeasure: '指标', figuresTotal: '全年', figuresMonth: '{0}月', figuresCity: '城市'
+});
+Object.assign(window.I18N.en, {
+  figuresTitle: 'Published figures', figuresHint: 'Counted from the records, published things only: scenario lists published, awards announced and their amounts, spot-check results published (months in Beijing time).',
+  figuresLink: 'See the figures', figuresYear: 'Year', figuresMeasure: 'Measure', figuresTotal: 'Year', figuresMonth: 'M{0}', figuresCity: 'City'
+});

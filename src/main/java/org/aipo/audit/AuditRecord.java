@@ -15,7 +15,8 @@ import org.aipo.common.Text;
 
 /**
  * One recorded act: who did what to which subject, when and why. Written in the same transaction as
- * the act itself, never updated, never deleted.
+ * the act itself, never updated, never deleted. Sealed into its subject's hash chain (ADR 0017): its stream, its
+ * sequence number there, the previous record's hash and its own; records from before V11 have none of these.
  */
 @Entity
 @Table(name = "AIPO_AUDIT_RECORD", indexes = @Index(name = "AIPO_AUDIT_SUBJECT_IDX", columnList = "SUBJECT_TYPE,SUBJECT_ID"))
@@ -49,18 +50,65 @@ public class AuditRecord {
   @Column(name = "DETAIL", length = MAX_DETAIL)
   private String detail;
 
+  @Column(name = "STREAM_KEY", length = 200)
+  private String streamKey;
+
+  @Column(name = "SEQ")
+  private Long seq;
+
+  @Column(name = "PREV_HASH", length = 64)
+  private String prevHash;
+
+  @Column(name = "HASH", length = 64)
+  private String hash;
+
   protected AuditRecord() {
     // for JPA
   }
 
   public AuditRecord(Instant occurredAt, String actor, String action, String subjectType, String subjectId, String detail) {
     this.id = UUID.randomUUID().toString();
-    this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+    this.occurredAt = AuditChain.fixed(Objects.requireNonNull(occurredAt, "occurredAt"));
     this.actor = Text.required(actor, "actor", 128);
     this.action = Text.required(action, "action", 128);
     this.subjectType = Text.required(subjectType, "subjectType", 64);
     this.subjectId = Text.required(subjectId, "subjectId", 128);
     this.detail = Text.atMost(detail, "detail", MAX_DETAIL);
+  }
+
+  /** Seals the record as number {@code seq} of its stream after the record hashed {@code prevHash}; returns its hash. */
+  String seal(long seq, String prevHash) {
+    this.streamKey = AuditChain.streamOf(subjectType, subjectId);
+    this.seq = seq;
+    this.prevHash = prevHash;
+    this.hash = AuditChain.hashOf(this);
+    return hash;
+  }
+
+  /** For the chain's tests: a record as a database edit leaves it, its seal kept. */
+  AuditRecord withSealOf(AuditRecord original) {
+    this.id = original.id;
+    this.streamKey = original.streamKey;
+    this.seq = original.seq;
+    this.prevHash = original.prevHash;
+    this.hash = original.hash;
+    return this;
+  }
+
+  public String getStreamKey() {
+    return streamKey;
+  }
+
+  public Long getSeq() {
+    return seq;
+  }
+
+  public String getPrevHash() {
+    return prevHash;
+  }
+
+  public String getHash() {
+    return hash;
   }
 
   public String getId() {

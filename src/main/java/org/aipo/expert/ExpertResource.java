@@ -105,6 +105,7 @@ public class ExpertResource implements ApiResource {
   }
 
   @GET
+  @RolesAllowed({"committee-secretariat", "auditor", "camunda-admin"})
   @Operation(summary = "专家库列表 List the expert pool")
   @APIResponse(responseCode = "200", description = "全部专家 Every expert",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExpertView.class)))

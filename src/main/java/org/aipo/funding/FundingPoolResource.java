@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("funding-pools")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"programme-office", "leadership", "camunda-admin"})
+@RolesAllowed({"programme-office", "leadership", "auditor", "camunda-admin"})
 @Tag(name = "funding", description = "专项资金池 Funding pools")
 public class FundingPoolResource implements ApiResource {
 

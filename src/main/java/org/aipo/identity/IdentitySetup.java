@@ -27,6 +27,9 @@ import org.camunda.bpm.engine.identity.Group;
  *   <li>Officials and experts may open Tasklist and read the shared task filter; they see only tasks
  *       they are candidates for or assigned to (the engine grants those per task).</li>
  *   <li>The programme office and the secretariat may start processes.</li>
+ *   <li>Auditors read in Cockpit and the engine's REST API: process and decision definitions, instances, their
+ *       variables and tasks, and history; nothing that changes or works on anything (no CREATE_INSTANCE, UPDATE,
+ *       TASK_WORK, DELETE), no Tasklist.</li>
  *   <li>Applicants and compute suppliers' staff get nothing in the engine: no Tasklist, Cockpit or Admin.</li>
  * </ul>
  */
@@ -75,11 +78,31 @@ public final class IdentitySetup {
             Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
         grant(role.groupId(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
       }
+      if (role == Roles.AUDITOR) {
+        grantAuditorReads();
+      }
       if (READS_INSTANCE_VARIABLES.contains(role)) {
         // what their Tasklist filters show beside each task (applicant, call, item): process variables
         grant(role.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_INSTANCE);
       }
     }
+  }
+
+  public static final String COCKPIT = "cockpit";
+
+  /** Read, and only read, on everything an audit of the processes needs (issue 26). */
+  private void grantAuditorReads() {
+    String auditor = Roles.AUDITOR.groupId();
+    grant(auditor, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(auditor, Resources.PROCESS_DEFINITION, Authorization.ANY,
+        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+    grant(auditor, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+    grant(auditor, Resources.TASK, Authorization.ANY, Permissions.READ);
+    grant(auditor, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(auditor, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
+    grant(auditor, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    grant(auditor, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY, org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
+    grant(auditor, Resources.HISTORIC_TASK, Authorization.ANY, org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
   }
 
   private void ensureGroup(Roles role) {

@@ -13,7 +13,10 @@ public enum Roles {
   EXPERT("expert", "评审专家 Expert", true, false),
   LEADERSHIP("leadership", "领导小组 Leadership", true, false),
   APPLICANT("applicant", "申报单位 Applicant", false, false),
-  /** Reads proposals' documents and who read them (API only), changes nothing. */
+  /**
+   * Reads everything about a programme (API; Cockpit and the engine's REST API read-only: definitions, instances,
+   * history, decisions), changes nothing, never a task's candidate (issue 26).
+   */
   AUDITOR("auditor", "审计 Auditor", false, false),
   /** A compute supplier's staff: follows its own listing application (API and portal only), nothing in the engine. */
   COMPUTE_SUPPLIER("compute-supplier", "算力服务商 Compute supplier", false, false),

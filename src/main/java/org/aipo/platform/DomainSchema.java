@@ -47,7 +47,9 @@ public final class DomainSchema {
    * own scan finds nothing there); {@code DomainSchemaTest} fails the build when this list and the folders differ.
    */
   public static final List<String> MIGRATIONS = List.of("V1__baseline.sql", "V2__documents.sql", "V3__vouchers.sql", "V4__supplier_accounts.sql", "V5__voucher_files.sql",
-      "V6__supplier_correction.sql", "V7__ai_services.sql", "V8__ai_service_filing.sql", "V9__supervision.sql", "V10__outbox.sql");
+      "V6__supplier_correction.sql", "V7__ai_services.sql", "V8__ai_service_filing.sql", "V9__supervision.sql", "V10__outbox.sql",
+      "V11__audit_chain.sql",
+      "V12__dashboard_targets.sql");
 
   private DomainSchema() {
   }

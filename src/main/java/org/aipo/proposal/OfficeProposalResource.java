@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("proposals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
+@RolesAllowed({"programme-office", "leadership", "committee-secretariat", "auditor", "camunda-admin"})
 @Transactional
 @Tag(name = "proposals", description = "申报书（项目办） Proposals for officials")
 public class OfficeProposalResource implements ApiResource {

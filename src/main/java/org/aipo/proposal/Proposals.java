@@ -36,6 +36,9 @@ public class Proposals implements FormalCheckRecorder {
   AuditLog auditLog;
 
   @Inject
+  org.aipo.applicant.Registration registration;
+
+  @Inject
   org.aipo.platform.WorkflowEngine workflowEngine;
 
   private final Clock clock = Clock.systemUTC();
@@ -226,8 +229,7 @@ public class Proposals implements FormalCheckRecorder {
 
   @Override
   public org.aipo.notification.Message.Recipient contact(String proposalId) {
-    org.aipo.applicant.Organisation organisation = entityManager.find(org.aipo.applicant.Organisation.class, find(proposalId).getOrganisationId());
-    return org.aipo.notification.Message.Recipient.address(organisation.getContactEmail(), organisation.getContactLanguage(), organisation.getContactName());
+    return registration.contactOf(find(proposalId).getOrganisationId());
   }
 
   @Override

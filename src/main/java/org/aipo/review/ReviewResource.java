@@ -179,6 +179,7 @@ public class ReviewResource implements ApiResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({"committee-secretariat", "auditor", "camunda-admin"})
   @Operation(summary = "查看评审 Read a review: draw, seats, outcomes")
   @APIResponse(responseCode = "200", description = "评审 The review", content = @Content(schema = @Schema(implementation = ReviewView.class)))
   public ReviewView get(@PathParam("id") String id) {

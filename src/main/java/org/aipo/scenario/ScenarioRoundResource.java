@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("scenario-rounds")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
+@RolesAllowed({"programme-office", "leadership", "committee-secretariat", "auditor", "camunda-admin"})
 @Tag(name = "scenario-rounds", description = "场景征集轮次 Scenario rounds")
 public class ScenarioRoundResource implements ApiResource {
 

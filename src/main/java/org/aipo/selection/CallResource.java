@@ -130,6 +130,7 @@ public class CallResource implements ApiResource {
   }
 
   @GET
+  @RolesAllowed({"programme-office", "auditor", "camunda-admin"})
   @Operation(summary = "全部指南 List every call")
   @APIResponse(responseCode = "200", description = "全部指南 Every call",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CallView.class)))
@@ -140,7 +141,7 @@ public class CallResource implements ApiResource {
   /** Every proposal of the call in full, with status, score, rank and award. */
   @GET
   @Path("{id}/proposals")
-  @RolesAllowed({"programme-office", "leadership", "committee-secretariat", "camunda-admin"})
+  @RolesAllowed({"programme-office", "leadership", "committee-secretariat", "auditor", "camunda-admin"})
   @Operation(summary = "指南的全部申报书 Every proposal of a call")
   @APIResponse(responseCode = "200", description = "申报书 The proposals",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OfficeProposalView.class)))
@@ -151,6 +152,7 @@ public class CallResource implements ApiResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({"programme-office", "auditor", "camunda-admin"})
   @Operation(summary = "查看指南 Read a call")
   @APIResponse(responseCode = "200", description = "指南 The call", content = @Content(schema = @Schema(implementation = CallView.class)))
   public CallView get(@PathParam("id") String id) {

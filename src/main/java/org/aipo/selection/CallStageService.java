@@ -70,6 +70,9 @@ public class CallStageService implements CallStages {
   @Inject
   org.aipo.notification.Notifier notifier;
 
+  @Inject
+  org.aipo.applicant.Registration registration;
+
   private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final java.time.format.DateTimeFormatter BEIJING = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
       .withZone(org.aipo.calendar.WorkingDayCalendar.CHINA);
@@ -168,9 +171,7 @@ public class CallStageService implements CallStages {
 
   /** The outcome of a proposal to its applicant's contact (issue 25), in this transaction; the link opens the proposal. */
   private void tellApplicant(Proposal proposal, String eventKey, String outcomeZh, String outcomeEn, String note) {
-    Organisation organisation = organisation(proposal);
-    notifier.send(new org.aipo.notification.Message(eventKey, "decision",
-        org.aipo.notification.Message.Recipient.address(organisation.getContactEmail(), organisation.getContactLanguage(), organisation.getContactName()),
+    notifier.send(new org.aipo.notification.Message(eventKey, "decision", registration.contactOf(proposal.getOrganisationId()),
         java.util.Map.of("subjectTitle", proposal.content().title(), "outcomeZh", outcomeZh, "outcomeEn", outcomeEn, "note", note),
         null, "/portal/#/proposals/" + proposal.getId()));
   }

@@ -139,7 +139,7 @@ public class ComputeSupplierResource implements ApiResource {
 
   @GET
   @Path("applications")
-  @RolesAllowed({"programme-office", "camunda-admin"})
+  @RolesAllowed({"programme-office", "auditor", "camunda-admin"})
   @Operation(summary = "待审核的入库申请 Applications waiting for the office")
   @APIResponse(responseCode = "200", description = "待审核 Pending", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SupplierView.class)))
   public List<SupplierView> applications() {

@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("voucher-rounds")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"programme-office", "leadership", "camunda-admin"})
+@RolesAllowed({"programme-office", "leadership", "auditor", "camunda-admin"})
 @Tag(name = "vouchers", description = "算力券 Compute vouchers")
 public class VoucherRoundResource implements ApiResource {
 

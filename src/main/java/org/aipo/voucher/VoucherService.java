@@ -662,11 +662,9 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
    * voucher, the link opens it in the portal.
    */
   private void tellFirm(Voucher voucher, String eventKey, String kind, Map<String, Object> values, Instant deadline, String number) {
-    org.aipo.applicant.Organisation firm = entityManager.find(org.aipo.applicant.Organisation.class, voucher.getOrganisationId());
     Map<String, Object> model = new java.util.HashMap<>(values);
     model.put("subjectTitle", "算力券 Compute voucher " + (number == null ? "" : number + " ") + "(" + voucher.getAmount().toPlainString() + " 元 yuan)");
-    notifier.send(new org.aipo.notification.Message(eventKey, kind,
-        org.aipo.notification.Message.Recipient.address(firm.getContactEmail(), firm.getContactLanguage(), firm.getContactName()), model, deadline,
+    notifier.send(new org.aipo.notification.Message(eventKey, kind, registration.contactOf(voucher.getOrganisationId()), model, deadline,
         "/portal/#/vouchers/" + voucher.getId()));
   }
 

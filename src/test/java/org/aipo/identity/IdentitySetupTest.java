@@ -82,6 +82,31 @@ class IdentitySetupTest {
   }
 
   @Test
+  void auditorsReadEverythingInCockpitAndChangeNothing() {
+    assertThat(allowed(Roles.AUDITOR, ACCESS, APPLICATION, "cockpit")).isTrue();
+    assertThat(allowed(Roles.AUDITOR, ACCESS, APPLICATION, IdentitySetup.TASKLIST)).isFalse();
+    assertThat(allowed(Roles.AUDITOR, ACCESS, APPLICATION, "admin")).isFalse();
+    for (var permission : List.of(READ, org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY,
+        org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE)) {
+      assertThat(allowed(Roles.AUDITOR, permission, PROCESS_DEFINITION, "anyProcess")).as(permission.getName()).isTrue();
+    }
+    assertThat(allowed(Roles.AUDITOR, org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY,
+        org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION, "riskTier")).isTrue();
+    for (var permission : List.of(CREATE_INSTANCE, org.camunda.bpm.engine.authorization.Permissions.UPDATE,
+        org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE, org.camunda.bpm.engine.authorization.Permissions.DELETE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Permissions.TASK_WORK, org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK,
+        org.camunda.bpm.engine.authorization.Permissions.DELETE_HISTORY)) {
+      assertThat(allowed(Roles.AUDITOR, permission, PROCESS_DEFINITION, "anyProcess")).as(permission.getName()).isFalse();
+    }
+    assertThat(allowed(Roles.AUDITOR, org.camunda.bpm.engine.authorization.Permissions.TASK_WORK,
+        org.camunda.bpm.engine.authorization.Resources.TASK, "anyTask")).isFalse();
+    assertThat(allowed(Roles.AUDITOR, org.camunda.bpm.engine.authorization.Permissions.UPDATE,
+        org.camunda.bpm.engine.authorization.Resources.TASK, "anyTask")).isFalse();
+    assertThat(allowed(Roles.AUDITOR, org.camunda.bpm.engine.authorization.Permissions.CREATE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE, "any")).isFalse();
+  }
+
+  @Test
   void applyingAgainChangesNothing() {
     long groups = engine.getIdentityService().createGroupQuery().count();
     long grants = authorizations.createAuthorizationQuery().count();

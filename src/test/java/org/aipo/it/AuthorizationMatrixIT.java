@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may do what, as a matrix: anonymous, applicant A, applicant B, an official, expert X, expert Y, an
- * administrator and two compute suppliers' staff (A returned for correction, B listed) against every sensitive operation. Every cell outside an operation's allowed set must
+ * administrator, an auditor (reads everything, changes nothing) and two compute suppliers' staff (A returned for correction, B listed) against every sensitive operation. Every cell outside an operation's allowed set must
  * be denied: 401, 403 or 404, or, for a list, an answer without the protected data. One assertion lists
  * every cell that was not denied.
  */
@@ -209,6 +209,9 @@ class AuthorizationMatrixIT extends ServerItBase {
     actors.put("supplier B", WebClient.basic(staffB, "secret12345"));
     actors.put("inspector (drawn)", WebClient.basic(drawnInspectors.get(0), "demo"));
     actors.put("inspector (not drawn)", WebClient.basic(notDrawnInspector, "demo"));
+    actors.put("auditor", WebClient.basic("auditor", "demo"));
+    Set<String> everyoneButTheAuditor = new java.util.HashSet<>(actors.keySet());
+    everyoneButTheAuditor.remove("auditor");
 
     String bpmn = "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
         + "<process id=\"matrixProbe\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
@@ -219,14 +222,14 @@ class AuthorizationMatrixIT extends ServerItBase {
             "{\"title\":\"篡改\",\"field\":\"robotics\"}")),
         new Operation("submit another organisation's proposal", Set.of("applicant A"), null,
             json("POST", "/api/applicant/proposals/" + proposal + "/submit", null)),
-        new Operation("read a proposal in full (office API)", Set.of("official", "administrator"), title, get("/api/proposals/" + proposal)),
-        new Operation("read expert X's scores (history)", Set.of("official", "administrator"), comment,
+        new Operation("read a proposal in full (office API)", Set.of("official", "administrator", "auditor"), title, get("/api/proposals/" + proposal)),
+        new Operation("read expert X's scores (history)", Set.of("official", "administrator", "auditor"), comment,
             get("/engine-rest/history/variable-instance?processInstanceId=" + instance + "&variableName=c1Comment")),
-        new Operation("read expert X's scores (runtime variables)", Set.of("official", "administrator"), comment,
+        new Operation("read expert X's scores (runtime variables)", Set.of("official", "administrator", "auditor"), comment,
             get("/engine-rest/variable-instance?processInstanceIdIn=" + instance)),
-        new Operation("read expert Y's scoring task", Set.of("expert Y", "administrator"), null,
+        new Operation("read expert Y's scoring task", Set.of("expert Y", "administrator", "auditor"), null,
             get("/engine-rest/task/" + taskOfY.getString("id") + "/variables")),
-        new Operation("read the review with the draw and expert names", Set.of("administrator"), EXPERT_NAMES.get(0),
+        new Operation("read the review with the draw and expert names", Set.of("administrator", "auditor"), EXPERT_NAMES.get(0),
             get("/api/reviews/" + reviewId)),
         new Operation("deploy through Camunda's REST API (Modeler)", Set.of("administrator"), null,
             multipart("/engine-rest/deployment/create", "data", "probe.bpmn", bpmn)),
@@ -245,17 +248,17 @@ class AuthorizationMatrixIT extends ServerItBase {
             json("POST", "/engine-rest/process-definition/key/platformCheck/start", "{}")),
         new Operation("read the audit of model deployments", Set.of("administrator"), null, get("/api/admin/models/audit")),
         // a proposal's documents (issue 22): its applicant and the office; experts only when seated on its review (X and Y are not)
-        new Operation("open a proposal's document", Set.of("applicant A", "official"), null, get("/api/documents/" + document)),
-        new Operation("open a proposal's document for a task", Set.of("applicant A", "official"), null,
+        new Operation("open a proposal's document", Set.of("applicant A", "official", "auditor"), null, get("/api/documents/" + document)),
+        new Operation("open a proposal's document for a task", Set.of("applicant A", "official", "auditor"), null,
             get("/api/documents/" + document + "?task=" + taskOfY.getString("id"))),
-        new Operation("list a proposal's documents", Set.of("applicant A", "official"), document, get("/api/documents?proposalId=" + proposal)),
-        new Operation("list who read a proposal's documents", Set.of("official", "administrator"), "applicant1",
+        new Operation("list a proposal's documents", Set.of("applicant A", "official", "auditor"), document, get("/api/documents?proposalId=" + proposal)),
+        new Operation("list who read a proposal's documents", Set.of("official", "administrator", "auditor"), "applicant1",
             get("/api/documents/reads?proposalId=" + proposal)),
-        // records for auditors (issue 26): officials and administrators; the applicant's copy only for its own organisation
-        new Operation("read a proposal's evaluation summary, experts named", Set.of("official", "administrator"), null,
+        // records for auditors (issue 26): officials, administrators and auditors; the applicant's copy only for its own organisation
+        new Operation("read a proposal's evaluation summary, experts named", Set.of("official", "administrator", "auditor"), null,
             get("/api/transparency/proposals/" + proposal + "/report?format=html")),
-        new Operation("read a call's award dossier", Set.of("official", "administrator"), null, get("/api/transparency/calls/" + call + "/dossier?format=json")),
-        new Operation("export a call's archive", Set.of("official", "administrator"), null, get("/api/transparency/calls/" + call + "/archive")),
+        new Operation("read a call's award dossier", Set.of("official", "administrator", "auditor"), null, get("/api/transparency/calls/" + call + "/dossier?format=json")),
+        new Operation("export a call's archive", Set.of("official", "administrator", "auditor"), null, get("/api/transparency/calls/" + call + "/archive")),
         new Operation("read the applicant's evaluation summary", Set.of("applicant A"), null, get("/api/applicant/proposals/" + proposal + "/report")),
         new Operation("upload a document to another organisation's proposal", Set.of("applicant A"), null,
             (c, authorization) -> c.upload("/api/applicant/proposals/" + proposal + "/attachments?kind=other&name=x.pdf", "application/pdf",
@@ -268,23 +271,23 @@ class AuthorizationMatrixIT extends ServerItBase {
             "{\"contractNumber\":\"HT-M-" + run + "\",\"contractValue\":1000,\"invoices\":[{\"number\":\"INV-M-" + run + "\",\"amount\":1000}],"
             + "\"usage\":[{\"gpuHours\":1,\"value\":1000}]}")),
         // a voucher's redemption files (issue 23): the firm's users and officials read them; only the firm uploads
-        new Operation("open a voucher's redemption file", Set.of("applicant A", "official", "administrator"), null,
+        new Operation("open a voucher's redemption file", Set.of("applicant A", "official", "administrator", "auditor"), null,
             get("/api/voucher-files/" + voucherFileId)),
         new Operation("list a voucher's redemption files", Set.of("applicant A"), voucherFileId, get("/api/applicant/vouchers/" + issuedVoucher + "/files")),
         new Operation("upload a file to another firm's voucher", Set.of("applicant A"), null,
             (c, authorization) -> c.upload("/api/applicant/vouchers/" + issuedVoucher + "/files?kind=invoice&name=x.pdf", "application/pdf",
                 Pdfs.of("intruder"), auth(authorization))),
-        new Operation("list a voucher's files (officials)", Set.of("official", "administrator"), voucherFileId,
+        new Operation("list a voucher's files (officials)", Set.of("official", "administrator", "auditor"), voucherFileId,
             get("/api/voucher-files?voucherId=" + issuedVoucher)),
-        new Operation("list who downloaded a voucher's files", Set.of("official", "administrator"), "applicant1",
+        new Operation("list who downloaded a voucher's files", Set.of("official", "administrator", "auditor"), "applicant1",
             get("/api/voucher-files/reads?voucherId=" + issuedVoucher)),
         new Operation("approve a voucher (Tasklist API)", Set.of("official", "administrator"), null, json("POST", "/engine-rest/task/"
             + voucherReview.getString("id") + "/complete", "{\"variables\":{\"approved\":{\"value\":\"true\",\"type\":\"String\"}}}")),
-        new Operation("read a round's pool and ledger", Set.of("official", "administrator"), roundId, get("/api/voucher-rounds/" + roundId)),
+        new Operation("read a round's pool and ledger", Set.of("official", "administrator", "auditor"), roundId, get("/api/voucher-rounds/" + roundId)),
         new Operation("open a voucher round", Set.of("official", "administrator"), null, json("POST", "/api/voucher-rounds",
             "{\"name\":\"越权批次\",\"programme\":\"VOUCHER\",\"poolTotal\":1,\"validUntil\":\"2099-01-01T00:00:00Z\"}")),
         new Operation("close a voucher round", Set.of("official", "administrator"), null, json("POST", "/api/voucher-rounds/" + roundId + "/close", null)),
-        new Operation("read suppliers' listing applications", Set.of("official", "administrator"), pendingName, get("/api/compute-suppliers/applications")),
+        new Operation("read suppliers' listing applications", Set.of("official", "administrator", "auditor"), pendingName, get("/api/compute-suppliers/applications")),
         new Operation("list a supplier", Set.of("official", "administrator"), null, json("POST", "/api/compute-suppliers/" + pendingId + "/decision",
             "{\"listed\":true}")),
         new Operation("read another firm's AI service", Set.of("applicant A"), serviceName, get("/api/applicant/ai-services/" + aiServiceId)),
@@ -301,9 +304,9 @@ class AuthorizationMatrixIT extends ServerItBase {
                 auth(authorization))),
         new Operation("record another firm's filing result", Set.of("applicant A"), null, json("POST", "/api/applicant/ai-services/" + aiServiceId
             + "/filing-result", "{\"granted\":true,\"number\":\"Beijing-Intruder-20240101S0001\"}")),
-        new Operation("read the AI-service register", Set.of("official", "administrator"), serviceName, get("/api/ai-services")),
-        new Operation("read an AI service (officials)", Set.of("official", "administrator"), serviceName, get("/api/ai-services/" + aiServiceId)),
-        new Operation("read an AI service's history", Set.of("official", "administrator"), aiServiceId, get("/api/ai-services/" + aiServiceId + "/history")),
+        new Operation("read the AI-service register", Set.of("official", "administrator", "auditor"), serviceName, get("/api/ai-services")),
+        new Operation("read an AI service (officials)", Set.of("official", "administrator", "auditor"), serviceName, get("/api/ai-services/" + aiServiceId)),
+        new Operation("read an AI service's history", Set.of("official", "administrator", "auditor"), aiServiceId, get("/api/ai-services/" + aiServiceId + "/history")),
         new Operation("change an AI service's tier", Set.of("official", "administrator"), null, json("POST", "/api/ai-services/" + aiServiceId + "/tier",
             "{\"tier\":\"" + ("LOW".equals(aiServiceTier) ? "HIGH" : "LOW") + "\",\"reason\":\"越权\"}")),
         // a supplier's staff read their own listing only: the caller's account names the supplier (B's answer is checked below)
@@ -313,18 +316,30 @@ class AuthorizationMatrixIT extends ServerItBase {
         // the outbox holds every recipient's messages: administrators only
         new Operation("read the e-mail outbox", Set.of("administrator"), null, get("/api/outbox?limit=1")),
         new Operation("read one's own messaging profile", Set.of("applicant A", "applicant B", "official", "expert X", "expert Y", "administrator",
-            "supplier A", "supplier B", "inspector (drawn)", "inspector (not drawn)"), null, get("/api/profile"))));
+            "supplier A", "supplier B", "inspector (drawn)", "inspector (not drawn)", "auditor"), null, get("/api/profile"))));
     // supervision (issue 24): the office runs campaigns; an inspector only the inspections drawn for them; a firm only its own
     operations.addAll(List.of(
         new Operation("start a spot-check campaign", Set.of("official", "administrator"), null, json("POST", "/api/spot-check-campaigns",
             "{\"name\":\"越权抽查\",\"shareHigh\":0,\"shareMedium\":0,\"shareLow\":0}")),
-        new Operation("read spot-check campaigns and their draws", Set.of("official", "administrator"), campaignId, get("/api/spot-check-campaigns")),
-        new Operation("replay a campaign's draw", Set.of("official", "administrator"), null,
+        // the auditor (issue 26): reads the chain and replays draws; never works on a task
+        new Operation("verify the audit records' hash chain", Set.of("auditor", "administrator"), null,
+            get("/api/audit/verify?stream=review-request:" + reviewId)),
+        new Operation("read a subject's sealed audit records", Set.of("auditor", "administrator"), reviewId,
+            get("/api/audit/records?subjectType=review-request&subjectId=" + reviewId)),
+        new Operation("list every recorded draw", Set.of("auditor", "administrator"), reviewId, get("/api/audit/draws")),
+        new Operation("replay a review panel's draw (auditors)", Set.of("auditor", "administrator"), null,
+            json("POST", "/api/audit/draws/review/" + reviewId + "/replay", null)),
+        new Operation("replay a campaign's draw (auditors)", Set.of("auditor", "administrator"), null,
+            json("POST", "/api/audit/draws/spot-check/" + campaignId + "/replay", null)),
+        new Operation("claim an expert's scoring task", everyoneButTheAuditor, null,
+            json("POST", "/engine-rest/task/" + taskOfY.getString("id") + "/claim", "{\"userId\":\"auditor\"}")),
+        new Operation("read spot-check campaigns and their draws", Set.of("official", "administrator", "auditor"), campaignId, get("/api/spot-check-campaigns")),
+        new Operation("replay a campaign's draw", Set.of("official", "administrator", "auditor"), null,
             json("POST", "/api/spot-check-campaigns/" + campaignId + "/draw/replay", null)),
-        new Operation("read an inspection drawn for another inspector", Set.of("official", "administrator", "inspector (drawn)"), inspectionId,
+        new Operation("read an inspection drawn for another inspector", Set.of("official", "administrator", "inspector (drawn)", "auditor"), inspectionId,
             get("/api/supervision/inspections/" + inspectionId)),
-        new Operation("list inspections", Set.of("official", "administrator", "inspector (drawn)"), inspectionId, get("/api/supervision/inspections")),
-        new Operation("read an inspection's task (Tasklist API)", Set.of("official", "administrator", "inspector (drawn)"), "userTask_inspectService",
+        new Operation("list inspections", Set.of("official", "administrator", "inspector (drawn)", "auditor"), inspectionId, get("/api/supervision/inspections")),
+        new Operation("read an inspection's task (Tasklist API)", Set.of("official", "administrator", "inspector (drawn)", "auditor"), "userTask_inspectService",
             get("/engine-rest/task?processInstanceBusinessKey=" + inspectionId)),
         new Operation("record the result of an inspection drawn for another", Set.of("inspector (drawn)"), null,
             json("POST", "/api/supervision/inspections/" + inspectionId + "/result", "{\"findingsFound\":false}")),
@@ -333,7 +348,7 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("declare another inspector's avoidance", Set.of("official", "administrator"), null, json("POST",
             "/api/supervision/inspector-avoidances", "{\"inspectorId\":\"" + otherInspector + "\",\"creditCode\":\"91310000MA1D3M0A13\","
             + "\"kind\":\"RELATIONSHIP\",\"reason\":\"越权\"}")),
-        new Operation("read the supervision overview", Set.of("official", "administrator"), serviceOfA, get("/api/supervision/services")),
+        new Operation("read the supervision overview", Set.of("official", "administrator", "auditor"), serviceOfA, get("/api/supervision/services")),
         new Operation("list another firm's spot checks", Set.of("applicant A"), inspectionId, get("/api/applicant/supervision/inspections")),
         new Operation("rectify another firm's inspection", Set.of("applicant A"), null, json("POST", "/api/applicant/supervision/inspections/"
             + inspectionId + "/rectification", "{\"rectification\":\"越权整改\"}")),
@@ -343,9 +358,18 @@ class AuthorizationMatrixIT extends ServerItBase {
             "/api/applicant/supervision/services/" + serviceOfA + "/self-inspections", "{\"summary\":\"越权自查\"}")),
         new Operation("report an incident as another firm", Set.of("applicant A"), null, json("POST", "/api/applicant/supervision/incidents",
             "{\"serviceId\":\"" + serviceOfA + "\",\"description\":\"越权\",\"reporterName\":\"某\",\"contact\":\"1\"}")),
-        new Operation("read incident reports", Set.of("official", "administrator"), incidentId, get("/api/incidents")),
+        new Operation("read incident reports", Set.of("official", "administrator", "auditor"), incidentId, get("/api/incidents")),
         new Operation("record an incident's outcome", Set.of("official", "administrator"), null,
             json("POST", "/api/incidents/" + incidentId + "/outcome", "{\"outcome\":\"越权处理\"}"))));
+
+    // the programme dashboard (issue 26): officials' figures and the targets for the office, leadership, auditors and administrators
+    // (leadership and auditors are no actors here; DashboardIT tries them); targets set by the office and administrators only
+    String dashboardTargets = "{\"targets\":[{\"measure\":\"callsOpened\",\"value\":7}]}";
+    operations.addAll(List.of(
+        new Operation("read the programme dashboard", Set.of("official", "administrator"), null, get("/api/dashboard")),
+        new Operation("read a year's dashboard targets", Set.of("official", "administrator"), null, get("/api/dashboard/targets/2099")),
+        new Operation("set a year's dashboard targets", Set.of("official", "administrator"), null,
+            json("PUT", "/api/dashboard/targets/2098", dashboardTargets))));
 
     List<String> notDenied = new ArrayList<>();
     int cells = 0;
@@ -413,6 +437,21 @@ class AuthorizationMatrixIT extends ServerItBase {
         actors.get("inspector (drawn)"))).getString("status")).isEqualTo("DRAWN");
     assertThat(client.send("GET", "/api/public/spot-check-results", null, null).body()).doesNotContain(inspectionId).doesNotContain("inspector");
     assertThat(client.send("GET", "/api/incidents", null, null, "Authorization", actors.get("official")).body()).contains(incidentId);
+    // the auditor reads the engine's history and the review with its experts, and replays the draw: it matches
+    assertThat(client.send("GET", "/engine-rest/history/process-instance?processInstanceId=" + instance, null, null, "Authorization",
+        actors.get("auditor")).body()).contains(instance);
+    assertThat(client.send("GET", "/api/reviews/" + reviewId, null, null, "Authorization", actors.get("auditor")).body()).contains(expertX);
+    HttpResponse<String> replayed = client.send("POST", "/api/audit/draws/review/" + reviewId + "/replay", null, null, "Authorization",
+        actors.get("auditor"));
+    assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+    assertThat(Officials.object(replayed).getBoolean("matches")).as(replayed.body()).isTrue();
+    // no refused actor set the dashboard's targets; the public figures are open to all and hold nothing unpublished
+    assertThat(Officials.object(client.send("GET", "/api/dashboard/targets/2098", null, null, "Authorization", actors.get("official")))
+        .getJsonArray("targets")).isEmpty();
+    HttpResponse<String> publicFigures = client.send("GET", "/api/public/dashboard", null, null);
+    assertThat(publicFigures.statusCode()).isEqualTo(200);
+    assertThat(publicFigures.body()).contains("awardsAnnounced").doesNotContain("proposalsSubmitted").doesNotContain("vouchersIssued")
+        .doesNotContain(title);
     // what the draft holds is unchanged by every refused change
     assertThat(Officials.object(client.send("GET", "/api/applicant/proposals/" + proposal, null, null, "Authorization", actors.get("applicant A")))
         .getString("status")).isEqualTo("DRAFT");

@@ -292,6 +292,32 @@ class BadRequestCorpusIT extends ServerItBase {
    * The supplier listing's correction loop (issue 23): the office's bad decisions and a supplier's bad corrections are
    * refused with problem+json naming the field, and change nothing.
    */
+  /** The auditors' operations (issue 26): an unknown draw kind, an unknown draw and missing record filters, each named. */
+  @Test
+  void badAuditRequestsAreRefusedNamingTheField() throws Exception {
+    Map<String, Object[]> cases = new LinkedHashMap<>();
+    cases.put("POST /api/audit/draws/lottery/x/replay", new Object[] {400, "kind"});
+    cases.put("POST /api/audit/draws/REVIEW/x/replay", new Object[] {400, "kind"});
+    cases.put("POST /api/audit/draws/review/" + UUID.randomUUID() + "/replay", new Object[] {404, null});
+    cases.put("POST /api/audit/draws/spot-check/" + UUID.randomUUID() + "/replay", new Object[] {404, null});
+    cases.put("GET /api/audit/records", new Object[] {400, "subjectType"});
+    cases.put("GET /api/audit/records?subjectType=review-request", new Object[] {400, "subjectId"});
+    cases.put("GET /api/audit/records?subjectType=" + "t".repeat(65) + "&subjectId=x", new Object[] {400, "subjectType"});
+    cases.put("GET /api/audit/verify?stream=" + "s".repeat(201), new Object[] {400, "stream"});
+    cases.put("GET /api/audit/verify?stream=%20", new Object[] {400, "stream"});
+    List<String> offenders = new ArrayList<>();
+    for (Map.Entry<String, Object[]> bad : cases.entrySet()) {
+      String[] request = bad.getKey().split(" ", 2);
+      HttpResponse<String> refused = as("auditor", request[0], request[1], null);
+      Object field = bad.getValue()[1];
+      if (refused.statusCode() != (int) bad.getValue()[0] || !isProblem(refused) || !hasMessage(refused.body())
+          || (field != null && !field.equals(problem(refused).getString("field", null)))) {
+        offenders.add(bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
   @Test
   void badListingDecisionsAndCorrectionsAreRefusedNamingTheField() throws Exception {
     String run = VoucherIT.run();
@@ -334,6 +360,55 @@ class BadRequestCorpusIT extends ServerItBase {
     }
     assertThat(problem(asUser(staff, "secret12345", "GET", "/api/supplier/listing", null)).getString("status")).as("nothing was corrected")
         .isEqualTo("RETURNED");
+    assertThat(offenders).isEmpty();
+  }
+
+  /**
+   * The programme dashboard (issue 26): a bad year in the query or the path, and bad target lines, are refused with
+   * problem+json naming {@code year} or the line's field; nothing is set.
+   */
+  @Test
+  void badDashboardYearsAndTargetsAreRefusedNamingTheField() throws Exception {
+    List<String> offenders = new ArrayList<>();
+    Map<String, String> badReads = new LinkedHashMap<>();
+    for (String year : List.of("20x6", "1999", "2101", "26", "%20", "2026.5")) {
+      badReads.put("/api/dashboard?year=" + year, "office");
+      badReads.put("/api/public/dashboard?year=" + year, null);
+      badReads.put("/api/dashboard/targets/" + year, "office");
+    }
+    for (Map.Entry<String, String> bad : badReads.entrySet()) {
+      HttpResponse<String> refused = bad.getValue() == null ? anonymous("GET", bad.getKey(), null) : as(bad.getValue(), "GET", bad.getKey(), null);
+      if (refused.statusCode() != 400 || !isProblem(refused) || !"year".equals(problem(refused).getString("field", null))) {
+        offenders.add("GET " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    Map<String, String> badTargets = new LinkedHashMap<>();
+    badTargets.put("{}", "targets");
+    badTargets.put("{\"targets\":null}", "targets");
+    badTargets.put("{\"targets\":[{\"value\":1}]}", "targets[0].measure");
+    badTargets.put("{\"targets\":[{\"measure\":\"fun\",\"value\":1}]}", "targets[0].measure");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\"}]}", "targets[0].value");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\",\"value\":-3}]}", "targets[0].value");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\",\"value\":2.5}]}", "targets[0].value");
+    badTargets.put("{\"targets\":[{\"measure\":\"awardFunds\",\"value\":1.234}]}", "targets[0].value");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\",\"field\":\"knitting\",\"value\":1}]}", "targets[0].field");
+    badTargets.put("{\"targets\":[{\"measure\":\"callsOpened\",\"value\":1},{\"measure\":\"callsOpened\",\"value\":1}]}", "targets[1]");
+    for (Map.Entry<String, String> bad : badTargets.entrySet()) {
+      HttpResponse<String> refused = as("office", "PUT", "/api/dashboard/targets/2097", bad.getKey());
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("PUT " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    // a value of the wrong JSON type is refused by the binder, naming the property it could not bind
+    HttpResponse<String> wrongType = as("office", "PUT", "/api/dashboard/targets/2097", "{\"targets\":[{\"measure\":\"callsOpened\",\"value\":\"lots\"}]}");
+    if (wrongType.statusCode() != 400 || !isProblem(wrongType) || problem(wrongType).getString("field", null) == null) {
+      offenders.add("PUT value \"lots\" -> " + wrongType.statusCode() + " " + wrongType.body());
+    }
+    HttpResponse<String> badPath = as("office", "PUT", "/api/dashboard/targets/twenty", "{\"targets\":[]}");
+    if (badPath.statusCode() != 400 || !"year".equals(problem(badPath).getString("field", null))) {
+      offenders.add("PUT /api/dashboard/targets/twenty -> " + badPath.statusCode() + " " + badPath.body());
+    }
+    assertThat(problem(as("office", "GET", "/api/dashboard/targets/2097", null)).getJsonArray("targets")).as("nothing was set").isEmpty();
     assertThat(offenders).isEmpty();
   }
 
@@ -535,6 +610,9 @@ class BadRequestCorpusIT extends ServerItBase {
     }
     if (path.startsWith("/api/reviews") || path.startsWith("/api/experts")) {
       return "secretary";
+    }
+    if (path.startsWith("/api/audit")) {
+      return "auditor";
     }
     if (path.startsWith("/api/admin") || path.startsWith("/api/outbox")) {
       return "admin";

@@ -3,13 +3,11 @@ package org.aipo.it;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -64,8 +62,8 @@ abstract class ServerItBase {
     }
   }
 
-  @ArquillianResource
-  URL baseUrl;
+  /** The test server (not Arquillian's {@code @ArquillianResource URL}: {@link DeployOnce} deploys once for many classes). */
+  static final URI BASE = URI.create("http://localhost:" + System.getProperty("it.http.port", "9180") + "/");
 
   WebClient client;
   Officials officials;
@@ -78,7 +76,7 @@ abstract class ServerItBase {
 
   /** The address of a path on the test server, e.g. {@code url("/portal/")}. */
   URI url(String path) {
-    return URI.create(baseUrl.toString()).resolve(path);
+    return BASE.resolve(path);
   }
 
   /** Another client: its own cookies, hence its own webapp or portal session. */
