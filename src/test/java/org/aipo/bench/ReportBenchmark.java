@@ -14,15 +14,24 @@ import org.aipo.transparency.ReportPdf;
  * summaries shaped like {@code EvaluationReports}' (5 experts, 4 criteria, a comment per criterion), then the
  * dossier holding its tables (proposals, attachments, the draw of a 60-expert pool, invitations, declarations,
  * ranking, audit trail) and all N summaries. Rendering only: the records are made up in memory, so the
- * database reads of a real dossier are not in the figure. Run (see docs/benchmarks.md):
+ * database reads of a real dossier are not in the figure. Part of {@code mvn -Pbench verify} (execution
+ * {@code bench-reports}, before the servers' benchmark), or alone (see docs/benchmarks.md):
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.aipo.bench.ReportBenchmark 200}.
+ * With {@code -Dbench.root=<project>} it writes its table into docs/benchmarks.md between its markers.
  */
 public final class ReportBenchmark {
 
   private ReportBenchmark() {
   }
 
-  public static void main(String[] args) {
+  /** The budget stated in docs/benchmarks.md (issue 26), on the 2-vCPU machine. */
+  static final double DOSSIER_BUDGET_S = 20;
+  static final double SUMMARIES_BUDGET_S = 90;
+
+  static final String BEGIN = "<!-- report-bench:begin -->";
+  static final String END = "<!-- report-bench:end -->";
+
+  public static void main(String[] args) throws java.io.IOException {
     int proposals = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     Path font = new ReportFonts(ReportFonts.DEFAULT).require();
     OutputStream nowhere = OutputStream.nullOutputStream();
@@ -41,9 +50,29 @@ public final class ReportBenchmark {
     CountingStream counted = new CountingStream();
     ReportPdf.write(dossier(proposals, summaries), font, counted);
     long dossierDone = System.nanoTime();
+    double summariesS = (summariesDone - start) / 1e9;
+    double dossierS = (dossierDone - summariesDone) / 1e9;
     System.out.printf("reports: %d evaluation summaries in %.1f s (%.0f ms each); the dossier (%d KB) in %.1f s; together %.1f s%n",
-        proposals, (summariesDone - start) / 1e9, (summariesDone - start) / 1e6 / proposals, counted.count / 1024,
-        (dossierDone - summariesDone) / 1e9, (dossierDone - start) / 1e9);
+        proposals, summariesS, summariesS * 1000 / proposals, counted.count / 1024, dossierS, summariesS + dossierS);
+    String root = System.getProperty("bench.root");
+    if (root != null) {
+      double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      String table = String.format(java.util.Locale.ROOT, "| measured %s by `mvn -Pbench verify` (load average %.1f on %d CPUs) | wall clock | budget |%n"
+          + "|---|---|---|%n"
+          + "| %d evaluation summaries, one PDF each | %.1f s (%.0f ms each) | %.0f s %s |%n"
+          + "| the dossier (%d KB, all %d summaries inside) | %.1f s | %.0f s %s |%n",
+          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES), load, Runtime.getRuntime().availableProcessors(),
+          proposals, summariesS, summariesS * 1000 / proposals, SUMMARIES_BUDGET_S, summariesS <= SUMMARIES_BUDGET_S ? "met" : "**missed**",
+          counted.count / 1024, proposals, dossierS, DOSSIER_BUDGET_S, dossierS <= DOSSIER_BUDGET_S ? "met" : "**missed**");
+      java.nio.file.Path doc = java.nio.file.Path.of(root, "docs", "benchmarks.md");
+      String text = java.nio.file.Files.readString(doc);
+      int begin = text.indexOf(BEGIN);
+      int end = text.indexOf(END);
+      if (begin < 0 || end < begin) {
+        throw new IllegalStateException("docs/benchmarks.md has no " + BEGIN + " … " + END + " markers");
+      }
+      java.nio.file.Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+    }
   }
 
   static ReportDocument summary(int i) {

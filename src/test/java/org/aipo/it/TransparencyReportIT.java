@@ -60,9 +60,34 @@ class TransparencyReportIT extends ServerItBase {
     return text.replaceAll("\\s+", "");
   }
 
+  /** A measure's figure for this year, read by the office, and checked equal on the public dashboard. */
+  private java.math.BigDecimal achieved(String measure) throws Exception {
+    java.math.BigDecimal official = null;
+    java.math.BigDecimal published = null;
+    for (String[] reader : new String[][] {{"office", "/api/dashboard"}, {null, "/api/public/dashboard"}}) {
+      HttpResponse<String> read = reader[0] == null ? anonymous("GET", reader[1], null) : as(reader[0], "GET", reader[1], null);
+      assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+      for (JsonValue m : object(read).getJsonArray("measures")) {
+        if (m.asJsonObject().getString("key").equals(measure)) {
+          java.math.BigDecimal value = m.asJsonObject().getJsonNumber("achieved").bigDecimalValue();
+          if (reader[0] == null) {
+            published = value;
+          } else {
+            official = value;
+          }
+        }
+      }
+    }
+    assertThat(official).as(measure + " on the officials' dashboard").isNotNull();
+    assertThat(published).as(measure + " on the public dashboard").isNotNull().isEqualByComparingTo(official);
+    return official;
+  }
+
   @Test
   void aFinishedCallsReportsDossierAndArchiveHoldTheRecordAndHideTheExpertsFromTheApplicant() throws Exception {
     officials.expertsOfTheField(FIELD, EXPERTS, EXPERT_NAMES);
+    java.math.BigDecimal awardsBefore = achieved("awardsAnnounced");
+    java.math.BigDecimal fundsBefore = achieved("awardFunds");
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
     HttpResponse<String> opened = as("office", "POST", "/api/calls", "{\"title\":\"2026 智慧医疗示范项目\",\"fields\":[\"" + FIELD + "\"],"
         + "\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":2000000,\"maxAward\":1000000,"
@@ -101,6 +126,10 @@ class TransparencyReportIT extends ServerItBase {
     officials.fireTimer(call, "demonstrationCall", "timerEvent_noticeEnds");
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> "AWARDED".equals(object(asUser("tr-org-a",
         "Password2026a", "GET", "/api/applicant/proposals/" + a, null)).getString("status")));
+
+    // the dashboard counts the award from the records, on the officials' and the public figures alike
+    assertThat(achieved("awardsAnnounced")).isEqualByComparingTo(awardsBefore.add(java.math.BigDecimal.ONE));
+    assertThat(achieved("awardFunds")).isGreaterThan(fundsBefore);
 
     // the dossier as JSON: every draw replayed and matching; the experts named
     HttpResponse<String> dossierJson = as("office", "GET", "/api/transparency/calls/" + call + "/dossier?format=json", null);
