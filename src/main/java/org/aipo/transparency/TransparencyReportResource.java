@@ -95,14 +95,10 @@ public class TransparencyReportResource implements ApiResource {
       @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
   public Response dossier(@PathParam("id") String id,
       @Parameter(description = "pdf 或 json", schema = @Schema(enumeration = {"pdf", "json"})) @QueryParam("format") String format) {
-    String chosen = ReportDownloads.format(format, List.of("pdf", "json"));
-    java.nio.file.Path font = "pdf".equals(chosen) ? fonts.require() : null;
-    CallDossiers.Dossier dossier = dossiers.of(id);
-    auditLog.record(caller(), "report.dossier-read", "call", id, chosen);
-    if (font == null) {
-      return ReportDownloads.file(CallArchives.json(dossier.json()), "application/json", "dossier-" + id + ".json");
-    }
-    return ReportDownloads.pdf(dossier.document(), font, "dossier-" + id + ".pdf");
+    return dossier(format, "call", id, "dossier-", () -> {
+      CallDossiers.Dossier dossier = dossiers.of(id);
+      return new Made(dossier.json(), dossier.document());
+    });
   }
 
   @GET
@@ -115,14 +111,10 @@ public class TransparencyReportResource implements ApiResource {
       @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
   public Response campaignDossier(@PathParam("id") String id,
       @Parameter(description = "pdf 或 json", schema = @Schema(enumeration = {"pdf", "json"})) @QueryParam("format") String format) {
-    String chosen = ReportDownloads.format(format, List.of("pdf", "json"));
-    java.nio.file.Path font = "pdf".equals(chosen) ? fonts.require() : null;
-    CampaignDossiers.Dossier dossier = campaignDossiers.of(id, caller());
-    auditLog.record(caller(), "report.dossier-read", "spot-check-campaign", id, chosen);
-    if (font == null) {
-      return ReportDownloads.file(CallArchives.json(dossier.json()), "application/json", "spot-check-dossier-" + id + ".json");
-    }
-    return ReportDownloads.pdf(dossier.document(), font, "spot-check-dossier-" + id + ".pdf");
+    return dossier(format, "spot-check-campaign", id, "spot-check-dossier-", () -> {
+      CampaignDossiers.Dossier dossier = campaignDossiers.of(id, caller());
+      return new Made(dossier.json(), dossier.document());
+    });
   }
 
   @GET
@@ -135,14 +127,29 @@ public class TransparencyReportResource implements ApiResource {
       @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
   public Response roundDossier(@PathParam("id") String id,
       @Parameter(description = "pdf 或 json", schema = @Schema(enumeration = {"pdf", "json"})) @QueryParam("format") String format) {
+    return dossier(format, "voucher-round", id, "voucher-round-dossier-", () -> {
+      RoundDossiers.Dossier dossier = roundDossiers.of(id);
+      return new Made(dossier.json(), dossier.document());
+    });
+  }
+
+  /** A dossier as made: its JSON and its document. */
+  private record Made(jakarta.json.JsonObject json, ReportDocument document) {
+  }
+
+  /**
+   * One dossier read: the format checked first (and, for a PDF, the font), then the dossier made, the reading
+   * audited, and the answer as JSON or PDF named {@code stem + id}.
+   */
+  private Response dossier(String format, String subjectType, String id, String stem, java.util.function.Supplier<Made> make) {
     String chosen = ReportDownloads.format(format, List.of("pdf", "json"));
     java.nio.file.Path font = "pdf".equals(chosen) ? fonts.require() : null;
-    RoundDossiers.Dossier dossier = roundDossiers.of(id);
-    auditLog.record(caller(), "report.dossier-read", "voucher-round", id, chosen);
+    Made dossier = make.get();
+    auditLog.record(caller(), "report.dossier-read", subjectType, id, chosen);
     if (font == null) {
-      return ReportDownloads.file(CallArchives.json(dossier.json()), "application/json", "voucher-round-dossier-" + id + ".json");
+      return ReportDownloads.file(CallArchives.json(dossier.json()), "application/json", stem + id + ".json");
     }
-    return ReportDownloads.pdf(dossier.document(), font, "voucher-round-dossier-" + id + ".pdf");
+    return ReportDownloads.pdf(dossier.document(), font, stem + id + ".pdf");
   }
 
   @GET

@@ -57,7 +57,7 @@ public final class ReportBenchmark {
     String root = System.getProperty("bench.root");
     if (root != null) {
       double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-      String table = String.format(java.util.Locale.ROOT, "| measured %s by `mvn -Pbench verify` (load average %.1f on %d CPUs) | wall clock | budget |%n"
+      String table = String.format(java.util.Locale.ROOT, "| measured %s by `ReportBenchmark 200` (load average %.1f on %d CPUs) | wall clock | budget |%n"
           + "|---|---|---|%n"
           + "| %d evaluation summaries, one PDF each | %.1f s (%.0f ms each) | %.0f s %s |%n"
           + "| the dossier (%d KB, all %d summaries inside) | %.1f s | %.0f s %s |%n",
