@@ -324,6 +324,12 @@ public class Proposals implements FormalCheckRecorder {
     return java.util.Optional.ofNullable(attachmentId == null || attachmentId.length() > 36 ? null : entityManager.find(Attachment.class, attachmentId));
   }
 
+  /** An attachment's bytes, read in this transaction (for a reader that streams many one after the other). */
+  public byte[] attachmentContent(String attachmentId) {
+    return attachment(attachmentId).orElseThrow(() -> DomainException.notFound("attachment.not-found", "attachmentId",
+        "没有材料 " + attachmentId, "attachmentId: no attachment " + attachmentId)).getContent();
+  }
+
   /** The proposal by id, or empty (for deciding who may read its documents). */
   public java.util.Optional<Proposal> byId(String proposalId) {
     return java.util.Optional.ofNullable(proposalId == null || proposalId.length() > 36 ? null : entityManager.find(Proposal.class, proposalId));

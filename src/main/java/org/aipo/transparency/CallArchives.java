@@ -24,7 +24,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.transaction.Transactional;
 
 import org.aipo.proposal.Attachment;
 import org.aipo.proposal.Proposal;
@@ -35,9 +34,13 @@ import org.aipo.proposal.Proposals;
  * with the dossier as PDF and JSON, every proposal's evaluation summary (officials' copy, PDF), every proposal
  * attachment, and at the end {@code manifest.json} and {@code SHA256SUMS} listing each file with its size and
  * SHA-256, computed over the bytes as they went into the ZIP.
+ *
+ * <p>Not one transaction: the dossier, each proposal's list of attachments and each attachment's content are read
+ * in short transactions of their own (the services' own), so that a call of hundreds of proposals neither keeps every
+ * attachment it wrote in one persistence context (memory growing with the call) nor outlives the transaction
+ * timeout while the ZIP streams to a slow client.
  */
 @ApplicationScoped
-@Transactional
 public class CallArchives {
 
   /** One file of the archive as the manifest lists it. */
@@ -68,7 +71,7 @@ public class CallArchives {
         }
         for (Attachment attachment : proposals.attachmentsOf(proposal.getId())) {
           entries.add(entry(zip, "attachments/" + proposal.getId() + "/" + attachment.getId() + "-" + safe(attachment.getFileName()),
-              o -> o.write(attachment.getContent())));
+              o -> o.write(proposals.attachmentContent(attachment.getId()))));
         }
       }
       JsonArrayBuilder files = Json.createArrayBuilder();
