@@ -82,8 +82,19 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       }
     }
     String[] credentials = decode(header);
+    String source = http == null ? null : http.getRemoteAddr();
+    if (credentials != null) {
+      long wait = org.aipo.platform.auth.LoginThrottle.refusedForSeconds(source);
+      if (wait > 0) {
+        request.abortWith(ApiErrors.throttled(wait).build());
+        return;
+      }
+    }
     org.aipo.platform.auth.CachingBasicAuthenticationProvider.Authenticated known = credentials == null ? null
         : org.aipo.platform.auth.CachingBasicAuthenticationProvider.check(workflowEngine.processEngine(), credentials[0], credentials[1]);
+    if (known == null && credentials != null) {
+      org.aipo.platform.auth.LoginThrottle.failed(source, credentials[0], "api");
+    }
     if (known == null) {
       Response.ResponseBuilder refused = ApiErrors.problem(401, "auth.required", null, "需要登录（HTTP Basic）", "credentials required (HTTP Basic)");
       if (request.getHeaderString(PORTAL_HEADER) == null) {

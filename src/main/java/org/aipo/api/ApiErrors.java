@@ -64,6 +64,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         .add("messages", Json.createObjectBuilder().add("zh", chinese).add("en", en));
   }
 
+  /** 429: too many failed logins from this source (platform.auth.LoginThrottle); try again after the given seconds. */
+  public static Response.ResponseBuilder throttled(long retryAfterSeconds) {
+    return problem(429, "auth.throttled", null, "来自此地址的登录失败次数过多，请 " + retryAfterSeconds + " 秒后再试",
+        "too many failed logins from this address; try again in " + retryAfterSeconds + " s").header("Retry-After", retryAfterSeconds);
+  }
+
   public static Response.ResponseBuilder problem(DomainException refusal) {
     return problem(refusal.kind().status(), refusal.code(), refusal.field(), refusal.zh(), refusal.en());
   }

@@ -83,7 +83,13 @@ public class SessionResource implements ApiResource {
     String userId = body.userId();
     String password = body.password();
     IdentityService identity = workflowEngine.processEngine().getIdentityService();
+    String source = http.getRemoteAddr();
+    long wait = org.aipo.platform.auth.LoginThrottle.refusedForSeconds(source);
+    if (wait > 0) {
+      return ApiErrors.throttled(wait).build();
+    }
     if (!identity.checkPassword(userId, password)) {
+      org.aipo.platform.auth.LoginThrottle.failed(source, userId, "portal");
       return ApiErrors.problem(401, "session.wrong-credentials", "password", "用户名或密码错误", "wrong user or password").build();
     }
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();

@@ -88,6 +88,10 @@ public class WorkflowEngine {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setAuthorizationEnabled(true);
+    // no lock on the account after wrong passwords (Camunda locks it for a growing delay, and for good after ten):
+    // anyone who knows a user id could lock its owner out. Failed logins slow their source instead (auth.LoginThrottle).
+    configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+    configuration.setLoginDelayBase(0);
     // the database stops an engine statement that runs longer than this (e.g. a count that Tasklist has given up
     // on), instead of it running on; such a request is answered 503 (StatementTimedOut)
     int statementTimeout = settings.statementTimeoutSeconds();

@@ -100,6 +100,19 @@ public class AuditResource implements ApiResource {
     return auditLog.stream(subjectType, subjectId).stream().map(RecordView::of).toList();
   }
 
+  @GET
+  @Path("failed-logins")
+  @Operation(summary = "最近的登录失败记录（来源地址、用户名、渠道）Recent failed logins: source address, user id, channel")
+  @APIResponse(responseCode = "200", description = "最新的在前 Newest first",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RecordView.class)))
+  public List<RecordView> failedLogins(@Parameter(description = "至多条数（1–1000，默认 100）At most this many (1–1000, default 100)",
+      example = "100") @QueryParam("max") Integer max) {
+    if (max != null && (max < 1 || max > 1000)) {
+      throw DomainException.badInput("audit.max-invalid", "max", "max 须在 1 至 1000 之间", "max must be between 1 and 1000");
+    }
+    return auditLog.ofType(org.aipo.audit.FailedLogins.SUBJECT, max == null ? 100 : max).stream().map(RecordView::of).toList();
+  }
+
   private static void required(String value, String field, int max) {
     if (value == null || value.isBlank() || value.length() > max) {
       throw DomainException.badInput("audit." + field + "-required", field, "须给出 " + field + "（至多 " + max + " 个字符）",

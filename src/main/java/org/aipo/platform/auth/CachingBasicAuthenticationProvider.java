@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
  * transactions before every request does any work. Here a success is remembered for
  * {@code aipo.auth.cacheSeconds} (default 30; 0 turns the cache off) under the user id and a SHA-256 of
  * the password (never the password), with the groups and tenants read at that moment. Failures are never
- * remembered, so Camunda's count of failed attempts and its lock-out still see every wrong password.
+ * remembered, so every wrong password is checked and counted against its source ({@link LoginThrottle}).
  * Any change to users, groups, memberships or tenants on this node empties the cache at once
  * ({@link IdentityChangeListener}); on the other nodes of a cluster it takes effect within the same time.
  */
@@ -86,6 +86,7 @@ public class CachingBasicAuthenticationProvider extends HttpBasicAuthenticationP
     }
     Authenticated known = check(engine, credentials[0], credentials[1]);
     if (known == null) {
+      LoginThrottle.failed(request.getRemoteAddr(), credentials[0], "engine-rest");
       return AuthenticationResult.unsuccessful(credentials[0]);
     }
     AuthenticationResult result = AuthenticationResult.successful(known.userId());

@@ -21,6 +21,12 @@ public class RestAuthenticationFilter extends ProcessEngineAuthenticationFilter 
   @Override
   public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response, jakarta.servlet.FilterChain chain)
       throws java.io.IOException, jakarta.servlet.ServletException {
+    jakarta.servlet.http.HttpServletRequest httpRequest = (jakarta.servlet.http.HttpServletRequest) request;
+    long wait = httpRequest.getHeader("Authorization") == null ? 0 : LoginThrottle.refusedForSeconds(request.getRemoteAddr());
+    if (wait > 0) {
+      LoginThrottle.refuse((jakarta.servlet.http.HttpServletResponse) response, wait);
+      return;
+    }
     try {
       super.doFilter(request, response, chain);
     } catch (RuntimeException | jakarta.servlet.ServletException e) {
