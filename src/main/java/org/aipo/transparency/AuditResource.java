@@ -106,11 +106,19 @@ public class AuditResource implements ApiResource {
   @APIResponse(responseCode = "200", description = "最新的在前 Newest first",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RecordView.class)))
   public List<RecordView> failedLogins(@Parameter(description = "至多条数（1–1000，默认 100）At most this many (1–1000, default 100)",
-      example = "100") @QueryParam("max") Integer max) {
-    if (max != null && (max < 1 || max > 1000)) {
-      throw DomainException.badInput("audit.max-invalid", "max", "max 须在 1 至 1000 之间", "max must be between 1 and 1000");
+      example = "100") @QueryParam("max") String max) {
+    int count = 100;
+    if (max != null) {
+      try {
+        count = Integer.parseInt(max.trim());
+      } catch (NumberFormatException notANumber) {
+        count = 0;
+      }
+      if (count < 1 || count > 1000) {
+        throw DomainException.badInput("audit.max-invalid", "max", "max 须为 1 至 1000 之间的整数", "max must be a whole number from 1 to 1000");
+      }
     }
-    return auditLog.ofType(org.aipo.audit.FailedLogins.SUBJECT, max == null ? 100 : max).stream().map(RecordView::of).toList();
+    return auditLog.ofType(org.aipo.audit.FailedLogins.SUBJECT, count).stream().map(RecordView::of).toList();
   }
 
   private static void required(String value, String field, int max) {

@@ -327,6 +327,8 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("read a subject's sealed audit records", Set.of("auditor", "administrator"), reviewId,
             get("/api/audit/records?subjectType=review-request&subjectId=" + reviewId)),
         new Operation("list every recorded draw", Set.of("auditor", "administrator"), reviewId, get("/api/audit/draws")),
+        // issue 29: failed logins (source address, user id typed) are for the administrator and the auditor only
+        new Operation("read the failed logins", Set.of("auditor", "administrator"), null, get("/api/audit/failed-logins")),
         new Operation("replay a review panel's draw (auditors)", Set.of("auditor", "administrator"), null,
             json("POST", "/api/audit/draws/review/" + reviewId + "/replay", null)),
         new Operation("replay a campaign's draw (auditors)", Set.of("auditor", "administrator"), null,

@@ -305,6 +305,9 @@ class BadRequestCorpusIT extends ServerItBase {
     cases.put("GET /api/audit/records?subjectType=" + "t".repeat(65) + "&subjectId=x", new Object[] {400, "subjectType"});
     cases.put("GET /api/audit/verify?stream=" + "s".repeat(201), new Object[] {400, "stream"});
     cases.put("GET /api/audit/verify?stream=%20", new Object[] {400, "stream"});
+    cases.put("GET /api/audit/failed-logins?max=0", new Object[] {400, "max"});
+    cases.put("GET /api/audit/failed-logins?max=1001", new Object[] {400, "max"});
+    cases.put("GET /api/audit/failed-logins?max=many", new Object[] {400, "max"});
     List<String> offenders = new ArrayList<>();
     for (Map.Entry<String, Object[]> bad : cases.entrySet()) {
       String[] request = bad.getKey().split(" ", 2);
