@@ -70,6 +70,9 @@ public class ConsoleResource implements ApiResource {
   CallOverviews overviews;
 
   @Inject
+  ExpertWorkloads workloads;
+
+  @Inject
   WorkflowEngine workflowEngine;
 
   @Inject
@@ -183,6 +186,17 @@ public class ConsoleResource implements ApiResource {
   public Response exportRanking(@PathParam("id") String id, @Parameter(description = "xlsx（默认）或 csv") @QueryParam("format") String format) {
     Sheet.Format as = Sheet.Format.parse(format);
     return download(overviews.rankingSheet(id), as, "ranking-" + id, "call", id);
+  }
+
+  @GET
+  @Path("expert-workload/export")
+  @Produces({Sheet.XLSX_TYPE, Sheet.CSV_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(summary = "导出专家工作量（按评审组，xlsx 或 csv） Export the experts' workload per review group (xlsx or CSV)")
+  @APIResponse(responseCode = "200", description = "表格 The spreadsheet",
+      content = @Content(mediaType = Sheet.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response exportExpertWorkload(@Parameter(description = "xlsx（默认）或 csv") @QueryParam("format") String format) {
+    Sheet.Format as = Sheet.Format.parse(format);
+    return download(workloads.sheet(), as, "expert-workload", "expert", "pool");
   }
 
   private Response download(Sheet sheet, Sheet.Format format, String stem, String subjectType, String subjectId) {

@@ -149,6 +149,9 @@ class ConsoleBulkIT extends ServerItBase {
     assertThat(text.lines().findFirst().orElseThrow()).contains("申报书编号", "项目名称", "申请经费");
     assertThat(text).contains("批量项目 7,批量公司" + unique);
     assertThat(new BigDecimal(text.lines().filter(l -> l.contains("批量项目 7,")).findFirst().orElseThrow().split(",")[6])).isEqualByComparingTo("100007");
+    HttpResponse<byte[]> workload = client.bytes("/api/console/expert-workload/export?format=csv", "Authorization", WebClient.basic("auditor", "demo"));
+    assertThat(workload.statusCode()).isEqualTo(200);
+    assertThat(new String(workload.body(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow()).contains("评审组", "专家", "已评分");
     HttpResponse<String> badFormat = as("office", "GET", "/api/console/calls/" + call + "/proposals/export?format=pdf", null);
     assertThat(badFormat.statusCode()).isEqualTo(400);
     assertThat(Officials.object(badFormat).getString("field")).isEqualTo("format");
