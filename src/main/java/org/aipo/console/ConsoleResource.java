@@ -73,6 +73,9 @@ public class ConsoleResource implements ApiResource {
   ExpertWorkloads workloads;
 
   @Inject
+  VoucherLedgers ledgers;
+
+  @Inject
   WorkflowEngine workflowEngine;
 
   @Inject
@@ -197,6 +200,18 @@ public class ConsoleResource implements ApiResource {
   public Response exportExpertWorkload(@Parameter(description = "xlsx（默认）或 csv") @QueryParam("format") String format) {
     Sheet.Format as = Sheet.Format.parse(format);
     return download(workloads.sheet(), as, "expert-workload", "expert", "pool");
+  }
+
+  @GET
+  @Path("voucher-rounds/{id}/ledger/export")
+  @Produces({Sheet.XLSX_TYPE, Sheet.CSV_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(summary = "导出算力券批次台账（xlsx 或 csv） Export a voucher round's ledger (xlsx or CSV)",
+      description = "每笔记账及其后的余额，与批次的台账相同。Every entry with the balance after it, as the round's ledger shows.")
+  @APIResponse(responseCode = "200", description = "表格 The spreadsheet",
+      content = @Content(mediaType = Sheet.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response exportVoucherLedger(@PathParam("id") String id, @Parameter(description = "xlsx（默认）或 csv") @QueryParam("format") String format) {
+    Sheet.Format as = Sheet.Format.parse(format);
+    return download(ledgers.sheet(id), as, "voucher-ledger-" + id, "voucher-round", id);
   }
 
   private Response download(Sheet sheet, Sheet.Format format, String stem, String subjectType, String subjectId) {

@@ -27,6 +27,7 @@ public final class ExpertXlsx {
     StringBuilder csv = new StringBuilder();
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
       int line = 1;
+      int width = -1;
       for (Row row : (Iterable<Row>) workbook.getFirstSheet().openStream()::iterator) {
         for (; line < row.getRowNum(); line++) {
           csv.append("\r\n");
@@ -35,8 +36,13 @@ public final class ExpertXlsx {
         while (last > 0 && text(row.getCell(last - 1)).isBlank()) {
           last--;
         }
-        for (int c = 0; c < last; c++) {
-          csv.append(c == 0 ? "" : ",").append('"').append(text(row.getCell(c)).replace("\"", "\"\"")).append('"');
+        if (width < 0) {
+          // the header row sets the width: a data row's empty cells at the end are empty values, not missing columns
+          width = last;
+        }
+        int columns = last == 0 ? 0 : Math.max(last, width);
+        for (int c = 0; c < columns; c++) {
+          csv.append(c == 0 ? "" : ",").append('"').append(c < row.getCellCount() ? text(row.getCell(c)) : "".replace("\"", "\"\"")).append('"');
         }
         csv.append("\r\n");
         line++;

@@ -384,6 +384,8 @@ class AuthorizationMatrixIT extends ServerItBase {
             get("/api/console/calls/" + call + "/ranking/export?format=xlsx")),
         new Operation("export the experts' workload (console)", Set.of("official", "administrator", "auditor"), null,
             get("/api/console/expert-workload/export?format=csv")),
+        new Operation("export a voucher round's ledger (console)", Set.of("official", "administrator", "auditor"), null,
+            get("/api/console/voucher-rounds/" + roundId + "/ledger/export?format=csv")),
         new Operation("act on tasks in bulk (console)", Set.of("official", "administrator"), null,
             json("POST", "/api/console/bulk", "{\"kind\":\"claim\",\"taskIds\":[\"matrix-no-task\"]}")),
         new Operation("reassign tasks in bulk (console)", Set.of("administrator"), null,

@@ -454,6 +454,7 @@ class BadRequestCorpusIT extends ServerItBase {
     badReads.put("/api/console/calls/" + call + "/proposals/export?format=csv&sort=colour", "sort");
     badReads.put("/api/console/calls/" + call + "/ranking/export?format=docx", "format");
     badReads.put("/api/console/expert-workload/export?format=ods", "format");
+    badReads.put("/api/console/voucher-rounds/no-such-round/ledger/export?format=ods", "format");
     for (Map.Entry<String, String> bad : badReads.entrySet()) {
       HttpResponse<String> refused = as("office", "GET", bad.getKey(), null);
       if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {

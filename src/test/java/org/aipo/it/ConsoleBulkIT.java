@@ -67,6 +67,12 @@ class ConsoleBulkIT extends ServerItBase {
     HttpResponse<String> judgement = as("office", "POST", "/api/console/bulk", "{\"kind\":\"score\",\"taskIds\":[\"" + tasks.get(0) + "\"]}");
     assertThat(judgement.statusCode()).isEqualTo(400);
     assertThat(Officials.object(judgement).getString("field")).isEqualTo("kind");
+    // the Tasklist login acts only with the portal's header (a page of another site cannot send it)
+    WebClient tasklist = newClient();
+    assertThat(tasklist.loginToWebapp("tasklist", "office", "demo").statusCode()).isEqualTo(200);
+    assertThat(tasklist.send("POST", "/api/console/bulk", "application/json", "{\"kind\":\"claim\",\"taskIds\":[\"" + tasks.get(0) + "\"]}")
+        .statusCode()).isEqualTo(401);
+    assertThat(tasklist.send("GET", "/api/console/calls/" + call + "/proposals", null, null).statusCode()).isEqualTo(200);
     JsonObject notTheirs = Officials.object(as("secretary", "POST", "/api/console/bulk",
         "{\"kind\":\"formal-check-eligible\",\"taskIds\":[\"" + tasks.get(0) + "\"]}"));
     assertThat(notTheirs.getInt("succeeded")).as("the secretariat is no candidate of formal checks").isZero();
@@ -157,5 +163,34 @@ class ConsoleBulkIT extends ServerItBase {
     assertThat(Officials.object(badFormat).getString("field")).isEqualTo("format");
     assertThat(asUser(org, password, "GET", "/api/console/calls/" + call + "/proposals/export?format=csv", null).statusCode())
         .as("an applicant never receives the call's list").isEqualTo(403);
+  }
+
+  @Test
+  void aVoucherRoundsLedgerExportHasTheRoundsEntriesAndBalance() throws Exception {
+    String run = VoucherIT.run();
+    HttpResponse<String> opened = as("office", "POST", "/api/voucher-rounds", "{\"name\":\"台账导出 " + run + "\",\"programme\":\"VOUCHER\","
+        + "\"poolTotal\":1234567.5,\"validUntil\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(30).withNano(0)
+        + "\",\"expertThreshold\":1000000,\"reminderDays\":10}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String round = Officials.object(opened).getString("id");
+    JsonObject api = Officials.object(as("office", "GET", "/api/voucher-rounds/" + round, null));
+    JsonArray ledger = api.getJsonArray("ledger");
+    assertThat(ledger).isNotEmpty();
+    HttpResponse<byte[]> xlsx = client.bytes("/api/console/voucher-rounds/" + round + "/ledger/export", "Authorization", WebClient.basic("auditor", "demo"));
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      List<Row> rows = workbook.getFirstSheet().read();
+      assertThat(rows.get(0).getCellText(2)).startsWith("类型");
+      assertThat(rows.get(0).getCellText(5)).startsWith("金额");
+      assertThat(rows.get(0).getCellText(6)).startsWith("余额");
+      assertThat(rows).hasSize(ledger.size() + 1);
+      for (int i = 0; i < ledger.size(); i++) {
+        assertThat(rows.get(i + 1).getCellAsNumber(5).orElseThrow()).isEqualByComparingTo(ledger.getJsonObject(i).getJsonNumber("amount").bigDecimalValue());
+        assertThat(rows.get(i + 1).getCellText(2)).contains(ledger.getJsonObject(i).getString("kind"));
+      }
+      assertThat(rows.get(rows.size() - 1).getCellAsNumber(6).orElseThrow()).isEqualByComparingTo(api.getJsonNumber("balance").bigDecimalValue());
+    }
+    assertThat(as("office", "GET", "/api/console/voucher-rounds/no-such-round/ledger/export?format=csv", null).statusCode()).isEqualTo(404);
+    assertThat(as("applicant1", "GET", "/api/console/voucher-rounds/" + round + "/ledger/export", null).statusCode()).isEqualTo(403);
   }
 }

@@ -17,12 +17,17 @@ final class Consoles {
   private Consoles() {
   }
 
-  /** The programme office opens a robotics call that asks for the application document only; its id. */
+  /**
+   * The programme office opens a robotics call whose only required document is the application (the budget sheet
+   * optional; the other kinds as by default, since other tests pick any open call); its id.
+   */
   static String openCall(Officials officials, String title) throws Exception {
     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
     HttpResponse<String> opened = officials.as("office", "POST", "/api/calls", "{\"title\":\"" + title + "\",\"fields\":[\"robotics\"],"
         + "\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":90000000,\"maxAward\":1000000,"
-        + "\"awardCount\":50,\"documentKinds\":[{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":10,\"maxCount\":1}]}");
+        + "\"awardCount\":50,\"documentKinds\":[{\"kind\":\"application\",\"required\":true,\"maxMegabytes\":10,\"maxCount\":1},"
+        + "{\"kind\":\"budget\",\"required\":false,\"maxMegabytes\":5,\"maxCount\":1},{\"kind\":\"qualification\",\"required\":false,\"maxMegabytes\":5,\"maxCount\":10},"
+        + "{\"kind\":\"other\",\"required\":false,\"maxMegabytes\":10,\"maxCount\":5}]}");
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     return Officials.object(opened).getString("id");
   }
