@@ -78,6 +78,31 @@ class ConsoleBulkIT extends ServerItBase {
     assertThat(notTheirs.getInt("succeeded")).as("the secretariat is no candidate of formal checks").isZero();
     assertThat(notTheirs.getJsonArray("items").getJsonObject(0).getString("code")).isEqualTo("console.not-candidate");
 
+    // bulk claim, a claimed task refused to another official, reassignment by the administrator only, unclaim
+    String t0 = tasks.get(0);
+    String t1 = tasks.get(1);
+    String t2 = tasks.get(2);
+    assertThat(Officials.object(as("office", "POST", "/api/console/bulk", "{\"kind\":\"claim\",\"taskIds\":[\"" + t0 + "\",\"" + t1 + "\",\""
+        + t2 + "\"]}")).getInt("succeeded")).isEqualTo(3);
+    JsonObject taken = Officials.object(officials.as(other, "POST", "/api/console/bulk", "{\"kind\":\"formal-check-eligible\",\"taskIds\":[\"" + t0 + "\"]}"));
+    assertThat(taken.getJsonArray("items").getJsonObject(0).getString("code")).isEqualTo("console.task-taken");
+    assertThat(taken.getJsonArray("items").getJsonObject(0).getString("zh")).contains("office");
+    assertThat(as("office", "POST", "/api/console/bulk", "{\"kind\":\"assign\",\"taskIds\":[\"" + t1 + "\"],\"assignee\":\"" + other + "\"}")
+        .statusCode()).as("only the office head reassigns").isEqualTo(403);
+    assertThat(Officials.object(as("admin", "POST", "/api/console/bulk", "{\"kind\":\"assign\",\"taskIds\":[\"" + t1 + "\",\"" + t2
+        + "\"],\"assignee\":\"" + other + "\"}")).getInt("succeeded")).isEqualTo(2);
+    JsonObject notCandidate = Officials.object(as("admin", "POST", "/api/console/bulk", "{\"kind\":\"assign\",\"taskIds\":[\"" + t0
+        + "\"],\"assignee\":\"expert1\"}"));
+    assertThat(notCandidate.getJsonArray("items").getJsonObject(0).getString("code")).isEqualTo("console.assignee-not-candidate");
+    JsonObject unclaimed = Officials.object(as("office", "POST", "/api/console/bulk", "{\"kind\":\"unclaim\",\"taskIds\":[\"" + t0 + "\",\"" + t1 + "\"]}"));
+    assertThat(unclaimed.getInt("succeeded")).isEqualTo(1);
+    assertThat(unclaimed.getJsonArray("items").getJsonObject(1).getString("code")).as("assigned to the other official").isEqualTo("console.task-taken");
+    assertThat(Officials.object(officials.as(other, "POST", "/api/console/bulk", "{\"kind\":\"unclaim\",\"taskIds\":[\"" + t1 + "\",\"" + t2 + "\"]}"))
+        .getInt("succeeded")).isEqualTo(2);
+    assertThat(Officials.object(as("office", "GET", overviewPath, null)).getJsonArray("proposals").stream()
+        .filter(r -> r.asJsonObject().containsKey("taskAssignee") && !r.asJsonObject().isNull("taskAssignee"))).as("every check unassigned again")
+        .isEmpty();
+
     // the other official completes the last five one by one while the bulk request runs
     List<String> byHand = tasks.subList(PROPOSALS - 5, PROPOSALS);
     Future<?> oneByOne = pool.submit(() -> {
