@@ -33,7 +33,7 @@ class ArchitectureTest {
 
   static final String[] CAPABILITIES = {"org.aipo.applicant..", "org.aipo.call..", "org.aipo.proposal..", "org.aipo.project..",
       "org.aipo.funding..", "org.aipo.notice..", "org.aipo.selection..", "org.aipo.review..", "org.aipo.expert..",
-      "org.aipo.scenario..", "org.aipo.platformcheck..", "org.aipo.models..", "org.aipo.document..", "org.aipo.voucher..", "org.aipo.holidays..", "org.aipo.filing..", "org.aipo.supervision..", "org.aipo.transparency..", "org.aipo.dashboard..", "org.aipo.demo.."};
+      "org.aipo.scenario..", "org.aipo.platformcheck..", "org.aipo.models..", "org.aipo.document..", "org.aipo.voucher..", "org.aipo.holidays..", "org.aipo.filing..", "org.aipo.supervision..", "org.aipo.transparency..", "org.aipo.dashboard..", "org.aipo.console..", "org.aipo.demo.."};
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("org.aipo.(*)..").should().beFreeOfCycles();

@@ -70,7 +70,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
       authenticated(request, user);
       return;
     }
-    if (header == null && isSafe(request.getMethod())) {
+    if (header == null && (isSafe(request.getMethod()) || request.getHeaderString(PORTAL_HEADER) != null)) {
       ApiUser tasklistUser = webappUser();
       if (tasklistUser != null) {
         if (!permits(allowed, tasklistUser.groups())) {
@@ -120,8 +120,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
   /**
    * The user logged into Tasklist (or Cockpit, Admin) in this browser: Camunda's webapps keep their login in the same
    * HTTP session (one WAR, one context root), so a link in a Tasklist form, such as a proposal document's, opens with
-   * that login. Only for reading (GET, HEAD): a link cannot change anything, and changes keep needing Basic or the
-   * portal's header. The groups are read afresh from the identity service, not from the webapp's cache.
+   * that login. A link reads only (GET, HEAD); a change with that login needs the portal's header, which a page of
+   * another site cannot send (the officials' pages /console/ send it, as the portal's do). The groups are read afresh from the identity service, not from the webapp's cache.
    */
   private ApiUser webappUser() {
     jakarta.servlet.http.HttpSession session = http == null ? null : http.getSession(false);

@@ -39,7 +39,12 @@ public final class ExpertCsv {
   public record RowError(int row, String column, String message) {
   }
 
-  public record Result(List<Expert> experts, List<RowError> errors) {
+  /** The experts of a file without problems, each with the row it was read from ({@code rows}, same order). */
+  public record Result(List<Expert> experts, List<RowError> errors, List<Integer> rows) {
+
+    public Result(List<Expert> experts, List<RowError> errors) {
+      this(experts, errors, List.of());
+    }
 
     public boolean ok() {
       return errors.isEmpty();
@@ -59,6 +64,7 @@ public final class ExpertCsv {
   public static Result read(String content) {
     List<RowError> errors = new ArrayList<>();
     List<Expert> experts = new ArrayList<>();
+    List<Integer> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(content.replace("\uFEFF", ""))).setFormat(FORMAT).get()) {
       Iterator<CSVRecord> records = parser.iterator();
       long linesRead;
@@ -110,6 +116,7 @@ public final class ExpertCsv {
             errors.add(new RowError(row, "userId", "userId " + expert.getUserId() + " appears twice in the file"));
           } else {
             experts.add(expert);
+            rows.add(row);
           }
         }
       }
@@ -119,7 +126,7 @@ public final class ExpertCsv {
     } catch (IOException e) {
       throw new UncheckedIOException("reading a CSV from a string", e);
     }
-    return new Result(errors.isEmpty() ? List.copyOf(experts) : List.of(), List.copyOf(errors));
+    return new Result(errors.isEmpty() ? List.copyOf(experts) : List.of(), List.copyOf(errors), errors.isEmpty() ? List.copyOf(rows) : List.of());
   }
 
   /** An empty or blank line (the parser gives it as one blank value): skipped, as before the header it means an empty file. */

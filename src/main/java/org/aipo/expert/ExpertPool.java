@@ -64,6 +64,19 @@ public class ExpertPool {
     return csv.experts().size();
   }
 
+  /** The rows of a checked file whose expert is already in the pool (the import would refuse the whole file for them). */
+  @Transactional
+  public List<ExpertCsv.RowError> alreadyInPool(ExpertCsv.Result csv) {
+    List<ExpertCsv.RowError> errors = new java.util.ArrayList<>();
+    for (int i = 0; i < csv.experts().size(); i++) {
+      String userId = csv.experts().get(i).getUserId();
+      if (!entityManager.createNamedQuery(Expert.BY_USER, Expert.class).setParameter("userId", userId).getResultList().isEmpty()) {
+        errors.add(new ExpertCsv.RowError(i < csv.rows().size() ? csv.rows().get(i) : 0, "userId", "an expert with userId " + userId + " is already in the pool"));
+      }
+    }
+    return errors;
+  }
+
   private void requireNewUser(String userId, ExpertCsv.Result csv) {
     boolean exists = !entityManager.createNamedQuery(Expert.BY_USER, Expert.class)
         .setParameter("userId", userId).getResultList().isEmpty();

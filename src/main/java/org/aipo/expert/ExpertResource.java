@@ -70,12 +70,21 @@ public class ExpertResource implements ApiResource {
 
   /** How many experts a CSV file added. */
   @Schema(name = "ExpertsImported")
-  public record Imported(int imported) {
+  public record Imported(int imported, @Schema(description = "试导入：行数已检查，未存储 A dry run: the rows were checked, nothing stored") boolean dryRun,
+      @Schema(description = "文件中的专家行数 The file's expert rows") int rows) {
+
+    public Imported(int imported) {
+      this(imported, false, imported);
+    }
   }
 
   /** A problem of a CSV file, by row and column (column null: the whole row). */
   @Schema(name = "ExpertCsvError")
-  public record RowErrorView(int row, String column, String message) {
+  public record RowErrorView(int row, String column, String message, @Schema(description = "中文 The problem in Chinese") String zh) {
+
+    static RowErrorView of(ExpertCsv.RowError e) {
+      return new RowErrorView(e.row(), e.column(), e.message(), ExpertXlsx.zh(e.message()));
+    }
   }
 
   /** The answer to a CSV file with problems: nothing was imported. */
@@ -151,7 +160,9 @@ public class ExpertResource implements ApiResource {
   @APIResponse(responseCode = "200", description = "已导入 Imported", content = @Content(schema = @Schema(implementation = Imported.class)))
   @APIResponse(responseCode = "400", description = "文件有错误，未导入 The file has problems; nothing was imported",
       content = @Content(mediaType = org.aipo.api.Problem.MEDIA_TYPE, schema = @Schema(implementation = CsvProblems.class)))
-  public Response importCsv(String content) {
+  public Response importCsv(String content,
+      @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "试导入：只检查，列出每行问题，不存储 Check only: list every row's problem, store nothing")
+      @jakarta.ws.rs.QueryParam("dryRun") Boolean dryRun) {
     if (content == null || content.isBlank()) {
       throw DomainException.badInput("expert.csv-empty", "file", "CSV 文件为空", "file: the CSV file is empty");
     }
@@ -159,10 +170,48 @@ public class ExpertResource implements ApiResource {
       throw DomainException.tooLarge("expert.csv-too-large", "file", "文件超过 " + MAX_CSV_CHARS + " 个字符",
           "file: larger than " + MAX_CSV_CHARS + " characters");
     }
-    ExpertCsv.Result csv = ExpertCsv.read(content);
-    if (!csv.ok()) {
-      List<RowErrorView> errors = csv.errors().stream().map(e -> new RowErrorView(e.row(), e.column(), e.message())).toList();
+    return checkedImport(ExpertCsv.read(content), Boolean.TRUE.equals(dryRun));
+  }
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  @POST
+  @Path("import/xlsx")
+  @Consumes(XLSX)
+  @Operation(summary = "导入专家 Excel（.xlsx） Import experts from a spreadsheet (.xlsx; all rows or none)",
+      description = "第一个工作表，列同 CSV：userId, name, organisation, fields, relationships；dryRun=true 时只检查并列出每行问题（行号即表格行号）。"
+          + "The first sheet, the CSV's columns; with dryRun=true only checked, every row's problem listed (row numbers are the sheet's).")
+  @RequestBody(required = true, content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+      description = "userId | name | organisation | fields | relationships"),
+      examples = @ExampleObject(name = "xlsx", value = "(.xlsx: userId | name | organisation | fields | relationships)")))
+  @APIResponse(responseCode = "200", description = "已导入（或试导入通过） Imported (or the dry run found no problem)",
+      content = @Content(schema = @Schema(implementation = Imported.class)))
+  @APIResponse(responseCode = "400", description = "文件有错误，未导入 The file has problems; nothing was imported",
+      content = @Content(mediaType = org.aipo.api.Problem.MEDIA_TYPE, schema = @Schema(implementation = CsvProblems.class)))
+  public Response importXlsx(byte[] content,
+      @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "试导入：只检查，列出每行问题，不存储 Check only: list every row's problem, store nothing")
+      @jakarta.ws.rs.QueryParam("dryRun") Boolean dryRun) {
+    if (content == null || content.length == 0) {
+      throw DomainException.badInput("expert.csv-empty", "file", "文件为空", "file: the file is empty");
+    }
+    if (content.length > MAX_CSV_CHARS) {
+      throw DomainException.tooLarge("expert.csv-too-large", "file", "文件超过 " + MAX_CSV_CHARS + " 字节", "file: larger than " + MAX_CSV_CHARS + " bytes");
+    }
+    return checkedImport(ExpertCsv.read(ExpertXlsx.toCsv(content)), Boolean.TRUE.equals(dryRun));
+  }
+
+  /** Every row checked first; nothing stored when any row is bad, nor on a dry run (which also names experts already in the pool). */
+  private Response checkedImport(ExpertCsv.Result csv, boolean dryRun) {
+    List<ExpertCsv.RowError> problems = new java.util.ArrayList<>(csv.errors());
+    if (dryRun && csv.ok()) {
+      problems.addAll(pool.alreadyInPool(csv));
+    }
+    if (!problems.isEmpty()) {
+      List<RowErrorView> errors = problems.stream().map(RowErrorView::of).toList();
       return Response.status(Response.Status.BAD_REQUEST).type(org.aipo.api.ApiErrors.PROBLEM_JSON).entity(CsvProblems.of(errors)).build();
+    }
+    if (dryRun) {
+      return Response.ok(new Imported(0, true, csv.experts().size())).build();
     }
     int imported = pool.importAll(csv, actor());
     return Response.ok(new Imported(imported)).build();

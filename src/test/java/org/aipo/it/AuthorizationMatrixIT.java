@@ -373,6 +373,28 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("set a year's dashboard targets", Set.of("official", "administrator"), null,
             json("PUT", "/api/dashboard/targets/2098", dashboardTargets))));
 
+    // the officials' console (issue 28): overviews and exports for officials, administrators and auditors; bulk actions for
+    // officials only (the auditor reads, never acts; which tasks an official may act on is ConsoleBulkIT's), reassignment
+    // for the administrator (the office head), the expert pool's spreadsheet import for the secretariat and administrators
+    String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    operations.addAll(List.of(
+        new Operation("read a call's overview (console)", Set.of("official", "administrator", "auditor"), null,
+            get("/api/console/calls/" + call + "/proposals")),
+        new Operation("export a call's proposals (console)", Set.of("official", "administrator", "auditor"), null,
+            get("/api/console/calls/" + call + "/proposals/export?format=csv")),
+        new Operation("export a call's ranking (console)", Set.of("official", "administrator", "auditor"), null,
+            get("/api/console/calls/" + call + "/ranking/export?format=xlsx")),
+        new Operation("export the experts' workload (console)", Set.of("official", "administrator", "auditor"), null,
+            get("/api/console/expert-workload/export?format=csv")),
+        new Operation("export a voucher round's ledger (console)", Set.of("official", "administrator", "auditor"), null,
+            get("/api/console/voucher-rounds/" + roundId + "/ledger/export?format=csv")),
+        new Operation("act on tasks in bulk (console)", Set.of("official", "administrator"), null,
+            json("POST", "/api/console/bulk", "{\"kind\":\"claim\",\"taskIds\":[\"matrix-no-task\"]}")),
+        new Operation("reassign tasks in bulk (console)", Set.of("administrator"), null,
+            json("POST", "/api/console/bulk", "{\"kind\":\"assign\",\"taskIds\":[\"matrix-no-task\"],\"assignee\":\"office\"}")),
+        new Operation("import experts from a spreadsheet", Set.of("administrator"), null,
+            (c, a) -> c.upload("/api/experts/import/xlsx?dryRun=true", xlsx, new byte[] {'P', 'K', 3, 4}, auth(a)))));
+
     List<String> notDenied = new ArrayList<>();
     int cells = 0;
     for (Operation operation : operations) {

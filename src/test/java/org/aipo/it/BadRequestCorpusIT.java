@@ -415,6 +415,69 @@ class BadRequestCorpusIT extends ServerItBase {
     assertThat(offenders).isEmpty();
   }
 
+  /**
+   * The officials' console (issue 28): a bulk request without a kind, of a kind that needs an individual judgement, without
+   * tasks or with too many, a reassignment without an assignee; an overview's bad filter, sort or order; an export's bad
+   * format; a spreadsheet import that is no .xlsx: each refused with problem+json naming the field.
+   */
+  @Test
+  void badConsoleRequestsAreRefusedNamingTheField() throws Exception {
+    String call = officials.openCall("工作台校验 " + Long.toString(System.nanoTime(), 36), "robotics");
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i <= 500; i++) {
+      many.append(i == 0 ? "" : ",").append("\"t").append(i).append('"');
+    }
+    Map<String, String> badBulk = new LinkedHashMap<>();
+    badBulk.put("{\"taskIds\":[\"t\"]}", "kind");
+    badBulk.put("{\"kind\":\"\",\"taskIds\":[\"t\"]}", "kind");
+    badBulk.put("{\"kind\":\"approve-everything\",\"taskIds\":[\"t\"]}", "kind");
+    badBulk.put("{\"kind\":\"score\",\"taskIds\":[\"t\"]}", "kind");
+    badBulk.put("{\"kind\":\"approve-awards\",\"taskIds\":[\"t\"]}", "kind");
+    badBulk.put("{\"kind\":\"claim\"}", "taskIds");
+    badBulk.put("{\"kind\":\"claim\",\"taskIds\":[]}", "taskIds");
+    badBulk.put("{\"kind\":\"claim\",\"taskIds\":[" + many + "]}", "taskIds");
+    badBulk.put("{\"kind\":\"claim\",\"taskIds\":[\"t\"],\"comment\":\"" + "长".repeat(2001) + "\"}", "comment");
+    badBulk.put("{\"kind\":\"assign\",\"taskIds\":[\"t\"]}", "assignee");
+    List<String> offenders = new ArrayList<>();
+    for (Map.Entry<String, String> bad : badBulk.entrySet()) {
+      String user = bad.getValue().equals("assignee") ? "admin" : "office";
+      HttpResponse<String> refused = as(user, "POST", "/api/console/bulk", bad.getKey());
+      String field = refused.statusCode() == 400 && isProblem(refused) ? problem(refused).getString("field", null) : null;
+      if (field == null || !field.startsWith(bad.getValue())) {
+        offenders.add("POST /api/console/bulk " + bad.getKey().substring(0, Math.min(80, bad.getKey().length())) + " -> " + refused.statusCode()
+            + " " + refused.body());
+      }
+    }
+    Map<String, String> badReads = new LinkedHashMap<>();
+    badReads.put("/api/console/calls/" + call + "/proposals?status=LOST", "status");
+    badReads.put("/api/console/calls/" + call + "/proposals?formalCheck=maybe", "formalCheck");
+    badReads.put("/api/console/calls/" + call + "/proposals?sort=colour", "sort");
+    badReads.put("/api/console/calls/" + call + "/proposals?order=up", "order");
+    badReads.put("/api/console/calls/" + call + "/proposals/export?format=pdf", "format");
+    badReads.put("/api/console/calls/" + call + "/proposals/export?format=csv&sort=colour", "sort");
+    badReads.put("/api/console/calls/" + call + "/ranking/export?format=docx", "format");
+    badReads.put("/api/console/expert-workload/export?format=ods", "format");
+    badReads.put("/api/console/voucher-rounds/no-such-round/ledger/export?format=ods", "format");
+    for (Map.Entry<String, String> bad : badReads.entrySet()) {
+      HttpResponse<String> refused = as("office", "GET", bad.getKey(), null);
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("GET " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    HttpResponse<String> unknownCall = as("office", "GET", "/api/console/calls/no-such-call/proposals", null);
+    if (unknownCall.statusCode() != 404 || !isProblem(unknownCall)) {
+      offenders.add("GET an unknown call's overview -> " + unknownCall.statusCode() + " " + unknownCall.body());
+    }
+    for (byte[] notXlsx : List.of(new byte[] {'P', 'K', 3, 4, 0, 0}, "userId,name\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      HttpResponse<String> refused = client.upload("/api/experts/import/xlsx?dryRun=true", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          notXlsx, "Authorization", WebClient.basic("secretary", "demo"));
+      if (refused.statusCode() != 400 || !isProblem(refused) || !"file".equals(problem(refused).getString("field", null))) {
+        offenders.add("POST /api/experts/import/xlsx (not an .xlsx) -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
   private static JsonObject problem(HttpResponse<String> answer) {
     return Json.createReader(new StringReader(answer.body())).readObject();
   }

@@ -1,0 +1,124 @@
+package org.aipo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console's page /console/ in headless Chromium (issue 28): the office logs in with the Tasklist login, filters a
+ * call to its pending formal checks, selects ten, completes them in bulk with a Chinese comment and reads each result,
+ * and downloads the ranking (its bytes and headers read through the page's own session).
+ */
+class ConsolePageIT extends ServerItBase {
+
+  @Test
+  void theOfficeFiltersACallSelectsTenChecksCompletesThemInBulkInChineseAndDownloadsTheRanking() throws Exception {
+    String unique = Long.toString(System.nanoTime(), 36);
+    String call = Consoles.openCall(officials, "工作台页面 " + unique);
+    String org = "page-" + unique;
+    Consoles.register(client, unique, org);
+    List<String> proposals = Consoles.submit(client, call, org, 12);
+    await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+        .until(() -> Officials.object(as("office", "GET", "/api/console/calls/" + call + "/proposals?openTask=true", null))
+            .getJsonArray("proposals").size() == 12);
+    // one proposal already checked: the filter must leave it out
+    String checkedTask = Officials.object(as("office", "GET", "/api/console/calls/" + call + "/proposals?q=" + proposals.get(11), null))
+        .getJsonArray("proposals").getJsonObject(0).getString("taskId");
+    officials.complete("office", Officials.object(as("admin", "GET", "/engine-rest/task/" + checkedTask, null)),
+        Officials.string("decision", "eligible"));
+
+    WebDriver browser = PortalIT.chromium();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      browser.get(url("/console/?call=" + call).toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("userId"))).sendKeys("office");
+      assertThat(browser.findElement(By.cssSelector("#loginForm h1")).getText()).contains("项目办工作台");
+      browser.findElement(By.name("password")).sendKeys("demo");
+      browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
+      wait.until(d -> d.findElements(By.cssSelector("#proposals tr[data-proposal]")).size() == 12);
+      assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("office");
+
+      new Select(browser.findElement(By.id("formalCheck"))).selectByValue("PENDING");
+      new Select(browser.findElement(By.id("sort"))).selectByValue("title");
+      browser.findElement(By.id("apply")).click();
+      wait.until(d -> d.findElements(By.cssSelector("#proposals tr[data-proposal]")).size() == 11);
+      assertThat(browser.findElement(By.id("proposals")).getText()).contains("待审查", "形式审查").doesNotContain("符合条件");
+
+      List<WebElement> boxes = browser.findElements(By.cssSelector("#proposals input.pick"));
+      assertThat(boxes).hasSize(11);
+      for (WebElement box : boxes.subList(0, 10)) {
+        box.click();
+      }
+      assertThat(browser.findElement(By.id("selectedCount")).getText()).isEqualTo("已选 10 件任务");
+      assertThat(new Select(browser.findElement(By.id("kind"))).getFirstSelectedOption().getText()).isEqualTo("形式审查：符合条件");
+      String comment = "材料齐全，批量审查通过 " + unique;
+      browser.findElement(By.id("comment")).sendKeys(comment);
+      browser.findElement(By.id("bulk")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulkSummary"), "成功 10 件，失败 0 件"));
+      assertThat(browser.findElements(By.cssSelector("#results li.succeeded"))).hasSize(10);
+      assertThat(browser.findElement(By.id("results")).getText()).contains("已办理");
+      // the page reloads the filtered list: one pending check is left
+      wait.until(d -> d.findElements(By.cssSelector("#proposals tr[data-proposal]")).size() == 1);
+
+      JsonObject overview = Officials.object(as("office", "GET", "/api/console/calls/" + call + "/proposals", null));
+      assertThat(overview.getJsonObject("byStatus").getInt("ELIGIBLE")).isEqualTo(11);
+      assertThat(overview.getJsonObject("byStatus").getInt("SUBMITTED")).isEqualTo(1);
+      int withComment = 0;
+      for (String id : proposals) {
+        JsonArray timeline = (JsonArray) WebClient.json(client.send("GET", "/api/applicant/proposals/" + id + "/timeline", null, null,
+            "Authorization", WebClient.basic(org, Consoles.PASSWORD)));
+        for (JsonValue step : timeline) {
+          if (step.asJsonObject().getString("action").equals("proposal.formal-check.eligible") && comment.equals(step.asJsonObject().getString("detail", ""))) {
+            withComment++;
+          }
+        }
+      }
+      assertThat(withComment).as("one audit record with the common comment per task done in bulk").isEqualTo(10);
+
+      // the ranking's download, fetched with the page's own session: the .xlsx, its headers and its Chinese header row
+      String href = browser.findElement(By.id("rankingXlsx")).getAttribute("href");
+      assertThat(href).endsWith("/api/console/calls/" + call + "/ranking/export?format=xlsx");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> download = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+          + "fetch(arguments[0], { credentials: 'same-origin' }).then(async r => {"
+          + "  const bytes = new Uint8Array(await r.arrayBuffer()); let s = ''; bytes.forEach(b => s += String.fromCharCode(b));"
+          + "  done({ status: r.status, type: r.headers.get('Content-Type'), disposition: r.headers.get('Content-Disposition'), body: btoa(s) });"
+          + "}).catch(e => done({ status: -1, type: String(e) }));", href);
+      assertThat(((Number) download.get("status")).intValue()).as(String.valueOf(download.get("type"))).isEqualTo(200);
+      assertThat((String) download.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      assertThat((String) download.get("disposition")).startsWith("attachment").contains("ranking-" + call).contains(".xlsx");
+      byte[] xlsx = Base64.getDecoder().decode((String) download.get("body"));
+      assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).as("a ZIP (OOXML)").isEqualTo("PK");
+      try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+        List<Row> rows = workbook.getFirstSheet().read();
+        assertThat(rows.get(0).getCellText(0)).startsWith("领域");
+        assertThat(rows.get(0).getCellText(1)).startsWith("领域内排名");
+        assertThat(rows.get(0).getCellText(rows.get(0).getCellCount() - 3)).startsWith("总分");
+        assertThat(rows).as("nothing reviewed yet: the header only").hasSize(1);
+      }
+    } finally {
+      browser.quit();
+    }
+  }
+}
