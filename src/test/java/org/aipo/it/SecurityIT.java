@@ -57,7 +57,7 @@ class SecurityIT extends ServerItBase {
 
   @Test
   void pagesSendAPolicyWithoutInlineScriptAndSayTheyAreChinese() throws Exception {
-    for (String page : List.of("/portal/", "/portal/app.js", "/dashboard/", "/outbox/")) {
+    for (String page : List.of("/portal/", "/portal/app.js", "/dashboard/", "/outbox/", "/console/")) {
       HttpResponse<String> answer = send("GET", page, null, null);
       assertThat(answer.statusCode()).as(page).isEqualTo(200);
       String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
