@@ -205,6 +205,8 @@ public class ApplicantProposalResource implements ApiResource {
       @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
       @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
   @APIResponse(responseCode = "201", description = "已上传 Stored", content = @Content(schema = @Schema(implementation = AttachmentView.class)))
+  @APIResponse(responseCode = "413", description = "文件超过上限，未保存 The file is over the limit; nothing stored")
+  @APIResponse(responseCode = "429", description = "同时上传过多（每人、全服务器），请按 Retry-After 稍后重试 Too many uploads at once (per user, per server); retry after Retry-After")
   public Response attach(@PathParam("id") String id, @QueryParam("name") String name,
       @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "材料类型 The kind of document",
           schema = @Schema(enumeration = {"application", "budget", "qualification", "other"})) @QueryParam("kind") String kind,

@@ -1,0 +1,280 @@
+package org.aipo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deadline rush that holds (issue 27, ADR 0021): uploads stream into the attachment store (files on H2, large objects
+ * on PostgreSQL) — a large file comes back with an equal checksum, a body over the limit is a 413 naming the file with
+ * nothing stored, a third upload of one user at once is a 429 with Retry-After — and submissions racing the call's close
+ * are either accepted with their process and files or refused as closed with the draft and its files kept.
+ */
+class AttachmentStorageIT extends ServerItBase {
+
+  private static final String PASSWORD = "Password2026s";
+
+  private static String sha256(byte[] content) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+  }
+
+  /** A real PDF of about {@code bytes}: one page, and a stream of random bytes in the catalogue that makes it large. */
+  static byte[] largePdf(int bytes, long seed) throws IOException {
+    byte[] padding = new byte[bytes];
+    new Random(seed).nextBytes(padding);
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(bytes + 4096)) {
+      document.addPage(new PDPage());
+      PDStream stream = new PDStream(document, new java.io.ByteArrayInputStream(padding));
+      document.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("AIPOPadding"), stream.getCOSObject());
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private String applicant(String run, String suffix) throws Exception {
+    String user = "store-" + suffix + "-" + run;
+    HttpResponse<String> registered = anonymous("POST", "/api/applicant/organisations", Applicants.registration("存储测试 " + suffix + " " + run,
+        Applicants.creditCode("91310000MT" + String.format("%07d", Math.floorMod((run + suffix).hashCode(), 10_000_000))), user, PASSWORD,
+        user + "@store.example"));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    return user;
+  }
+
+  private String call(String title, Instant closesAt) throws Exception {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+    HttpResponse<String> opened = as("office", "POST", "/api/calls", "{\"title\":\"" + title + "\",\"fields\":[\"robotics\"],\"opensAt\":\""
+        + now.minusHours(1) + "\",\"closesAt\":\"" + closesAt.atOffset(ZoneOffset.ofHours(8)) + "\",\"budget\":3000000,\"maxAward\":1000000,"
+        + "\"awardCount\":3,\"panelSize\":3}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    return Officials.object(opened).getString("id");
+  }
+
+  private String draft(String user, String call, String title) throws Exception {
+    HttpResponse<String> drafted = asUser(user, PASSWORD, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"" + title
+        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    return Officials.object(drafted).getString("id");
+  }
+
+  private JsonArray attachments(String user, String proposal) throws Exception {
+    return (JsonArray) WebClient.json(asUser(user, PASSWORD, "GET", "/api/applicant/proposals/" + proposal + "/attachments", null));
+  }
+
+  private static String path(String proposal, String kind, String name) {
+    return "/api/applicant/proposals/" + proposal + "/attachments?kind=" + kind + "&name=" + name;
+  }
+
+  @Test
+  void aLargeFileIsStoredAndReadBackEqualAndOneOverTheLimitLeavesNothing() throws Exception {
+    String run = Long.toString(System.nanoTime(), 36);
+    String user = applicant(run, "big");
+    String proposal = draft(user, call("存储大文件 " + run, Instant.now().plus(30, ChronoUnit.DAYS)), "大文件 " + run);
+
+    byte[] large = largePdf(9 * 1024 * 1024 + 512 * 1024, 27);
+    assertThat(large.length).isLessThanOrEqualTo(10 * 1024 * 1024);
+    HttpResponse<String> stored = client.upload(path(proposal, "application", "large.pdf"), "application/pdf", large, "Authorization",
+        WebClient.basic(user, PASSWORD));
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+    JsonObject view = Officials.object(stored);
+    assertThat(view.getJsonNumber("size").longValue()).isEqualTo(large.length);
+    assertThat(view.getString("sha256")).isEqualTo(sha256(large));
+
+    for (String[] reader : new String[][] {{user, PASSWORD}, {"office", "demo"}}) {
+      HttpResponse<byte[]> read = client.bytes(view.getString("url"), "Authorization", WebClient.basic(reader[0], reader[1]));
+      assertThat(read.statusCode()).as(reader[0]).isEqualTo(200);
+      assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+      assertThat(read.headers().firstValueAsLong("Content-Length")).hasValue(large.length);
+      assertThat(sha256(read.body())).as(reader[0] + " reads the stored original").isEqualTo(sha256(large));
+      assertThat(read.headers().firstValue("X-AIPO-Original-SHA256")).hasValue(sha256(large));
+    }
+
+    // a body sent without a length, one chunk over the limit: 413 naming the file, and nothing stored
+    byte[] over = new byte[10 * 1024 * 1024 + 64 * 1024];
+    System.arraycopy(large, 0, over, 0, 1024);
+    HttpRequest chunked = HttpRequest.newBuilder(url(path(proposal, "other", "over.pdf"))).header("Content-Type", "application/pdf")
+        .header("Accept", "application/json").header("Authorization", WebClient.basic(user, PASSWORD))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(over))).build();
+    HttpResponse<String> refused = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+    assertThat(Officials.object(refused).getString("code")).isEqualTo("attachment.too-large");
+    assertThat(Officials.object(refused).getString("field")).isEqualTo("file");
+    assertThat(refused.body()).contains("over.pdf");
+    assertThat(attachments(user, proposal)).as("only the large file").hasSize(1);
+  }
+
+  /** A body that sends its first part, then waits for {@code release} before the rest. */
+  private static InputStream heldBody(byte[] content, CountDownLatch release) {
+    return new InputStream() {
+      int position;
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (position >= content.length) {
+          return -1;
+        }
+        if (position >= 16 * 1024) {
+          try {
+            if (!release.await(60, TimeUnit.SECONDS)) {
+              throw new IOException("never released");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+          }
+        }
+        int n = Math.min(len, (position < 16 * 1024 ? 16 * 1024 : content.length) - position);
+        System.arraycopy(content, position, b, off, n);
+        position += n;
+        return n;
+      }
+    };
+  }
+
+  @Test
+  void aThirdUploadOfOneUserAtOnceIsRefusedWith429AndRetryAfter() throws Exception {
+    String run = Long.toString(System.nanoTime(), 36);
+    String user = applicant(run, "busy");
+    String proposal = draft(user, call("存储并发 " + run, Instant.now().plus(30, ChronoUnit.DAYS)), "并发 " + run);
+    byte[] pdf = largePdf(256 * 1024, 3);
+    CountDownLatch release = new CountDownLatch(1);
+    // HTTP/1.1: a request offering the h2c upgrade is read whole by the server before it is handled (RFC 7540 3.2)
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      HttpRequest upload = HttpRequest.newBuilder(url(path(proposal, "qualification", "held-" + i + ".pdf"))).header("Content-Type", "application/pdf")
+          .header("Accept", "application/json").header("Authorization", WebClient.basic(user, PASSWORD))
+          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> heldBody(pdf, release))).build();
+      held.add(http.sendAsync(upload, HttpResponse.BodyHandlers.ofString()));
+    }
+    try {
+      // the two held uploads are running once a third is refused; until they are, an empty probe passes the limit and is
+      // refused as empty (400), storing nothing
+      HttpResponse<String> third = null;
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < until) {
+        third = client.upload(path(proposal, "qualification", "third.pdf"), "application/pdf", new byte[0], "Authorization",
+            WebClient.basic(user, PASSWORD));
+        if (third.statusCode() == 429) {
+          break;
+        }
+        assertThat(Officials.object(third).getString("code")).as(third.body()).isEqualTo("attachment.empty");
+        Thread.sleep(50);
+      }
+      assertThat(third.statusCode()).as(third.body()).isEqualTo(429);
+      assertThat(third.headers().firstValue("Retry-After")).isPresent();
+      assertThat(Officials.object(third).getString("code")).isEqualTo("upload.busy-user");
+      assertThat(Officials.object(third).getString("field")).isEqualTo("file");
+      assertThat(Officials.object(third).getJsonObject("messages").getString("zh")).isNotBlank();
+
+      // another user is not held up by this one's uploads
+      String other = applicant(run, "calm");
+      String otherProposal = draft(other, call("存储并发 B " + run, Instant.now().plus(30, ChronoUnit.DAYS)), "并发 B " + run);
+      assertThat(client.upload(path(otherProposal, "qualification", "calm.pdf"), "application/pdf", Pdfs.of("calm"), "Authorization",
+          WebClient.basic(other, PASSWORD)).statusCode()).isEqualTo(201);
+    } finally {
+      release.countDown();
+    }
+    for (CompletableFuture<HttpResponse<String>> upload : held) {
+      HttpResponse<String> answer = upload.get(60, TimeUnit.SECONDS);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+      assertThat(Officials.object(answer).getString("sha256")).isEqualTo(sha256(pdf));
+    }
+    assertThat(client.upload(path(proposal, "qualification", "after.pdf"), "application/pdf", Pdfs.of("after"), "Authorization",
+        WebClient.basic(user, PASSWORD)).statusCode()).as("the places are given back").isEqualTo(201);
+  }
+
+  @Test
+  void submissionsRacingTheCloseAreAcceptedWithTheirFilesOrRefusedAsClosedWithNothingLost() throws Exception {
+    String run = Long.toString(System.nanoTime(), 36);
+    String user = applicant(run, "rush");
+    Instant closesAt = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+    String call = call("截止竞争 " + run, closesAt);
+    int count = 10;
+    List<String> proposals = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String proposal = draft(user, call, "截止 " + i + " " + run);
+      Pdfs.attachRequired(client, user, PASSWORD, proposal);
+      proposals.add(proposal);
+    }
+    assertThat(Instant.now()).as("the drafts are ready before the close").isBefore(closesAt.minusMillis(1600));
+
+    // submissions from 1.5 s before the close to 1.2 s after it, 300 ms apart
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        String proposal = proposals.get(i);
+        Instant at = closesAt.minusMillis(1500).plusMillis(300L * i);
+        answers.add(pool.submit(() -> {
+          long wait = Duration.between(Instant.now(), at).toMillis();
+          if (wait > 0) {
+            Thread.sleep(wait);
+          }
+          return asUser(user, PASSWORD, "POST", "/api/applicant/proposals/" + proposal + "/submit", null);
+        }));
+      }
+      int accepted = 0;
+      int refused = 0;
+      for (int i = 0; i < count; i++) {
+        HttpResponse<String> answer = answers.get(i).get(60, TimeUnit.SECONDS);
+        String proposal = proposals.get(i);
+        JsonObject view = Officials.object(asUser(user, PASSWORD, "GET", "/api/applicant/proposals/" + proposal, null));
+        JsonArray processes = (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/history/process-instance?processInstanceBusinessKey="
+            + proposal, null));
+        assertThat(attachments(user, proposal)).as("its files, either way").hasSize(2);
+        if (answer.statusCode() == 200) {
+          accepted++;
+          assertThat(view.getString("status")).isNotEqualTo("DRAFT");
+          assertThat(Instant.parse(view.getString("submittedAt"))).as("accepted while open").isBefore(closesAt);
+          assertThat(processes).as("its formal check started").hasSize(1);
+        } else {
+          refused++;
+          assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+          assertThat(Officials.object(answer).getString("code")).isEqualTo("call.closed");
+          assertThat(view.getString("status")).as("still a draft").isEqualTo("DRAFT");
+          assertThat(processes).as("no process for a refused submission").isEmpty();
+        }
+      }
+      assertThat(accepted).as("the submissions well before the close").isGreaterThanOrEqualTo(4);
+      assertThat(refused).as("the submissions well after the close").isGreaterThanOrEqualTo(3);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
