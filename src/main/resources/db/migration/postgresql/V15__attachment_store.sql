@@ -4,6 +4,10 @@
 ALTER TABLE AIPO_ATTACHMENT ALTER COLUMN CONTENT DROP NOT NULL;
 ALTER TABLE AIPO_ATTACHMENT ADD COLUMN STORAGE_KEY VARCHAR(64);
 
+-- Voucher redemption files (V5) likewise: new ones in the store under STORAGE_KEY, older ones read from CONTENT.
+ALTER TABLE AIPO_VOUCHER_FILE ALTER COLUMN CONTENT DROP NOT NULL;
+ALTER TABLE AIPO_VOUCHER_FILE ADD COLUMN STORAGE_KEY VARCHAR(64);
+
 -- The database store: one row per stored file, its bytes a large object (CONTENT is its oid). A deletion unlinks
 -- the large object with the row (lo_unlink, DatabaseAttachmentStore); vacuumlo finds any left by hand-made deletes.
 CREATE TABLE AIPO_STORED_FILE(
