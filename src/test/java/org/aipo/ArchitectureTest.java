@@ -29,7 +29,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 class ArchitectureTest {
 
   /** Packages below the capabilities: what every programme may use. */
-  static final Set<String> FOUNDATION = Set.of("platform", "config", "calendar", "api", "audit", "common", "identity", "health", "notification");
+  static final Set<String> FOUNDATION = Set.of("platform", "config", "calendar", "api", "audit", "common", "identity", "health", "notification", "storage");
 
   static final String[] CAPABILITIES = {"org.aipo.applicant..", "org.aipo.call..", "org.aipo.proposal..", "org.aipo.project..",
       "org.aipo.funding..", "org.aipo.notice..", "org.aipo.selection..", "org.aipo.review..", "org.aipo.expert..",
@@ -51,7 +51,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule foundationDependsOnNoCapability = noClasses().that()
       .resideInAnyPackage("org.aipo.config..", "org.aipo.calendar..", "org.aipo.audit..", "org.aipo.common..", "org.aipo.identity..",
-          "org.aipo.notification..")
+          "org.aipo.notification..", "org.aipo.storage..")
       .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES);
 
   @ArchTest

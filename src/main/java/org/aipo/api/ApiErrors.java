@@ -70,8 +70,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         "too many failed logins from this address; try again in " + retryAfterSeconds + " s").header("Retry-After", retryAfterSeconds);
   }
 
+  /** Seconds a client waits before it repeats a request refused with 429 (too many uploads at once). */
+  public static final int RETRY_AFTER_BUSY_SECONDS = 5;
+
   public static Response.ResponseBuilder problem(DomainException refusal) {
-    return problem(refusal.kind().status(), refusal.code(), refusal.field(), refusal.zh(), refusal.en());
+    Response.ResponseBuilder answer = problem(refusal.kind().status(), refusal.code(), refusal.field(), refusal.zh(), refusal.en());
+    return refusal.kind() == DomainException.Kind.TOO_MANY ? answer.header("Retry-After", RETRY_AFTER_BUSY_SECONDS) : answer;
   }
 
   @Override

@@ -28,6 +28,7 @@ public class OpenApiErrorAnswers implements OASFilter {
       "404", "不存在或无权查看 Not found, or not yours to see",
       "409", "与当前状态冲突 Clashes with what is stored now",
       "413", "内容过大 Too large",
+      "429", "同时上传过多，稍后重试（Retry-After）Too many uploads at once; retry after Retry-After seconds",
       "500", "内部错误（附编号）Internal error, with a correlation id",
       "503", "数据库暂不可用 Database unavailable");
 

@@ -22,6 +22,33 @@ public final class PdfDownload {
         .header("X-AIPO-Original-SHA256", originalSha256);
   }
 
+  /**
+   * The PDF in {@code file}, streamed from disk as the client reads it (never whole in memory); {@code afterwards}
+   * runs once it is sent or the client went away (a temporary copy deleted).
+   */
+  public static Response.ResponseBuilder of(java.nio.file.Path file, Runnable afterwards, String fileName, String originalSha256) {
+    long length;
+    try {
+      length = java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      afterwards.run();
+      throw new java.io.UncheckedIOException(e);
+    }
+    jakarta.ws.rs.core.StreamingOutput body = out -> {
+      try {
+        java.nio.file.Files.copy(file, out);
+      } finally {
+        afterwards.run();
+      }
+    };
+    return Response.ok(body, "application/pdf")
+        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(fileName))
+        .header(HttpHeaders.CONTENT_LENGTH, length)
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .header("X-AIPO-Original-SHA256", originalSha256);
+  }
+
   /** inline, with an ASCII fallback name and the real one RFC 5987-encoded (RFC 6266). */
   public static String contentDisposition(String fileName) {
     String name = fileName == null || fileName.isBlank() ? "document.pdf" : fileName;

@@ -90,6 +90,16 @@ public class Calls {
   }
 
   /** The call, or a 400 naming callId. */
+  /**
+   * The call re-read with its row locked until this transaction ends: a submission and the call's closing take turns
+   * (issue 27), so that a submission either commits before the close counts the proposals or sees the call closed.
+   */
+  public Call requireLocked(String callId) {
+    Call call = require(callId);
+    entityManager.refresh(call, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    return call;
+  }
+
   public Call require(String callId) {
     Call call = callId == null ? null : entityManager.find(Call.class, callId);
     if (call == null) {

@@ -24,6 +24,8 @@ public class DomainException extends RuntimeException {
     CONFLICT(409),
     /** The request body is larger than allowed (413). */
     TOO_LARGE(413),
+    /** Too many requests of this kind run now (uploads at a deadline); the answer carries Retry-After (429). */
+    TOO_MANY(429),
     /** The server lacks something it needs for this request, e.g. a font for PDF reports (503). */
     UNAVAILABLE(503);
 
@@ -76,6 +78,11 @@ public class DomainException extends RuntimeException {
   /** 413: the request body is too large. */
   public static DomainException tooLarge(String code, String field, String zh, String en) {
     return new DomainException(Kind.TOO_LARGE, code, field, zh, en);
+  }
+
+  /** 429: too many such requests run now; try again after a few seconds (the answer carries Retry-After). */
+  public static DomainException tooMany(String code, String field, String zh, String en) {
+    return new DomainException(Kind.TOO_MANY, code, field, zh, en);
   }
 
   /** 503: the server cannot answer this request as configured (a missing font, say); {@code field} names the setting. */

@@ -22,19 +22,49 @@ public final class PdfFile {
 
   /** Refuses what is not a readable, unencrypted PDF of at most {@code maxBytes}; the messages start with the file's name. */
   public static void check(String fileName, byte[] content, long maxBytes) {
+    check(fileName, content == null ? 0 : content.length, content, maxBytes, () -> Loader.loadPDF(content));
+  }
+
+  /**
+   * The same check of a file on disk (an upload received by streaming): the magic bytes read from its start, and
+   * PDFBox reads it from the file (buffered pages, and any stream it makes cached in temporary files), never the whole
+   * file into memory.
+   */
+  public static void check(String fileName, java.nio.file.Path file, long maxBytes) {
+    long size;
+    byte[] head;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      size = java.nio.file.Files.size(file);
+      head = in.readNBytes(5);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    check(fileName, size, head, maxBytes, () -> load(file));
+  }
+
+  /** A PDF read from a file with random access, streams PDFBox makes cached in temporary files. */
+  public static PDDocument load(java.nio.file.Path file) throws IOException {
+    return Loader.loadPDF(file.toFile(), org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache());
+  }
+
+  private interface Opening {
+    PDDocument open() throws IOException;
+  }
+
+  private static void check(String fileName, long size, byte[] head, long maxBytes, Opening opening) {
     String file = fileName == null ? "" : fileName + ": ";
-    if (content == null || content.length == 0) {
+    if (size == 0) {
       throw DomainException.badInput("attachment.empty", "file", file + "文件为空", file + "the file is empty");
     }
-    if (content.length > maxBytes) {
+    if (size > maxBytes) {
       throw tooLarge(fileName, maxBytes);
     }
-    String head = new String(content, 0, Math.min(5, content.length), StandardCharsets.ISO_8859_1);
-    if (!head.equals("%PDF-")) {
+    String magic = new String(head, 0, (int) Math.min(5, Math.min(size, head.length)), StandardCharsets.ISO_8859_1);
+    if (!magic.equals("%PDF-")) {
       throw DomainException.badInput("attachment.not-pdf", "file", file + "文件不是 PDF 文档（按内容而非文件名判断）",
           file + "the file is not a PDF document (checked by its content, not its name)");
     }
-    try (PDDocument document = Loader.loadPDF(content)) {
+    try (PDDocument document = opening.open()) {
       if (document.isEncrypted()) {
         throw encrypted(file);
       }

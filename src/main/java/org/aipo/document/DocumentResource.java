@@ -79,8 +79,8 @@ public class DocumentResource implements ApiResource {
   public Response open(@PathParam("id") String id,
       @Parameter(description = "打开文件的任务 The task the document is opened for (recorded)") @QueryParam("task") String task) {
     Documents.Copy copy = documents.read(ApiUser.of(http), id, task);
-    return org.aipo.api.PdfDownload.of(copy.content(), copy.document().getFileName(), copy.document().getSha256())
-        .build();
+    return org.aipo.api.PdfDownload.of(copy.content().file(), copy.content()::close, copy.document().getFileName(),
+        copy.document().getSha256()).build();
   }
 
   @GET

@@ -50,14 +50,17 @@ public class Documents {
   @Inject
   AuditLog auditLog;
 
+  @Inject
+  org.aipo.storage.Storage storage;
+
   private final Clock clock = Clock.systemUTC();
 
   /** How a reader reads: the original, or (an expert) a copy stamped for the review they are seated on. */
   public record Access(boolean watermarked, String reviewId, String readerName) {
   }
 
-  /** A document as it is read: the bytes, its name and what the audit recorded. */
-  public record Copy(Attachment document, byte[] content, boolean watermarked) {
+  /** A document as it is read: a file with its bytes (closed once sent: a temporary copy is deleted), whether watermarked. */
+  public record Copy(Attachment document, org.aipo.storage.Storage.Readable content, boolean watermarked) {
   }
 
   /** A reading, as officials list it. */
@@ -102,12 +105,18 @@ public class Documents {
     Attachment document = proposals.attachment(documentId).orElseThrow(Documents::notFound);
     Proposal proposal = proposals.byId(document.getProposalId()).orElseThrow(Documents::notFound);
     Access access = access(user, proposal).orElseThrow(Documents::notFound);
-    byte[] content = document.getContent();
     Instant now = clock.instant();
+    org.aipo.storage.Storage.Readable content = proposals.readable(document);
     if (access.watermarked()) {
-      try {
-        content = Watermark.stamp(content, Watermark.line(user.userId(), access.readerName(), access.reviewId(), now));
+      // stamped from the stored file into a temporary file, page by page (PDFBox reads the original from disk)
+      try (org.aipo.storage.Storage.Readable original = content) {
+        java.nio.file.Path stamped = java.nio.file.Files.createTempFile(storage.spoolDirectory(), "watermarked-", ".pdf");
+        content = new org.aipo.storage.Storage.Readable(stamped, true);
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(stamped)) {
+          Watermark.stamp(original.file(), out, Watermark.line(user.userId(), access.readerName(), access.reviewId(), now));
+        }
       } catch (IOException e) {
+        content.close();
         throw new IllegalStateException("document " + documentId + " could not be watermarked", e);
       }
     }

@@ -49,40 +49,55 @@ public final class Watermark {
     return out.toString().replaceAll("\\s+", " ").replaceAll("\\(\\s*\\)", "").trim();
   }
 
-  /** A stamped copy of the PDF. */
+  /** A stamped copy of the PDF (for tests and small files). */
   public static byte[] stamp(byte[] original, String line) throws IOException {
     try (PDDocument document = Loader.loadPDF(original); ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 4096)) {
-      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-      PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
-      translucent.setNonStrokingAlphaConstant(0.35f);
-      for (PDPage page : document.getPages()) {
-        PDRectangle box = page.getCropBox();
-        try (PDPageContentStream stream = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-          stream.setGraphicsStateParameters(translucent);
-          stream.setNonStrokingColor(0.75f, 0.1f, 0.1f);
-          // across the page, scaled to fit its diagonal
-          double diagonal = Math.hypot(box.getWidth(), box.getHeight());
-          float size = (float) Math.max(6, Math.min(28, 0.8 * diagonal / Math.max(1, font.getStringWidth(line) / 1000)));
-          float width = font.getStringWidth(line) / 1000 * size;
-          double angle = Math.atan2(box.getHeight(), box.getWidth());
-          stream.beginText();
-          stream.setFont(font, size);
-          Matrix across = Matrix.getRotateInstance(angle, box.getLowerLeftX() + box.getWidth() / 2, box.getLowerLeftY() + box.getHeight() / 2);
-          across.translate(-width / 2, -size / 3);
-          stream.setTextMatrix(across);
-          stream.showText(line);
-          stream.endText();
-          // along the foot, small and straight
-          float footSize = (float) Math.max(5, Math.min(8, (box.getWidth() - 36) / Math.max(1, font.getStringWidth(line) / 1000)));
-          stream.beginText();
-          stream.setFont(font, footSize);
-          stream.newLineAtOffset(box.getLowerLeftX() + 18, box.getLowerLeftY() + 12);
-          stream.showText(line);
-          stream.endText();
-        }
-      }
+      stamp(document, line);
       document.save(out);
       return out.toByteArray();
+    }
+  }
+
+  /**
+   * A stamped copy of the PDF in {@code original}, written to {@code out}: PDFBox reads the original from the file
+   * and caches what it makes in temporary files, so that a large document is never whole in memory.
+   */
+  public static void stamp(java.nio.file.Path original, java.io.OutputStream out, String line) throws IOException {
+    try (PDDocument document = org.aipo.common.PdfFile.load(original)) {
+      stamp(document, line);
+      document.save(out);
+    }
+  }
+
+  private static void stamp(PDDocument document, String line) throws IOException {
+    PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+    translucent.setNonStrokingAlphaConstant(0.35f);
+    for (PDPage page : document.getPages()) {
+      PDRectangle box = page.getCropBox();
+      try (PDPageContentStream stream = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+        stream.setGraphicsStateParameters(translucent);
+        stream.setNonStrokingColor(0.75f, 0.1f, 0.1f);
+        // across the page, scaled to fit its diagonal
+        double diagonal = Math.hypot(box.getWidth(), box.getHeight());
+        float size = (float) Math.max(6, Math.min(28, 0.8 * diagonal / Math.max(1, font.getStringWidth(line) / 1000)));
+        float width = font.getStringWidth(line) / 1000 * size;
+        double angle = Math.atan2(box.getHeight(), box.getWidth());
+        stream.beginText();
+        stream.setFont(font, size);
+        Matrix across = Matrix.getRotateInstance(angle, box.getLowerLeftX() + box.getWidth() / 2, box.getLowerLeftY() + box.getHeight() / 2);
+        across.translate(-width / 2, -size / 3);
+        stream.setTextMatrix(across);
+        stream.showText(line);
+        stream.endText();
+        // along the foot, small and straight
+        float footSize = (float) Math.max(5, Math.min(8, (box.getWidth() - 36) / Math.max(1, font.getStringWidth(line) / 1000)));
+        stream.beginText();
+        stream.setFont(font, footSize);
+        stream.newLineAtOffset(box.getLowerLeftX() + 18, box.getLowerLeftY() + 12);
+        stream.showText(line);
+        stream.endText();
+      }
     }
   }
 }

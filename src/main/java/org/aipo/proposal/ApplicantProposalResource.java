@@ -99,6 +99,12 @@ public class ApplicantProposalResource implements ApiResource {
   Proposals proposals;
 
   @Inject
+  org.aipo.storage.Storage storage;
+
+  @Inject
+  org.aipo.storage.UploadLimits uploadLimits;
+
+  @Inject
   ProposalOutcomes outcomes;
 
   @Inject
@@ -199,18 +205,25 @@ public class ApplicantProposalResource implements ApiResource {
       @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
       @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
   @APIResponse(responseCode = "201", description = "已上传 Stored", content = @Content(schema = @Schema(implementation = AttachmentView.class)))
+  @APIResponse(responseCode = "413", description = "文件超过上限，未保存 The file is over the limit; nothing stored")
+  @APIResponse(responseCode = "429", description = "同时上传过多（每人、全服务器），请按 Retry-After 稍后重试 Too many uploads at once (per user, per server); retry after Retry-After")
   public Response attach(@PathParam("id") String id, @QueryParam("name") String name,
       @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "材料类型 The kind of document",
           schema = @Schema(enumeration = {"application", "budget", "qualification", "other"})) @QueryParam("kind") String kind,
       java.io.InputStream body) throws java.io.IOException {
-    byte[] content = body == null ? new byte[0] : body.readNBytes(Attachment.MAX_BYTES + 1);
-    if (content.length > Attachment.MAX_BYTES) {
-      String file = name == null ? "" : name + ": ";
-      return org.aipo.api.ApiErrors.problem(413, "attachment.too-large", "file", file + "文件不得超过 " + Attachment.MAX_BYTES / (1024 * 1024) + " MB",
-          file + "the file is larger than " + Attachment.MAX_BYTES / (1024 * 1024) + " MB").build();
+    if (http.getContentLengthLong() > Attachment.MAX_BYTES) {
+      // declared too large: refused before a byte of it is read
+      throw org.aipo.common.PdfFile.tooLarge(name, Attachment.MAX_BYTES);
     }
-    Attachment attachment = proposals.attach(id, organisationId(), name, kind, content, caller());
-    return Response.status(Response.Status.CREATED).entity(AttachmentView.of(attachment)).build();
+    String user = caller();
+    String organisation = organisationId();
+    // at most so many uploads at once, per user and on the server: one more is a 429 before its body is read
+    try (org.aipo.storage.UploadLimits.Permit permit = uploadLimits.enter(user);
+        org.aipo.storage.Spool upload = storage.receive(body, Attachment.MAX_BYTES, () -> org.aipo.common.PdfFile.tooLarge(name, Attachment.MAX_BYTES))) {
+      // the body is received (streamed to a spool file, size and SHA-256 computed) before the transaction that stores it
+      Attachment attachment = proposals.attach(id, organisation, name, kind, upload, user);
+      return Response.status(Response.Status.CREATED).entity(AttachmentView.of(attachment)).build();
+    }
   }
 
   /** Removes a document from a draft or a returned proposal (to replace a defective one). */

@@ -16,7 +16,11 @@ import jakarta.persistence.Table;
 import org.aipo.common.PdfFile;
 import org.aipo.common.Text;
 
-/** A PDF attached to a proposal, checked by its content (not its name) before it is stored. */
+/**
+ * A PDF attached to a proposal, checked by its content (not its name) before it is stored. Its bytes live in the
+ * {@link org.aipo.storage.AttachmentStore} under {@link #getStorageKey()} (ADR 0021); a row stored before V15 keeps
+ * them in {@code CONTENT} and is read from there.
+ */
 @Entity
 @Table(name = "AIPO_ATTACHMENT")
 @NamedQuery(name = Attachment.OF_PROPOSAL, query = "select a from Attachment a where a.proposalId = :proposal order by a.uploadedAt")
@@ -45,10 +49,14 @@ public class Attachment {
   @Column(name = "SHA256", nullable = false, length = 64)
   private String sha256;
 
+  /** Before V15 only: the bytes in the row (newer attachments have a storage key instead). */
   @Lob
   @Basic(fetch = FetchType.LAZY)
-  @Column(name = "CONTENT", nullable = false)
+  @Column(name = "CONTENT")
   private byte[] content;
+
+  @Column(name = "STORAGE_KEY", length = 64)
+  private String storageKey;
 
   @Column(name = "UPLOADED_AT", nullable = false)
   private Instant uploadedAt;
@@ -57,21 +65,21 @@ public class Attachment {
     // for JPA
   }
 
-  Attachment(String proposalId, String kind, String fileName, byte[] content, Instant now) {
+  /** An attachment whose bytes were checked ({@link #checkPdf}) and stored under {@code stored.key()}. */
+  Attachment(String proposalId, String kind, String fileName, org.aipo.storage.StoredFile stored, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.proposalId = proposalId;
     this.kind = kind;
     this.fileName = Text.required(fileName, "name", 200);
-    checkPdf(this.fileName, content, MAX_BYTES);
-    this.content = content;
-    this.size = content.length;
-    this.sha256 = PdfFile.sha256(content);
+    this.storageKey = stored.key();
+    this.size = stored.size();
+    this.sha256 = stored.sha256();
     this.uploadedAt = now;
   }
 
-  /** The shared PDF check ({@link PdfFile}); each refusal names the file. */
-  static void checkPdf(String fileName, byte[] content, long maxBytes) {
-    PdfFile.check(fileName, content, maxBytes);
+  /** The shared PDF check ({@link PdfFile}) of a received file; each refusal names the file. */
+  static void checkPdf(String fileName, java.nio.file.Path file, long maxBytes) {
+    PdfFile.check(fileName, file, maxBytes);
   }
 
   public String getId() {
@@ -90,8 +98,13 @@ public class Attachment {
     return proposalId;
   }
 
-  /** The stored bytes, never changed: a reviewer's copy is watermarked from them. */
-  public byte[] getContent() {
+  /** The store's key of the bytes (never changed: a reviewer's copy is watermarked from them); null before V15. */
+  public String getStorageKey() {
+    return storageKey;
+  }
+
+  /** The bytes of an attachment stored before V15 (null for newer ones, whose bytes are in the store). */
+  byte[] legacyContent() {
     return content;
   }
 

@@ -1,6 +1,7 @@
 package org.aipo.proposal;
 
 import org.aipo.common.DomainException;
+import org.aipo.common.Text;
 
 import org.aipo.call.Call;
 import org.aipo.call.Calls;
@@ -46,6 +47,9 @@ public class Proposals implements FormalCheckRecorder {
   @Inject
   org.aipo.filing.AiServices aiServices;
 
+  @Inject
+  org.aipo.storage.Storage storage;
+
   public Proposal createDraft(String callId, String organisationId, Proposal.Content content, String userId) {
     return createDraft(callId, organisationId, content, null, userId);
   }
@@ -83,7 +87,8 @@ public class Proposals implements FormalCheckRecorder {
    */
   public Proposal submit(String proposalId, String organisationId, String userId) {
     Proposal proposal = own(proposalId, organisationId);
-    Call call = calls.require(proposal.getCallId());
+    // the call's row locked: its closing (CallStageService.close) waits for this submission, or this one sees it closed
+    Call call = calls.requireLocked(proposal.getCallId());
     if (proposal.getStatus() == Proposal.Status.DRAFT) {
       proposal.checkSubmittable(call, clock.instant());
       requireDocuments(proposal, call);
@@ -93,6 +98,9 @@ public class Proposals implements FormalCheckRecorder {
       workflowEngine.processEngine().getRuntimeService().startProcessInstanceByKey(FormalCheckProcess.PROCESS_KEY,
           proposal.getId(), java.util.Map.of(FormalCheckProcess.VAR_PROPOSAL, proposal.getId()));
       auditLog.record(userId, "proposal.submitted", SUBJECT_TYPE, proposal.getId(), null);
+      // the last step before the commit: still open now? Otherwise the whole submission (process, audit) rolls back and
+      // the draft stays as it was, with its documents; never accepted after the close
+      proposal.checkSubmittable(call, clock.instant());
     }
     return proposal;
   }
@@ -156,7 +164,7 @@ public class Proposals implements FormalCheckRecorder {
    * the call does not take the kind, the proposal already has as many of it as the call allows, the file is larger
    * than the kind allows, or it is not a readable, unencrypted PDF.
    */
-  public Attachment attach(String proposalId, String organisationId, String fileName, String kind, byte[] content, String userId) {
+  public Attachment attach(String proposalId, String organisationId, String fileName, String kind, org.aipo.storage.Spool upload, String userId) {
     Proposal proposal = own(proposalId, organisationId);
     requireEditable(proposal);
     if (kind == null || kind.isBlank()) {
@@ -176,8 +184,12 @@ public class Proposals implements FormalCheckRecorder {
           + rule.getMaxCount() + " 份，已有 " + already + " 份；请先删除一份", (fileName == null ? "" : fileName + ": ") + "at most " + rule.getMaxCount()
           + " " + code.code() + " document(s), and the proposal has " + already + "; delete one first");
     }
-    Attachment.checkPdf(fileName, content, rule.getMaxBytes());
-    Attachment attachment = new Attachment(proposal.getId(), code.code(), fileName, content, clock.instant());
+    Text.required(fileName, "name", 200);
+    Attachment.checkPdf(fileName, upload.file(), rule.getMaxBytes());
+    // into the store in this transaction: a rollback (any refusal after this point) leaves nothing stored
+    String key = storage.store().put(upload);
+    Attachment attachment = new Attachment(proposal.getId(), code.code(), fileName,
+        new org.aipo.storage.StoredFile(key, upload.size(), upload.sha256()), clock.instant());
     entityManager.persist(attachment);
     auditLog.record(userId, "proposal.attachment-added", SUBJECT_TYPE, proposal.getId(), code.code() + ": "
         + attachment.getFileName() + " (" + attachment.getSize() + " bytes, sha256 " + attachment.getSha256() + ")");
@@ -193,6 +205,9 @@ public class Proposals implements FormalCheckRecorder {
     }
     requireEditable(proposal);
     entityManager.remove(attachment);
+    if (attachment.getStorageKey() != null) {
+      storage.store().delete(attachment.getStorageKey());
+    }
     auditLog.record(userId, "proposal.attachment-removed", SUBJECT_TYPE, proposal.getId(), attachment.getKind() + ": "
         + attachment.getFileName() + " (sha256 " + attachment.getSha256() + ")");
   }
@@ -324,10 +339,43 @@ public class Proposals implements FormalCheckRecorder {
     return java.util.Optional.ofNullable(attachmentId == null || attachmentId.length() > 36 ? null : entityManager.find(Attachment.class, attachmentId));
   }
 
-  /** An attachment's bytes, read in this transaction (for a reader that streams many one after the other). */
-  public byte[] attachmentContent(String attachmentId) {
-    return attachment(attachmentId).orElseThrow(() -> DomainException.notFound("attachment.not-found", "attachmentId",
-        "没有材料 " + attachmentId, "attachmentId: no attachment " + attachmentId)).getContent();
+  /**
+   * Copies an attachment's bytes to {@code out} as they are read from the store, in this transaction (for a reader that
+   * streams many one after the other, such as a call's archive): never the whole file in memory.
+   */
+  public void copyAttachment(String attachmentId, java.io.OutputStream out) {
+    Attachment attachment = attachment(attachmentId).orElseThrow(() -> DomainException.notFound("attachment.not-found", "attachmentId",
+        "没有材料 " + attachmentId, "attachmentId: no attachment " + attachmentId));
+    try (java.io.InputStream in = open(attachment)) {
+      in.transferTo(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The attachment's bytes as a file to read after this transaction (a download, a watermark): the stored file itself
+   * in the file store, else a temporary copy that {@link org.aipo.storage.Storage.Readable#close()} deletes.
+   */
+  public org.aipo.storage.Storage.Readable readable(Attachment attachment) {
+    if (attachment.getStorageKey() != null) {
+      return storage.readable(attachment.getStorageKey());
+    }
+    org.aipo.storage.Spool copy = org.aipo.storage.Spool.copy(new java.io.ByteArrayInputStream(legacy(attachment)), storage.spoolDirectory());
+    return new org.aipo.storage.Storage.Readable(copy.file(), true);
+  }
+
+  private java.io.InputStream open(Attachment attachment) {
+    return attachment.getStorageKey() != null ? storage.store().open(attachment.getStorageKey())
+        : new java.io.ByteArrayInputStream(legacy(attachment));
+  }
+
+  private byte[] legacy(Attachment attachment) {
+    byte[] content = attachment.legacyContent();
+    if (content == null) {
+      throw new IllegalStateException("attachment " + attachment.getId() + " has neither a storage key nor content");
+    }
+    return content;
   }
 
   /** The proposal by id, or empty (for deciding who may read its documents). */

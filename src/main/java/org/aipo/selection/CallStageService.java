@@ -105,7 +105,8 @@ public class CallStageService implements CallStages {
 
   @Override
   public void close(String callId) {
-    Call call = calls.require(callId);
+    // locked like a submission locks it: a submission in flight commits first and is counted, or sees the call closed
+    Call call = calls.requireLocked(callId);
     Calls.enter(call, Call.Stage.CLOSED);
     long submitted = proposals(callId).stream().filter(p -> p.getSubmittedAt() != null).count();
     auditLog.record("system", "call.window-closed", CALL, callId, submitted + " proposal(s) submitted");

@@ -71,7 +71,7 @@ public class CallArchives {
         }
         for (Attachment attachment : proposals.attachmentsOf(proposal.getId())) {
           entries.add(entry(zip, "attachments/" + proposal.getId() + "/" + attachment.getId() + "-" + safe(attachment.getFileName()),
-              o -> o.write(proposals.attachmentContent(attachment.getId()))));
+              o -> proposals.copyAttachment(attachment.getId(), o)));
         }
       }
       JsonArrayBuilder files = Json.createArrayBuilder();

@@ -106,6 +106,12 @@ public class ApplicantVoucherResource implements ApiResource {
   @Inject
   VoucherService vouchers;
 
+  @Inject
+  org.aipo.storage.Storage storage;
+
+  @Inject
+  org.aipo.storage.UploadLimits uploadLimits;
+
   @Context
   HttpServletRequest http;
 
@@ -173,16 +179,21 @@ public class ApplicantVoucherResource implements ApiResource {
   @APIResponse(responseCode = "201", description = "已上传 Stored", content = @Content(schema = @Schema(implementation = FileView.class)))
   @APIResponse(responseCode = "400", description = "不是可读的未加密 PDF Not a readable, unencrypted PDF")
   @APIResponse(responseCode = "413", description = "文件超过 10 MB Larger than 10 MB")
+  @APIResponse(responseCode = "429", description = "同时上传过多，请按 Retry-After 稍后重试 Too many uploads at once; retry after Retry-After")
   public Response upload(@PathParam("id") String id,
       @Parameter(description = "文件名 The file's name", example = "contract.pdf") @QueryParam("name") String name,
       @Parameter(description = "材料类型 The kind of file", schema = @Schema(enumeration = {"contract", "invoice", "usage"})) @QueryParam("kind") String kind,
       InputStream body) throws IOException {
-    byte[] content = body == null ? new byte[0] : body.readNBytes(VoucherFile.MAX_BYTES + 1);
-    if (content.length > VoucherFile.MAX_BYTES) {
+    if (http.getContentLengthLong() > VoucherFile.MAX_BYTES) {
       throw PdfFile.tooLarge(name, VoucherFile.MAX_BYTES);
     }
-    VoucherFile file = vouchers.uploadFile(caller(), id, kind, name, content);
-    return Response.status(Response.Status.CREATED).entity(FileView.of(file)).build();
+    String user = caller();
+    // streamed to a spool file (size limit, SHA-256) before the transaction that stores it, within the upload limits
+    try (org.aipo.storage.UploadLimits.Permit permit = uploadLimits.enter(user);
+        org.aipo.storage.Spool upload = storage.receive(body, VoucherFile.MAX_BYTES, () -> PdfFile.tooLarge(name, VoucherFile.MAX_BYTES))) {
+      VoucherFile file = vouchers.uploadFile(user, id, kind, name, upload);
+      return Response.status(Response.Status.CREATED).entity(FileView.of(file)).build();
+    }
   }
 
   @GET

@@ -76,10 +76,14 @@ public class VoucherFile {
   @Column(name = "SHA256", nullable = false, length = 64)
   private String sha256;
 
+  /** Before V15 only: the bytes in the row (newer files have a storage key, ADR 0021). */
   @Lob
   @Basic(fetch = FetchType.LAZY)
-  @Column(name = "CONTENT", nullable = false)
+  @Column(name = "CONTENT")
   private byte[] content;
+
+  @Column(name = "STORAGE_KEY", length = 64)
+  private String storageKey;
 
   @Column(name = "UPLOADED_BY", nullable = false, length = 64)
   private String uploadedBy;
@@ -91,15 +95,15 @@ public class VoucherFile {
     // for JPA
   }
 
-  VoucherFile(String voucherId, Kind kind, String fileName, byte[] content, String uploadedBy, Instant now) {
+  /** A file checked as a PDF ({@link PdfFile#check(String, java.nio.file.Path, long)}) and stored under {@code stored.key()}. */
+  VoucherFile(String voucherId, Kind kind, String fileName, org.aipo.storage.StoredFile stored, String uploadedBy, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.voucherId = voucherId;
     this.kind = kind.name();
     this.fileName = Text.required(fileName, "name", 200).trim();
-    PdfFile.check(this.fileName, content, MAX_BYTES);
-    this.content = content;
-    this.size = content.length;
-    this.sha256 = PdfFile.sha256(content);
+    this.storageKey = stored.key();
+    this.size = stored.size();
+    this.sha256 = stored.sha256();
     this.uploadedBy = uploadedBy;
     this.uploadedAt = now.atOffset(ZoneOffset.UTC);
   }
@@ -128,8 +132,13 @@ public class VoucherFile {
     return sha256;
   }
 
-  /** The stored bytes, never changed. */
-  public byte[] getContent() {
+  /** The store's key of the bytes, never changed; null for a file stored before V15. */
+  public String getStorageKey() {
+    return storageKey;
+  }
+
+  /** The bytes of a file stored before V15 (null for newer ones, whose bytes are in the store). */
+  byte[] legacyContent() {
     return content;
   }
 

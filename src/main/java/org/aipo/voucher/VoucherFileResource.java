@@ -62,7 +62,8 @@ public class VoucherFileResource implements ApiResource {
   public Response open(@PathParam("id") String id,
       @Parameter(description = "打开文件的任务 The task the file is opened for (recorded)") @QueryParam("task") String task) {
     VoucherFile file = vouchers.readFile(ApiUser.of(http), id, task);
-    return PdfDownload.of(file.getContent(), file.getFileName(), file.getSha256()).build();
+    org.aipo.storage.Storage.Readable content = vouchers.readable(file);
+    return PdfDownload.of(content.file(), content::close, file.getFileName(), file.getSha256()).build();
   }
 
   @GET

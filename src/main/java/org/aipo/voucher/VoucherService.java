@@ -24,6 +24,7 @@ import org.aipo.applicant.Organisation;
 import org.aipo.applicant.Registration;
 import org.aipo.audit.AuditLog;
 import org.aipo.common.DomainException;
+import org.aipo.common.PdfFile;
 import org.aipo.common.Markdown;
 import org.aipo.common.Text;
 import org.aipo.platform.WorkflowEngine;
@@ -47,6 +48,9 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
 
   @Inject
   AuditLog auditLog;
+
+  @Inject
+  org.aipo.storage.Storage storage;
 
   @Inject
   org.aipo.filing.AiServices aiServices;
@@ -437,7 +441,7 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
    * redemption for correction). Refused when the kind is unknown, the voucher is not open for redemption, it holds
    * {@link #MAX_FILES} files already, or the file is not a readable, unencrypted PDF of at most 10 MB (naming it).
    */
-  public VoucherFile uploadFile(String userId, String voucherId, String kind, String fileName, byte[] content) {
+  public VoucherFile uploadFile(String userId, String voucherId, String kind, String fileName, org.aipo.storage.Spool upload) {
     VoucherFile.Kind fileKind = VoucherFile.Kind.of(kind, "kind");
     Voucher voucher = ownVoucher(userId, voucherId);
     entityManager.lock(voucher, LockModeType.PESSIMISTIC_WRITE);
@@ -450,7 +454,12 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
       throw DomainException.conflict("voucher.too-many-files", "file", "每张算力券最多 " + MAX_FILES + " 个文件",
           "a voucher holds at most " + MAX_FILES + " files");
     }
-    VoucherFile file = new VoucherFile(voucher.getId(), fileKind, fileName, content, userId, clock.instant());
+    String name = org.aipo.common.Text.required(fileName, "name", 200).trim();
+    PdfFile.check(name, upload.file(), VoucherFile.MAX_BYTES);
+    // into the attachment store in this transaction (ADR 0021): a rollback leaves nothing stored
+    String key = storage.store().put(upload);
+    VoucherFile file = new VoucherFile(voucher.getId(), fileKind, name, new org.aipo.storage.StoredFile(key, upload.size(), upload.sha256()), userId,
+        clock.instant());
     entityManager.persist(file);
     auditLog.record(userId, Vouchers.ACTION_FILE_UPLOADED, Vouchers.SUBJECT_TYPE, voucher.getId(),
         fileKind.code() + " " + file.getFileName() + " (" + file.getSize() + " bytes, sha256 " + file.getSha256() + ")");
@@ -483,6 +492,20 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
     auditLog.record(user.userId(), Vouchers.ACTION_FILE_READ, Vouchers.FILE_SUBJECT, file.getVoucherId(),
         file.getKind().code() + " " + file.getFileName() + " (" + file.getId() + ")" + task);
     return file;
+  }
+
+  /**
+   * A file's bytes as a file to stream after this transaction: the stored file itself in the file store, else a
+   * temporary copy that {@link org.aipo.storage.Storage.Readable#close()} deletes.
+   */
+  public org.aipo.storage.Storage.Readable readable(VoucherFile file) {
+    if (file.getStorageKey() != null) {
+      return storage.readable(file.getStorageKey());
+    }
+    byte[] content = file.legacyContent();
+    org.aipo.storage.Spool copy = org.aipo.storage.Spool.copy(new java.io.ByteArrayInputStream(content == null ? new byte[0] : content),
+        storage.spoolDirectory());
+    return new org.aipo.storage.Storage.Readable(copy.file(), true);
   }
 
   /** A voucher's files, as officials list them (the voucher must exist). */

@@ -64,4 +64,21 @@ class PdfFileTest {
     assertThatThrownBy(() -> PdfFile.check("none.pdf", pdf(0), 10 * 1024 * 1024)).isInstanceOf(DomainException.class)
         .hasMessageContaining("none.pdf");
   }
+
+  @Test
+  void aFileOnDiskIsCheckedLikeBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path good = java.nio.file.Files.write(dir.resolve("good.pdf"), pdf(2));
+    PdfFile.check("good.pdf", good, 10 * 1024 * 1024);
+    java.nio.file.Path renamed = java.nio.file.Files.write(dir.resolve("photo.pdf"), "GIF89a not a pdf".getBytes(StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> PdfFile.check("photo.pdf", renamed, 10 * 1024 * 1024))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("attachment.not-pdf"));
+    assertThatThrownBy(() -> PdfFile.check("good.pdf", good, 100))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind().status()).isEqualTo(413));
+    java.nio.file.Path empty = java.nio.file.Files.write(dir.resolve("empty.pdf"), new byte[0]);
+    assertThatThrownBy(() -> PdfFile.check("empty.pdf", empty, 100))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("attachment.empty"));
+    java.nio.file.Path broken = java.nio.file.Files.write(dir.resolve("broken.pdf"), "%PDF-1.7 and then nothing".getBytes(StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> PdfFile.check("broken.pdf", broken, 10 * 1024 * 1024))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("attachment.broken-pdf"));
+  }
 }

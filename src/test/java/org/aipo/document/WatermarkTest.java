@@ -48,4 +48,17 @@ class WatermarkTest {
       }
     }
   }
+
+  @Test
+  void aStoredFileIsStampedFromDiskIntoAStreamAndLeftUnchanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path original = java.nio.file.Files.write(dir.resolve("original.pdf"), pdf(2));
+    byte[] before = java.nio.file.Files.readAllBytes(original);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Watermark.stamp(original, out, "Review copy for expert2 | review r-9 | downloaded 2026-12-07 14:20:05 Beijing time (UTC+8)");
+    assertThat(java.nio.file.Files.readAllBytes(original)).isEqualTo(before);
+    try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+      assertThat(document.getNumberOfPages()).isEqualTo(2);
+      assertThat(new PDFTextStripper().getText(document)).contains("expert2", "review r-9");
+    }
+  }
 }
