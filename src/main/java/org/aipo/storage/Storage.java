@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's {@link AttachmentStore}, chosen by {@code aipo.storage.kind} (ADR 0021): {@code auto} (the default) —
- * large objects in the database on PostgreSQL, files in {@code aipo.storage.dir} on H2; {@code files}; or
- * {@code database}. Also where uploads are spooled ({@code <aipo.storage.dir>/tmp}).
+ * files in {@code aipo.storage.dir} on both databases (the large-object store does not yet work on PostgreSQL inside
+ * Liberty's XA transactions: ADR 0021, "Open"); {@code files}; or {@code database} (tested on H2 only). Also where uploads are spooled ({@code <aipo.storage.dir>/tmp}).
  */
 @ApplicationScoped
 public class Storage {
@@ -121,7 +121,9 @@ public class Storage {
     boolean database = switch (wanted) {
       case "database" -> true;
       case "files" -> false;
-      case "auto" -> "postgresql".equals(vendor);
+      // files on both databases for now: the large-object store is refused by PostgreSQL inside Liberty's XA
+      // transaction ("Large Objects may not be used in auto-commit mode", ADR 0021 "Open"), so it is chosen by nobody
+      case "auto" -> false;
       default -> throw new IllegalArgumentException("aipo.storage.kind must be auto, files or database, not " + kind);
     };
     try {
