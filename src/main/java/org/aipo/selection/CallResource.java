@@ -72,7 +72,13 @@ public class CallResource implements ApiResource {
           example = "false") Boolean requiresFiledModels,
       @Valid @Schema(description = "申报须提交的材料；不填则为：申报书（必交，10 MB，1 份）、预算表（必交，5 MB，1 份）、资质证明（5 MB，10 份）、其他（10 MB，5 份）。"
           + "The documents a proposal carries; left out: application (required, 10 MB, 1), budget (required, 5 MB, 1), "
-          + "qualification (5 MB, 10), other (10 MB, 5)") List<@NotNull @Valid DocumentKindRequest> documentKinds) {
+          + "qualification (5 MB, 10), other (10 MB, 5)") List<@NotNull @Valid DocumentKindRequest> documentKinds,
+      @Schema(description = "分组评审：每组项目数上限（2–200，默认 20） Grouped review: at most this many proposals a group (2–200, default 20)",
+          example = "20") Integer maxGroupSize,
+      @Schema(description = "每位专家参与本指南评审组数上限（1–50，默认 2） No expert on more than this many groups of the call (1–50, default 2)",
+          example = "2") Integer maxGroupsPerExpert,
+      @Schema(description = "同一领域各组合并规则（默认 NORMALISED） How the groups of a field are merged (default NORMALISED)",
+          enumeration = {"NORMALISED", "RANK_IN_GROUP"}, example = "NORMALISED") String mergeRule) {
   }
 
   /** A kind of document a new call asks for. */
@@ -111,6 +117,7 @@ public class CallResource implements ApiResource {
     call.reviewedBy(body.panelSize(), body.criteria() == null ? null : body.criteria().stream()
         .map(c -> new ReviewCriterion(c.code(), c.name(), c.weight() == null ? 0 : c.weight())).toList(), body.projectMonths());
     call.drawsOn(body.fundingPool());
+    call.groupedBy(body.maxGroupSize(), body.maxGroupsPerExpert(), body.mergeRule());
     call.requireFiledModels(body.requiresFiledModels());
     call.asksFor(body.documentKinds() == null ? null : body.documentKinds().stream()
         .map(k -> new org.aipo.call.DocumentKind(org.aipo.call.DocumentKind.Code.of(k.kind(), "documentKinds.kind"), Boolean.TRUE.equals(k.required()),

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/demonstration-call.bpmn", "processes/demonstration-project.bpmn", "processes/proposal-ranking.dmn",
     "org/aipo/selection/review-stub.bpmn", "processes/forms/approve-awards.form", "processes/forms/revise-ranking.form",
-    "processes/forms/answer-objection.form", "processes/forms/designate-benchmark.form"})
+    "processes/forms/answer-objection.form", "processes/forms/designate-benchmark.form", "processes/forms/confirm-groups.form"})
 class DemonstrationCallProcessTest {
 
   @RegisterExtension
@@ -330,6 +330,7 @@ class DemonstrationCallProcessTest {
     TestBeans.register("closeCallDelegate", new CloseCallDelegate(stages));
     TestBeans.register("countPendingChecksDelegate", new CountPendingChecksDelegate(stages));
     TestBeans.register("requestCallReviewsDelegate", new RequestCallReviewsDelegate(stages));
+    TestBeans.register("drawReviewGroupsDelegate", new DrawReviewGroupsDelegate(stages));
     TestBeans.register("rankProposalsDelegate", new RankProposalsDelegate(stages));
     TestBeans.register("publishAwardNoticeDelegate", new PublishAwardNoticeDelegate(stages, workingDays));
     TestBeans.register("closeAwardNoticeDelegate", new CloseAwardNoticeDelegate(stages));
