@@ -230,7 +230,7 @@ public class CallStageService implements CallStages {
       }
       requestIds.add(request.getId());
     }
-    List<org.aipo.review.ExpertDraw.Result> drawn = reviews.drawGroups(callId + "#" + groups.get(0).getRound(), requestIds,
+    List<org.aipo.review.ExpertDraw.Result> drawn = reviews.drawGroups(callId + ":" + groups.get(0).getRound(), requestIds,
         call.getMaxGroupsPerExpert(), "system");
     Calls.enter(call, Call.Stage.REVIEWING);
     int short_ = drawn.stream().mapToInt(org.aipo.review.ExpertDraw.Result::shortfall).sum();
