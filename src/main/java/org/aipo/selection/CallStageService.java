@@ -404,6 +404,7 @@ public class CallStageService implements CallStages {
             .append(p.getRankInField() == null ? "—" : p.getRankInField()).append(" | ").append(org.aipo.common.Markdown.escape(p.content().title()))
             .append(" | ").append(org.aipo.common.Markdown.escape(organisation(p).getName())).append(" | ").append(p.getScore()).append(" | ")
             .append(p.getAward() == null ? "0" : p.getAward().setScale(0, RoundingMode.HALF_UP)).append(" |\n"));
+    table.append("\n分组合并规则 Merge rule of the review groups: **").append(calls.require(callId).getMergeRule()).append("**\n");
     String poolCode = calls.require(callId).getFundingPool();
     FundingPool pool = poolCode == null ? null : fundingPools.find(poolCode).orElse(null);
     if (pool != null) {

@@ -327,6 +327,10 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("read a subject's sealed audit records", Set.of("auditor", "administrator"), reviewId,
             get("/api/audit/records?subjectType=review-request&subjectId=" + reviewId)),
         new Operation("list every recorded draw", Set.of("auditor", "administrator"), reviewId, get("/api/audit/draws")),
+        // grouped review (issue 27): the office (and auditors) read a call's review groups; only the office moves a proposal
+        new Operation("read a call's review groups", Set.of("official", "administrator", "auditor"), null, get("/api/calls/" + call + "/review-groups")),
+        new Operation("move a proposal between review groups", Set.of("official", "administrator"), null, json("POST", "/api/calls/" + call
+            + "/review-groups/moves", "{\"proposalId\":\"none\",\"toGroup\":1,\"reason\":\"越权\"}")),
         new Operation("replay a review panel's draw (auditors)", Set.of("auditor", "administrator"), null,
             json("POST", "/api/audit/draws/review/" + reviewId + "/replay", null)),
         new Operation("replay a campaign's draw (auditors)", Set.of("auditor", "administrator"), null,
