@@ -83,13 +83,19 @@ public class DrawRegister {
       draws.add(new Draw(REVIEW, id, (String) row[1], (String) row[2], String.valueOf(row[3]), (Instant) row[4],
           List.copyOf(callsOf.getOrDefault(id, Set.of()))));
     }
-    for (Object[] row : entityManager.createQuery("select r.drawBatch, min(r.drawnAt), count(r) from ReviewRequest r "
+    // one entry per call with grouped draws (its latest round, which the replay of kind call-groups checks)
+    Map<String, Object[]> latest = new TreeMap<>();
+    for (Object[] row : entityManager.createQuery("select r.drawBatch, min(r.drawnAt), count(r), min(r.batchSeed) from ReviewRequest r "
         + "where r.drawBatch is not null group by r.drawBatch", Object[].class).getResultList()) {
       String batch = (String) row[0];
       String callId = batch.substring(0, batch.lastIndexOf(':'));
-      draws.add(new Draw(CALL_GROUPS, callId, row[2] + " review group(s), round " + batch.substring(batch.lastIndexOf(':') + 1), null,
-          null, (Instant) row[1], List.of(callId)));
+      Object[] known = latest.get(callId);
+      if (known == null || round((String) known[0]) < round(batch)) {
+        latest.put(callId, row);
+      }
     }
+    latest.forEach((callId, row) -> draws.add(new Draw(CALL_GROUPS, callId, row[2] + " review group(s), round " + round((String) row[0]), null,
+        String.valueOf(row[3]), (Instant) row[1], List.of(callId))));
     for (SpotCheckCampaign campaign : spotChecks.campaigns()) {
       draws.add(new Draw(SPOT_CHECK, campaign.getId(), campaign.getName(), null, campaign.getSeed(), campaign.getStartedAt(), List.of()));
     }
@@ -160,11 +166,15 @@ public class DrawRegister {
         "kind must be review, call-groups or spot-check: " + kind);
   }
 
+  private static int round(String batch) {
+    return Integer.parseInt(batch.substring(batch.lastIndexOf(':') + 1));
+  }
+
   /** The call's latest draw of review groups (the highest review round drawn). */
   private String latestBatch(String callId) {
     return entityManager.createQuery("select distinct r.drawBatch from ReviewRequest r where r.drawBatch like :call", String.class)
         .setParameter("call", callId + ":%").getResultList().stream().filter(b -> b.startsWith(callId + ":"))
-        .max(Comparator.comparingInt(b -> Integer.parseInt(b.substring(b.lastIndexOf(':') + 1))))
+        .max(Comparator.comparingInt(DrawRegister::round))
         .orElseThrow(() -> DomainException.notFound("transparency.call-groups-not-found", "id", "指南 " + callId + " 没有分组抽取记录",
             "id: call " + callId + " has no draw of review groups"));
   }
