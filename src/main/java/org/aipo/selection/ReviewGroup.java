@@ -44,7 +44,7 @@ public class ReviewGroup {
   private String requestId;
 
   @Column(name = "CREATED_AT", nullable = false)
-  private Instant createdAt;
+  private java.time.OffsetDateTime createdAt;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "AIPO_REVIEW_GROUP_MEMBER", joinColumns = @JoinColumn(name = "GROUP_ID"))
@@ -63,7 +63,7 @@ public class ReviewGroup {
     this.groupNo = groupNo;
     this.field = field;
     this.proposalIds = new ArrayList<>(proposalIds);
-    this.createdAt = now;
+    this.createdAt = now.atOffset(java.time.ZoneOffset.UTC);
   }
 
   void remove(String proposalId) {
@@ -103,7 +103,7 @@ public class ReviewGroup {
   }
 
   public Instant getCreatedAt() {
-    return createdAt;
+    return createdAt.toInstant();
   }
 
   public List<String> getProposalIds() {
