@@ -142,14 +142,14 @@ public class CallStageService implements CallStages {
   }
 
   private int currentRound(String callId) {
-    Integer round = entityManager.createQuery("SELECT MAX(g.round) FROM ReviewGroup g WHERE g.callId = :call", Integer.class)
+    Integer round = entityManager.createQuery("SELECT MAX(g.roundNo) FROM ReviewGroup g WHERE g.callId = :call", Integer.class)
         .setParameter("call", callId).getSingleResult();
     return round == null ? 0 : round;
   }
 
   /** The groups of the call's latest review round, by number (empty before any was formed). */
   public List<ReviewGroup> currentGroups(String callId) {
-    return entityManager.createQuery("SELECT g FROM ReviewGroup g WHERE g.callId = :call AND g.round = :round ORDER BY g.groupNo", ReviewGroup.class)
+    return entityManager.createQuery("SELECT g FROM ReviewGroup g WHERE g.callId = :call AND g.roundNo = :round ORDER BY g.groupNo", ReviewGroup.class)
         .setParameter("call", callId).setParameter("round", currentRound(callId)).getResultList();
   }
 

@@ -32,7 +32,7 @@ public class ReviewGroup {
   private String callId;
 
   @Column(name = "ROUND_NO", nullable = false)
-  private int round;
+  private int roundNo;
 
   @Column(name = "GROUP_NO", nullable = false)
   private int groupNo;
@@ -59,7 +59,7 @@ public class ReviewGroup {
   ReviewGroup(String callId, int round, int groupNo, String field, List<String> proposalIds, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.callId = callId;
-    this.round = round;
+    this.roundNo = round;
     this.groupNo = groupNo;
     this.field = field;
     this.proposalIds = new ArrayList<>(proposalIds);
@@ -87,7 +87,7 @@ public class ReviewGroup {
   }
 
   public int getRound() {
-    return round;
+    return roundNo;
   }
 
   public int getGroupNo() {
