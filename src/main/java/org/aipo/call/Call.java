@@ -44,6 +44,15 @@ public class Call {
 
   public static final int DEFAULT_PANEL_SIZE = 5;
   public static final int DEFAULT_PROJECT_MONTHS = 12;
+  public static final int DEFAULT_MAX_GROUP_SIZE = 20;
+  public static final int DEFAULT_MAX_GROUPS_PER_EXPERT = 2;
+
+  /**
+   * How the review groups of one field are merged into the field's ranking (docs/adr/0020): {@code NORMALISED} ranks
+   * by the z-score of each aggregated score within its group; {@code RANK_IN_GROUP} by the rank within the group, then
+   * the score, then the criteria in order, then submission time.
+   */
+  public enum MergeRule { NORMALISED, RANK_IN_GROUP }
 
   @Id
   @Column(name = "ID", length = 36)
@@ -124,6 +133,18 @@ public class Call {
   @OrderColumn(name = "POSITION")
   private java.util.List<DocumentKind> documentKinds = new java.util.ArrayList<>();
 
+  /** Grouped review (issue 27): at most this many proposals a review group (null: {@link #DEFAULT_MAX_GROUP_SIZE}). */
+  @Column(name = "MAX_GROUP_SIZE")
+  private Integer maxGroupSize;
+
+  /** No expert on more than this many groups of the call (null: {@link #DEFAULT_MAX_GROUPS_PER_EXPERT}). */
+  @Column(name = "MAX_GROUPS_PER_EXPERT")
+  private Integer maxGroupsPerExpert;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "MERGE_RULE", length = 16)
+  private MergeRule mergeRule;
+
   protected Call() {
     // for JPA
   }
@@ -190,6 +211,48 @@ public class Call {
       this.projectMonths = projectMonths;
     }
     return this;
+  }
+
+  /**
+   * How the call's review is grouped (分组评审): at most {@code maxGroupSize} proposals a group (2 to 200), an expert on
+   * at most {@code maxGroupsPerExpert} groups of the call (1 to 50), and the rule merging groups of a field
+   * ({@code NORMALISED} or {@code RANK_IN_GROUP}). Null keeps the default.
+   */
+  public Call groupedBy(Integer maxGroupSize, Integer maxGroupsPerExpert, String mergeRule) {
+    if (maxGroupSize != null) {
+      if (maxGroupSize < 2 || maxGroupSize > 200) {
+        throw DomainException.badInput("call.max-group-size", "maxGroupSize", "每组项目数上限须在 2 到 200 之间", "maxGroupSize must be between 2 and 200");
+      }
+      this.maxGroupSize = maxGroupSize;
+    }
+    if (maxGroupsPerExpert != null) {
+      if (maxGroupsPerExpert < 1 || maxGroupsPerExpert > 50) {
+        throw DomainException.badInput("call.max-groups-per-expert", "maxGroupsPerExpert", "每位专家参与的评审组数上限须在 1 到 50 之间",
+            "maxGroupsPerExpert must be between 1 and 50");
+      }
+      this.maxGroupsPerExpert = maxGroupsPerExpert;
+    }
+    if (mergeRule != null) {
+      try {
+        this.mergeRule = MergeRule.valueOf(mergeRule);
+      } catch (IllegalArgumentException e) {
+        throw DomainException.badInput("call.merge-rule", "mergeRule", "合并规则须为 NORMALISED（组内标准化）或 RANK_IN_GROUP（组内排名）",
+            "mergeRule must be NORMALISED or RANK_IN_GROUP");
+      }
+    }
+    return this;
+  }
+
+  public int getMaxGroupSize() {
+    return maxGroupSize == null ? DEFAULT_MAX_GROUP_SIZE : maxGroupSize;
+  }
+
+  public int getMaxGroupsPerExpert() {
+    return maxGroupsPerExpert == null ? DEFAULT_MAX_GROUPS_PER_EXPERT : maxGroupsPerExpert;
+  }
+
+  public MergeRule getMergeRule() {
+    return mergeRule == null ? MergeRule.NORMALISED : mergeRule;
   }
 
   /**

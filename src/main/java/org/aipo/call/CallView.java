@@ -16,7 +16,10 @@ public record CallView(String id, String title, List<String> fields,
     int projectMonths, List<String> scenarios, int adverseAcceptanceYears, List<Criterion> criteria, String fundingPool,
     Instant noticeClosesAt,
     @Schema(description = "申报所用模型须已备案 Every model a proposal uses must be filed") boolean requiresFiledModels,
-    @Schema(description = "申报须提交的材料 The documents a proposal carries") List<DocumentRule> documentKinds) {
+    @Schema(description = "申报须提交的材料 The documents a proposal carries") List<DocumentRule> documentKinds,
+    @Schema(description = "每个评审组的项目数上限 At most this many proposals a review group", example = "20") int maxGroupSize,
+    @Schema(description = "每位专家参与本指南评审组数上限 No expert on more than this many groups of the call", example = "2") int maxGroupsPerExpert,
+    @Schema(description = "同一领域各组的合并规则 How the groups of a field are merged", enumeration = {"NORMALISED", "RANK_IN_GROUP"}) String mergeRule) {
 
   /** A kind of document the call asks for: required or not, size and count limits (every file a PDF). */
   @Schema(name = "CallDocumentKind")
@@ -37,6 +40,7 @@ public record CallView(String id, String title, List<String> fields,
         List.copyOf(call.getScenarios()), call.getAdverseAcceptanceYears(),
         call.getCriteria().stream().map(c -> new Criterion(c.getCode(), c.getName(), c.getWeight())).toList(), call.getFundingPool(),
         call.getNoticeClosesAt(), call.isRequiresFiledModels(), call.getDocumentKinds().stream()
-            .map(k -> new DocumentRule(k.getKind(), k.getLabel(), k.isRequired(), k.getMaxMegabytes(), k.getMaxCount())).toList());
+            .map(k -> new DocumentRule(k.getKind(), k.getLabel(), k.isRequired(), k.getMaxMegabytes(), k.getMaxCount())).toList(),
+        call.getMaxGroupSize(), call.getMaxGroupsPerExpert(), call.getMergeRule().name());
   }
 }

@@ -17,6 +17,8 @@ public final class DemonstrationCall {
   public static final String WAIT_FOR_CHECKS = "timerEvent_waitForChecks";
   public static final String PREPARE_REVIEWS = "serviceTask_prepareReviews";
   public static final String NO_ELIGIBLE = "endEvent_noEligibleProposals";
+  public static final String CONFIRM_GROUPS = "userTask_confirmGroups";
+  public static final String DRAW_GROUPS = "serviceTask_drawGroups";
   public static final String EXPERT_REVIEW = "callActivity_expertReview";
   public static final String RANK = "serviceTask_rankProposals";
   public static final String APPROVE_AWARDS = "userTask_approveAwards";

@@ -50,6 +50,7 @@ public final class DomainSchema {
       "V6__supplier_correction.sql", "V7__ai_services.sql", "V8__ai_service_filing.sql", "V9__supervision.sql", "V10__outbox.sql",
       "V11__audit_chain.sql",
       "V12__dashboard_targets.sql",
+      "V13__review_groups.sql",
       "V15__attachment_store.sql");
 
   private DomainSchema() {

@@ -64,6 +64,18 @@ public final class ExpertDraw {
   }
 
   public static Result draw(List<PoolMember> pool, String field, Avoidance avoidance, int panelSize, int reserves, long seed) {
+    return draw(pool, field, avoidance, java.util.Set.of(), panelSize, reserves, seed);
+  }
+
+  /** The reason given to an expert set aside because they already sit on the call's maximum of groups. */
+  public static final String CAP_REASON = "already on the maximum number of review groups of this call 已达本次评审组数上限";
+
+  /**
+   * The draw of one group of a call (grouped review, docs/adr/0020): as {@link #draw(List, String, Avoidance, int, int, long)},
+   * and the experts in {@code capped} (already on the call's maximum of groups) are set aside like avoided ones.
+   */
+  public static Result draw(List<PoolMember> pool, String field, Avoidance avoidance, java.util.Set<String> capped, int panelSize,
+      int reserves, long seed) {
     List<PoolMember> inField = pool.stream().filter(m -> m.fields().contains(field))
         .sorted(Comparator.comparing(PoolMember::expertId)).toList();
     validate(panelSize, reserves, inField.size());
@@ -72,6 +84,9 @@ public final class ExpertDraw {
     List<PoolMember> eligible = new ArrayList<>();
     for (PoolMember member : inField) {
       Optional<String> reason = avoidance.reasonFor(member);
+      if (reason.isEmpty() && capped.contains(member.expertId())) {
+        reason = Optional.of(CAP_REASON);
+      }
       if (reason.isPresent()) {
         candidates.add(new Candidate(member.expertId(), Outcome.AVOIDED, 0, reason.get()));
       } else {

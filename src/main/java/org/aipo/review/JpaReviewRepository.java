@@ -40,6 +40,12 @@ public class JpaReviewRepository implements ReviewRepository {
   }
 
   @Override
+  public List<ReviewRequest> batch(String drawBatch) {
+    return entityManager.createQuery("SELECT r FROM ReviewRequest r WHERE r.drawBatch = :batch ORDER BY r.drawBatchOrder", ReviewRequest.class)
+        .setParameter("batch", drawBatch).getResultList();
+  }
+
+  @Override
   public List<PoolMember> poolInField(String field) {
     return expertPool.activeInField(field).stream().map(Expert::toPoolMember).toList();
   }

@@ -12,6 +12,9 @@ public interface ReviewRepository {
 
   void add(ReviewRequest request);
 
+  /** The requests drawn together as the groups of one call-level draw, in draw order. */
+  List<ReviewRequest> batch(String drawBatch);
+
   /** The active experts of a field, as the draw sees them. */
   List<PoolMember> poolInField(String field);
 

@@ -160,6 +160,24 @@ public class ReviewRequest {
   @Column(name = "DRAWN_AT")
   private Instant drawnAt;
 
+  /** Grouped review (docs/adr/0020): the call-level draw this request was drawn in as one group (null: a draw of its own). */
+  @Column(name = "DRAW_BATCH", length = 80)
+  private String drawBatch;
+
+  @Column(name = "DRAW_BATCH_ORDER")
+  private Integer drawBatchOrder;
+
+  @Column(name = "BATCH_SEED")
+  private Long batchSeed;
+
+  @Column(name = "GROUP_CAP")
+  private Integer groupCap;
+
+  /** The experts of the field set aside because they were already on the call's maximum of groups (comma-separated). */
+  @Lob
+  @Column(name = "CAP_EXCLUDED")
+  private String capExcluded;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "AIPO_REVIEW_DRAW_CANDIDATE", joinColumns = @JoinColumn(name = "REQUEST_ID"))
   @OrderColumn(name = "POSITION_IN_LIST")
@@ -281,12 +299,65 @@ public class ReviewRequest {
     return result;
   }
 
+  /**
+   * Records this request's share of a call-level draw (grouped review): the group's draw as {@link GroupDraw} made it,
+   * seats the panel as {@link #draw} does, and keeps the batch, its order and seed, the cap and the capped experts.
+   */
+  public ExpertDraw.Result drawnInBatch(List<PoolMember> pool, GroupDraw.Drawn drawn, String batch, int order, long callSeed, int cap,
+      Instant now) {
+    requireStatus(Status.OPEN, "be drawn");
+    if (items.isEmpty()) {
+      throw DomainException.conflict("review.no-items", null, "评审 " + id + " 没有待评审的项目", "review " + id + " has no items to review");
+    }
+    ExpertDraw.Result result = drawn.result();
+    drawSeed = drawn.seed();
+    poolSnapshot = snapshot(pool.stream().filter(m -> m.fields().contains(field)).toList());
+    drawnAt = now;
+    drawBatch = batch;
+    drawBatchOrder = order;
+    batchSeed = callSeed;
+    groupCap = cap;
+    capExcluded = String.join(",", new java.util.TreeSet<>(drawn.capped()));
+    result.candidates().forEach(c -> drawCandidates.add(new DrawCandidate(c)));
+    List<String> panel = result.panel();
+    for (int seatNo = 1; seatNo <= panelSize; seatNo++) {
+      Seat seat = new Seat(this, seatNo);
+      if (seatNo <= panel.size()) {
+        seat.invite(panel.get(seatNo - 1), now);
+      }
+      seats.add(seat);
+    }
+    status = Status.DRAWN;
+    return result;
+  }
+
+  /** The experts the call's cap on groups kept out of this group's draw (empty for a draw of its own). */
+  public Set<String> getCapExcluded() {
+    return capExcluded == null || capExcluded.isBlank() ? Set.of() : Set.of(capExcluded.split(","));
+  }
+
+  public String getDrawBatch() {
+    return drawBatch;
+  }
+
+  public Integer getDrawBatchOrder() {
+    return drawBatchOrder;
+  }
+
+  public Long getBatchSeed() {
+    return batchSeed;
+  }
+
+  public Integer getGroupCap() {
+    return groupCap;
+  }
+
   /** Replays the stored draw from its seed and pool snapshot (for audit). */
   public ExpertDraw.Result replayDraw() {
     if (drawSeed == null) {
       throw DomainException.conflict("review.not-drawn", null, "评审 " + id + " 尚未抽取专家", "review " + id + " has not been drawn");
     }
-    return ExpertDraw.draw(readSnapshot(poolSnapshot), field, avoidance(), panelSize, reserves, drawSeed);
+    return ExpertDraw.draw(readSnapshot(poolSnapshot), field, avoidance(), getCapExcluded(), panelSize, reserves, drawSeed);
   }
 
   /** Experts already seated, invited or assigned anywhere in this review. */
@@ -356,6 +427,10 @@ public class ReviewRequest {
     Optional<String> avoid = avoidance().reasonFor(expert);
     if (avoid.isPresent()) {
       throw DomainException.badInput("review.expert-avoided", "expertUserId", "该专家须回避：" + avoid.get(), "expertUserId: the expert must be avoided: " + avoid.get());
+    }
+    if (getCapExcluded().contains(expert.expertId())) {
+      throw DomainException.badInput("review.expert-capped", "expertUserId", "该专家已达本次征集评审组数上限",
+          "expertUserId: the expert already sits on the maximum number of review groups of this call");
     }
     if (involvedExperts().contains(expert.expertId())) {
       throw DomainException.badInput("review.expert-involved", "expertUserId", "该专家已在本次评审中或已谢绝", "expertUserId: the expert is already on this review or has declined it");

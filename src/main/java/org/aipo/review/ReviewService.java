@@ -72,11 +72,54 @@ public class ReviewService {
 
   public ExpertDraw.Result drawPanel(String requestId, String actor) {
     ReviewRequest request = repository.find(requestId);
+    if (request.getDrawBatch() != null) {
+      // drawn with the other groups of its call (grouped review): nothing to draw here
+      return null;
+    }
     long seed = seeds.nextLong();
     ExpertDraw.Result result = request.draw(repository.poolInField(request.getField()), seed, now());
     audit(actor, "review.panel-drawn", requestId, "seed " + seed + "; panel " + result.panel() + "; reserves "
         + result.reserves() + (result.shortfall() > 0 ? "; " + result.shortfall() + " seat(s) left to the secretariat" : ""));
     return result;
+  }
+
+  /**
+   * Draws the panels of a call's review groups as one recorded draw (分组评审, docs/adr/0020): one seed, the requests in
+   * the given order, no expert on the panel or reserve list of more than {@code maxGroupsPerExpert} of them. Each request
+   * is seated as a draw of its own would be (a short group leaves seats to the secretariat) and audited; its review
+   * process then skips its own draw. Returns each group's result, in order.
+   */
+  public List<ExpertDraw.Result> drawGroups(String batch, List<String> requestIds, int maxGroupsPerExpert, String actor) {
+    if (!repository.batch(batch).isEmpty()) {
+      throw DomainException.conflict("review.batch-drawn", null, "本批评审组已抽取 " + batch, "the review groups of " + batch + " have been drawn");
+    }
+    long callSeed = seeds.nextLong();
+    Map<String, List<PoolMember>> pools = new java.util.HashMap<>();
+    List<ReviewRequest> requests = requestIds.stream().map(repository::find).toList();
+    List<GroupDraw.Group> groups = requests.stream().map(r -> new GroupDraw.Group(r.getField(),
+        pools.computeIfAbsent(r.getField(), repository::poolInField), r.avoidance(), r.getPanelSize(), r.getReserves())).toList();
+    List<GroupDraw.Drawn> drawn = GroupDraw.draw(groups, maxGroupsPerExpert, callSeed);
+    List<ExpertDraw.Result> results = new java.util.ArrayList<>();
+    Instant now = now();
+    for (int i = 0; i < requests.size(); i++) {
+      ReviewRequest request = requests.get(i);
+      ExpertDraw.Result result = request.drawnInBatch(pools.get(request.getField()), drawn.get(i), batch, i + 1, callSeed,
+          maxGroupsPerExpert, now);
+      audit(actor, "review.panel-drawn", request.getId(), "group " + (i + 1) + " of " + batch + " (call seed " + callSeed + ", group seed "
+          + drawn.get(i).seed() + ", at most " + maxGroupsPerExpert + " group(s) an expert); panel " + result.panel() + "; reserves "
+          + result.reserves() + (result.shortfall() > 0 ? "; " + result.shortfall() + " seat(s) left to the secretariat" : ""));
+      results.add(result);
+    }
+    return results;
+  }
+
+  /** Replays a call-level draw of review groups as one (see {@link GroupDrawVerdict}); reads only. */
+  public GroupDrawVerdict replayBatch(String batch) {
+    List<ReviewRequest> requests = repository.batch(batch);
+    if (requests.isEmpty()) {
+      throw DomainException.notFound("review.batch-not-found", null, "没有评审组抽取 " + batch, "no draw of review groups " + batch);
+    }
+    return GroupDrawVerdict.of(batch, requests);
   }
 
   /**

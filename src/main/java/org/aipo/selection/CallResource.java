@@ -72,7 +72,13 @@ public class CallResource implements ApiResource {
           example = "false") Boolean requiresFiledModels,
       @Valid @Schema(description = "申报须提交的材料；不填则为：申报书（必交，10 MB，1 份）、预算表（必交，5 MB，1 份）、资质证明（5 MB，10 份）、其他（10 MB，5 份）。"
           + "The documents a proposal carries; left out: application (required, 10 MB, 1), budget (required, 5 MB, 1), "
-          + "qualification (5 MB, 10), other (10 MB, 5)") List<@NotNull @Valid DocumentKindRequest> documentKinds) {
+          + "qualification (5 MB, 10), other (10 MB, 5)") List<@NotNull @Valid DocumentKindRequest> documentKinds,
+      @Schema(description = "分组评审：每组项目数上限（2–200，默认 20） Grouped review: at most this many proposals a group (2–200, default 20)",
+          example = "20") Integer maxGroupSize,
+      @Schema(description = "每位专家参与本指南评审组数上限（1–50，默认 2） No expert on more than this many groups of the call (1–50, default 2)",
+          example = "2") Integer maxGroupsPerExpert,
+      @Schema(description = "同一领域各组合并规则（默认 NORMALISED） How the groups of a field are merged (default NORMALISED)",
+          enumeration = {"NORMALISED", "RANK_IN_GROUP"}, example = "NORMALISED") String mergeRule) {
   }
 
   /** A kind of document a new call asks for. */
@@ -85,6 +91,36 @@ public class CallResource implements ApiResource {
   @Schema(name = "CallCriterionRequest")
   public record CriterionRequest(@NotBlank String code, @NotBlank String name, Integer weight) {
   }
+
+  /** A review group of the call as the office sees it before and after the draw. */
+  @Schema(name = "ReviewGroup")
+  public record ReviewGroupView(@Schema(example = "1") int groupNo, @Schema(example = "robotics") String field, int round,
+      @Schema(description = "抽取后对应的评审请求 The review request after the draw (null before)") String reviewRequestId,
+      @Schema(description = "组内申报书（按顺序） The group's proposals in order") List<GroupMember> proposals,
+      @Schema(description = "抽取后尚无专家的席位（专家不足时由秘书处指定） Seats without an expert after the draw (short of experts: the secretariat appoints)",
+          example = "0") int emptySeats) {
+  }
+
+  /** A proposal in a review group. */
+  @Schema(name = "ReviewGroupMember")
+  public record GroupMember(String proposalId, String title) {
+  }
+
+  /** The office moves a proposal to another group of its field, before the draw. */
+  @Schema(name = "ReviewGroupMove")
+  public record MoveRequest(@NotBlank @Schema(example = "5b0c1f9e-0000-0000-0000-000000000000") String proposalId,
+      @NotNull @Schema(description = "目标评审组编号 The number of the target group", example = "2") Integer toGroup,
+      @NotBlank @Schema(description = "调整理由（记入审计） Why (audited)", example = "与第 2 组同属工业视觉 Belongs with group 2: industrial vision") String reason) {
+  }
+
+  @Inject
+  CallStageService stages;
+
+  @Inject
+  org.aipo.review.ReviewService reviewService;
+
+  @Inject
+  org.aipo.proposal.Proposals proposalService;
 
   @Inject
   Calls calls;
@@ -111,6 +147,7 @@ public class CallResource implements ApiResource {
     call.reviewedBy(body.panelSize(), body.criteria() == null ? null : body.criteria().stream()
         .map(c -> new ReviewCriterion(c.code(), c.name(), c.weight() == null ? 0 : c.weight())).toList(), body.projectMonths());
     call.drawsOn(body.fundingPool());
+    call.groupedBy(body.maxGroupSize(), body.maxGroupsPerExpert(), body.mergeRule());
     call.requireFiledModels(body.requiresFiledModels());
     call.asksFor(body.documentKinds() == null ? null : body.documentKinds().stream()
         .map(k -> new org.aipo.call.DocumentKind(org.aipo.call.DocumentKind.Code.of(k.kind(), "documentKinds.kind"), Boolean.TRUE.equals(k.required()),
@@ -157,6 +194,46 @@ public class CallResource implements ApiResource {
   @APIResponse(responseCode = "200", description = "指南 The call", content = @Content(schema = @Schema(implementation = CallView.class)))
   public CallView get(@PathParam("id") String id) {
     return CallView.of(call(id));
+  }
+
+  /** The review groups of the call's latest review round (分组评审). */
+  @GET
+  @Path("{id}/review-groups")
+  @RolesAllowed({"programme-office", "committee-secretariat", "auditor", "camunda-admin"})
+  @Operation(summary = "指南的评审分组 The review groups of a call")
+  @APIResponse(responseCode = "200", description = "最近一轮评审分组 The groups of the latest review round",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewGroupView.class)))
+  public List<ReviewGroupView> reviewGroups(@PathParam("id") String id) {
+    call(id);
+    java.util.Map<String, String> titles = new java.util.HashMap<>();
+    proposalService.ofCall(id).forEach(p -> titles.put(p.getId(), p.content().title()));
+    return stages.currentGroups(id).stream().map(g -> view(g, titles)).toList();
+  }
+
+  private ReviewGroupView view(ReviewGroup group, java.util.Map<String, String> titles) {
+    int empty = group.getRequestId() == null ? 0
+        : (int) reviewService.find(group.getRequestId()).getSeats().stream().filter(s -> s.getExpertId() == null).count();
+    return new ReviewGroupView(group.getGroupNo(), group.getField(), group.getRound(), group.getRequestId(),
+        group.getProposalIds().stream().map(p -> new GroupMember(p, titles.get(p))).toList(), empty);
+  }
+
+  /** The office moves a proposal between groups of its field before the draw, with a reason (audited). */
+  @POST
+  @Path("{id}/review-groups/moves")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"programme-office", "camunda-admin"})
+  @Operation(summary = "调整评审分组 Move a proposal to another review group")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MoveRequest.class),
+      examples = @ExampleObject(name = "move", value = "{\"proposalId\":\"5b0c1f9e-0000-0000-0000-000000000000\",\"toGroup\":2,"
+          + "\"reason\":\"与第 2 组同属工业视觉 Belongs with group 2: industrial vision\"}")))
+  @APIResponse(responseCode = "200", description = "调整后的目标组 The target group after the move",
+      content = @Content(schema = @Schema(implementation = ReviewGroupView.class)))
+  public ReviewGroupView move(@PathParam("id") String id, @Valid @NotNull MoveRequest body) {
+    call(id);
+    ReviewGroup to = stages.moveToGroup(id, body.proposalId(), body.toGroup(), body.reason(), ApiUser.of(http).userId());
+    java.util.Map<String, String> titles = new java.util.HashMap<>();
+    proposalService.ofCall(id).forEach(p -> titles.put(p.getId(), p.content().title()));
+    return view(to, titles);
   }
 
   private Call call(String id) {

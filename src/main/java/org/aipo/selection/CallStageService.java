@@ -71,6 +71,9 @@ public class CallStageService implements CallStages {
   org.aipo.notification.Notifier notifier;
 
   @Inject
+  org.aipo.platform.WorkflowEngine workflowEngine;
+
+  @Inject
   org.aipo.applicant.Registration registration;
 
   private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -121,33 +124,119 @@ public class CallStageService implements CallStages {
   @Override
   public List<String> prepareReviews(String callId) {
     Call call = calls.require(callId);
-    Map<String, List<Proposal>> byField = new TreeMap<>();
-    for (Proposal proposal : proposals(callId)) {
-      if (proposal.getStatus() == Proposal.Status.ELIGIBLE) {
-        byField.computeIfAbsent(proposal.content().field(), f -> new ArrayList<>()).add(proposal);
-      }
+    List<Proposal> eligible = proposals(callId).stream().filter(p -> p.getStatus() == Proposal.Status.ELIGIBLE).toList();
+    int round = currentRound(callId) + 1;
+    List<String> groupIds = new ArrayList<>();
+    int groupNo = 0;
+    for (ReviewGrouping.Formed formed : ReviewGrouping.form(eligible, call.getMaxGroupSize())) {
+      ReviewGroup group = new ReviewGroup(callId, round, ++groupNo, formed.field(), formed.proposals().stream().map(Proposal::getId).toList(),
+          clock.instant());
+      entityManager.persist(group);
+      groupIds.add(group.getId());
     }
+    if (groupIds.isEmpty() && proposals(callId).stream().noneMatch(p -> p.getStatus() == Proposal.Status.REVIEWED)) {
+      Calls.enter(call, Call.Stage.NO_ELIGIBLE_PROPOSALS);
+    }
+    auditLog.record("system", "call.review-groups-formed", CALL, callId, "round " + round + ": " + groupIds.size() + " group(s) of at most "
+        + call.getMaxGroupSize() + " for " + eligible.size() + " proposal(s)");
+    return groupIds;
+  }
+
+  private int currentRound(String callId) {
+    Integer round = entityManager.createQuery("SELECT MAX(g.roundNo) FROM ReviewGroup g WHERE g.callId = :call", Integer.class)
+        .setParameter("call", callId).getSingleResult();
+    return round == null ? 0 : round;
+  }
+
+  /** The groups of the call's latest review round, by number (empty before any was formed). */
+  public List<ReviewGroup> currentGroups(String callId) {
+    return entityManager.createQuery("SELECT g FROM ReviewGroup g WHERE g.callId = :call AND g.roundNo = :round ORDER BY g.groupNo", ReviewGroup.class)
+        .setParameter("call", callId).setParameter("round", currentRound(callId)).getResultList();
+  }
+
+  @Override
+  public boolean groupsToConfirm(String callId) {
+    return ReviewGrouping.needsConfirmation(currentGroups(callId));
+  }
+
+  @Override
+  public String groupsSummary(String callId) {
+    Call call = calls.require(callId);
+    Map<String, Proposal> byId = new HashMap<>();
+    proposals(callId).forEach(p -> byId.put(p.getId(), p));
+    return summary(call, currentGroups(callId), byId);
+  }
+
+  static String summary(Call call, List<ReviewGroup> groups, Map<String, Proposal> byId) {
+    StringBuilder text = new StringBuilder("每组至多 " + call.getMaxGroupSize() + " 项，每位专家至多参加 " + call.getMaxGroupsPerExpert()
+        + " 个组，合并规则 " + call.getMergeRule() + "。At most " + call.getMaxGroupSize() + " proposals a group, an expert on at most "
+        + call.getMaxGroupsPerExpert() + " groups, merged by " + call.getMergeRule() + ".\n\n"
+        + "| 组 Group | 领域 Field | 项目数 Proposals | 项目 Projects |\n|---|---|---|---|\n");
+    for (ReviewGroup group : groups) {
+      text.append("| ").append(group.getGroupNo()).append(" | ").append(group.getField()).append(" | ").append(group.getProposalIds().size())
+          .append(" | ");
+      text.append(String.join("; ", group.getProposalIds().stream()
+          .map(id -> byId.containsKey(id) ? org.aipo.common.Markdown.escape(byId.get(id).content().title()) : id).toList()));
+      text.append(" |\n");
+    }
+    return text.toString();
+  }
+
+  /**
+   * The office moves a proposal to another group of its field before the draw, with a reason (audited on the call and
+   * the proposal); the confirmation form's table follows.
+   */
+  public ReviewGroup moveToGroup(String callId, String proposalId, Integer toGroup, String reason, String actor) {
+    Call call = calls.require(callId);
+    List<ReviewGroup> round = currentGroups(callId);
+    ReviewGroup from = ReviewGrouping.move(round, proposalId, toGroup, reason, call.getMaxGroupSize());
+    String detail = "proposal " + proposalId + " from group " + from.getGroupNo() + " to group " + toGroup + ": " + reason;
+    auditLog.record(actor, "call.review-group-move", CALL, callId, detail);
+    auditLog.record(actor, "proposal.review-group-moved", Proposals.SUBJECT_TYPE, proposalId, detail);
+    var engine = workflowEngine.processEngine();
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(callId)
+        .processDefinitionKey(org.aipo.call.DemonstrationCall.PROCESS_KEY).active().list()
+        .forEach(instance -> engine.getRuntimeService().setVariable(instance.getId(), "reviewGroupsMarkdown",
+            org.aipo.common.Text.forTask(groupsSummary(callId), "GET /api/calls/" + callId + "/review-groups")));
+    return round.stream().filter(g -> g.getGroupNo() == toGroup).findFirst().orElseThrow();
+  }
+
+  @Override
+  public List<String> drawGroups(String callId) {
+    Call call = calls.require(callId);
+    List<ReviewGroup> groups = currentGroups(callId);
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    if (groups.stream().anyMatch(g -> g.getRequestId() != null)) {
+      throw DomainException.conflict("review-group.drawn", null, "评审组已抽取专家", "the review groups have been drawn");
+    }
+    Map<String, Proposal> byId = new HashMap<>();
+    proposals(callId).forEach(p -> byId.put(p.getId(), p));
     List<String> requestIds = new ArrayList<>();
-    for (Map.Entry<String, List<Proposal>> field : byField.entrySet()) {
-      ReviewRequest request = new ReviewRequest(call.getTitle() + " · " + field.getKey(), field.getKey(), call.getPanelSize(), 2,
-          10, 70, copy(call.getCriteria()), null, "system", clock.instant());
-      for (Proposal proposal : field.getValue()) {
+    for (ReviewGroup group : groups) {
+      String title = call.getTitle() + " · " + group.getField() + " · 第" + group.getGroupNo() + "组 group " + group.getGroupNo();
+      ReviewRequest request = new ReviewRequest(title.length() > 300 ? title.substring(0, 300) : title, group.getField(), call.getPanelSize(), 2, 10, 70, copy(call.getCriteria()), null, "system",
+          clock.instant());
+      List<Proposal> members = group.getProposalIds().stream().map(byId::get).toList();
+      for (Proposal proposal : members) {
         request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), Set.of(), Map.of())
             .describe(ProposalText.markdown(proposal, organisation(proposal).getName(), attachments(proposal), call.getDocumentKinds()));
       }
       reviews.create(request, "system");
-      for (Proposal proposal : field.getValue()) {
+      group.drawnAs(request.getId());
+      for (Proposal proposal : members) {
         Proposals.underReview(proposal, request.getId());
-        proposalEvent(proposal, "proposal.under-review", null);
+        proposalEvent(proposal, "proposal.under-review", "group " + group.getGroupNo());
       }
       requestIds.add(request.getId());
     }
-    if (!requestIds.isEmpty()) {
-      Calls.enter(call, Call.Stage.REVIEWING);
-    } else if (proposals(callId).stream().noneMatch(p -> p.getStatus() == Proposal.Status.REVIEWED)) {
-      Calls.enter(call, Call.Stage.NO_ELIGIBLE_PROPOSALS);
-    }
-    auditLog.record("system", "call.reviews-requested", CALL, callId, requestIds.size() + " review request(s): " + requestIds);
+    List<org.aipo.review.ExpertDraw.Result> drawn = reviews.drawGroups(callId + ":" + groups.get(0).getRound(), requestIds,
+        call.getMaxGroupsPerExpert(), "system");
+    Calls.enter(call, Call.Stage.REVIEWING);
+    int short_ = drawn.stream().mapToInt(org.aipo.review.ExpertDraw.Result::shortfall).sum();
+    auditLog.record("system", "call.reviews-requested", CALL, callId, requestIds.size() + " review group(s) drawn as one"
+        + (short_ > 0 ? ", " + short_ + " seat(s) short, left to the secretariat" : "") + ": " + requestIds);
     return requestIds;
   }
 
@@ -185,8 +274,12 @@ public class CallStageService implements CallStages {
     return request.outcome(item.getId());
   }
 
-  /** A proposal's review result as ranking needs it. */
-  record Reviewed(BigDecimal score, Map<String, BigDecimal> criterionMeans) {
+  /** A proposal's review result as ranking needs it, with the review group (request) that scored it. */
+  record Reviewed(BigDecimal score, Map<String, BigDecimal> criterionMeans, String group) {
+
+    Reviewed(BigDecimal score, Map<String, BigDecimal> criterionMeans) {
+      this(score, criterionMeans, null);
+    }
   }
 
   @Override
@@ -194,7 +287,7 @@ public class CallStageService implements CallStages {
     Call call = calls.require(callId);
     rankAll(call, proposals(callId), p -> {
       ItemOutcome outcome = outcomeOf(p);
-      return new Reviewed(outcome.getScore(), outcome.criterionMeanMap());
+      return new Reviewed(outcome.getScore(), outcome.criterionMeanMap(), p.getReviewRequestId());
     }, threshold);
     Calls.enter(call, Call.Stage.AWAITING_APPROVAL);
     List<Proposal> ranked = proposals(callId).stream().filter(p -> p.getStatus() == Proposal.Status.REVIEWED).toList();
@@ -212,11 +305,13 @@ public class CallStageService implements CallStages {
     Map<String, Proposal> byId = new LinkedHashMap<>();
     Map<String, String> thresholdReasons = new HashMap<>();
     Map<String, BigDecimal> scores = new HashMap<>();
+    Map<String, String> groups = new HashMap<>();
     for (Proposal proposal : proposals) {
       if (proposal.getStatus() != Proposal.Status.UNDER_REVIEW && proposal.getStatus() != Proposal.Status.REVIEWED) {
         continue;
       }
       Reviewed reviewed = reviewOf.apply(proposal);
+      groups.put(proposal.getId(), reviewed.group() == null ? proposal.content().field() : reviewed.group());
       Verdict verdict = threshold.evaluate(reviewed.score(), lowestShare(call.getCriteria(), reviewed.criterionMeans()));
       thresholdReasons.put(proposal.getId(), verdict.reason());
       scores.put(proposal.getId(), reviewed.score());
@@ -225,11 +320,52 @@ public class CallStageService implements CallStages {
           proposal.requested(), verdict.passes(), proposal.getSubmittedAt().toEpochMilli()));
     }
     List<String> tieBreak = call.getCriteria().stream().map(ReviewCriterion::getCode).toList();
+    candidates = merged(candidates, groups, call.getMergeRule(), tieBreak);
     for (Funding.Decision decision : Funding.allocate(candidates, tieBreak, call.getBudget(), call.getMaxAward(), call.getAwardCount())) {
       Proposals.ranked(byId.get(decision.proposalId()), scores.get(decision.proposalId()),
           decision.rankInField() == 0 ? null : decision.rankInField(), decision.award(),
           reason(decision, thresholdReasons.get(decision.proposalId())));
     }
+  }
+
+  /**
+   * The candidates with the key the field's ranking sorts by, merging the review groups of a field by the call's rule
+   * (docs/adr/0020): {@code NORMALISED} — the z-score of the aggregated score within its group (0 when the group's
+   * scores do not spread); {@code RANK_IN_GROUP} — the rank within the group (by score, then the criteria in order, then
+   * submission time), then the score. The proposal keeps its own aggregated score; only the order changes. A field
+   * reviewed as one group ranks as before under either rule.
+   */
+  static List<Funding.Candidate> merged(List<Funding.Candidate> candidates, Map<String, String> groupOf, Call.MergeRule rule,
+      List<String> tieBreak) {
+    Map<String, List<Funding.Candidate>> byGroup = new TreeMap<>();
+    candidates.forEach(c -> byGroup.computeIfAbsent(c.field() + "|" + groupOf.get(c.proposalId()), g -> new ArrayList<>()).add(c));
+    Map<String, BigDecimal> keys = new HashMap<>();
+    for (List<Funding.Candidate> group : byGroup.values()) {
+      if (rule == Call.MergeRule.RANK_IN_GROUP) {
+        java.util.Comparator<Funding.Candidate> order = java.util.Comparator.comparing(Funding.Candidate::score).reversed();
+        for (String criterion : tieBreak) {
+          order = order.thenComparing(c -> c.criterionMeans().getOrDefault(criterion, BigDecimal.ZERO), java.util.Comparator.reverseOrder());
+        }
+        order = order.thenComparingLong(Funding.Candidate::submittedAtMillis);
+        List<Funding.Candidate> sorted = new ArrayList<>(group);
+        sorted.sort(order);
+        for (int rank = 1; rank <= sorted.size(); rank++) {
+          // rank first (smaller is better), then the score: (100000 - rank) * 1000 + score, the score below 1000
+          keys.put(sorted.get(rank - 1).proposalId(), BigDecimal.valueOf(100_000L - rank).multiply(BigDecimal.valueOf(1000))
+              .add(sorted.get(rank - 1).score()));
+        }
+      } else {
+        double mean = group.stream().mapToDouble(c -> c.score().doubleValue()).average().orElse(0);
+        double variance = group.stream().mapToDouble(c -> Math.pow(c.score().doubleValue() - mean, 2)).average().orElse(0);
+        double sd = Math.sqrt(variance);
+        for (Funding.Candidate c : group) {
+          double z = sd < 1e-9 ? 0 : (c.score().doubleValue() - mean) / sd;
+          keys.put(c.proposalId(), BigDecimal.valueOf(z).setScale(6, RoundingMode.HALF_UP));
+        }
+      }
+    }
+    return candidates.stream().map(c -> new Funding.Candidate(c.proposalId(), c.field(), keys.get(c.proposalId()), c.criterionMeans(),
+        c.requested(), c.passes(), c.submittedAtMillis())).toList();
   }
 
   /** The lowest criterion mean as a share of its weight (1.0 when nothing was scored). */
@@ -269,6 +405,7 @@ public class CallStageService implements CallStages {
             .append(p.getRankInField() == null ? "—" : p.getRankInField()).append(" | ").append(org.aipo.common.Markdown.escape(p.content().title()))
             .append(" | ").append(org.aipo.common.Markdown.escape(organisation(p).getName())).append(" | ").append(p.getScore()).append(" | ")
             .append(p.getAward() == null ? "0" : p.getAward().setScale(0, RoundingMode.HALF_UP)).append(" |\n"));
+    table.append("\n分组合并规则 Merge rule of the review groups: **").append(calls.require(callId).getMergeRule()).append("**\n");
     String poolCode = calls.require(callId).getFundingPool();
     FundingPool pool = poolCode == null ? null : fundingPools.find(poolCode).orElse(null);
     if (pool != null) {

@@ -32,8 +32,20 @@ public interface CallStages {
   /** Proposals of the call still in their formal check (submitted or returned for correction). */
   int pendingChecks(String callId);
 
-  /** One review request per field for the eligible proposals not yet reviewed; their ids (none: nothing to review). */
+  /**
+   * Forms the review groups (分组评审) of the eligible proposals not yet reviewed, as a new review round of the call:
+   * their ids (none: nothing to review).
+   */
   List<String> prepareReviews(String callId);
+
+  /** Whether the office looks at the current round's groups before the draw (some field is split into several groups). */
+  boolean groupsToConfirm(String callId);
+
+  /** The current round's groups as markdown for the office's confirmation form. */
+  String groupsSummary(String callId);
+
+  /** One review request per group of the current round, all drawn as one call-level draw; their ids in draw order. */
+  List<String> drawGroups(String callId);
 
   /** Ranks every reviewed proposal with the threshold decision and funds them in rank order. */
   void rank(String callId, Threshold threshold);

@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * {@code ${requestCallReviewsDelegate}} on {@code serviceTask_prepareReviews}: one expert-committee review request per
- * field for the eligible proposals; sets {@code reviewRequestIds} (empty: nothing to review) (按领域组织专家评审).
+ * {@code ${requestCallReviewsDelegate}} on {@code serviceTask_prepareReviews}: forms the review groups of the eligible
+ * proposals (分组评审); sets {@code reviewGroupIds} (empty: nothing to review), {@code groupsToConfirm} (a field split
+ * into several groups: the office looks first) and {@code reviewGroupsMarkdown} for the confirmation form.
  */
 @ApplicationScoped
 @Named("requestCallReviewsDelegate")
@@ -32,6 +33,10 @@ public class RequestCallReviewsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String callId = (String) execution.getVariable(DemonstrationCall.VAR_CALL);
-    execution.setVariable("reviewRequestIds", new ArrayList<>(stages.prepareReviews(callId)));
+    ArrayList<String> groups = new ArrayList<>(stages.prepareReviews(callId));
+    execution.setVariable("reviewGroupIds", groups);
+    execution.setVariable("groupsToConfirm", !groups.isEmpty() && stages.groupsToConfirm(callId));
+    execution.setVariable("reviewGroupsMarkdown", groups.isEmpty() ? "" : org.aipo.common.Text.forTask(stages.groupsSummary(callId),
+        "GET /api/calls/" + callId + "/review-groups"));
   }
 }

@@ -34,6 +34,9 @@ public class DrawRegister {
 
   public static final String REVIEW = "review";
   public static final String SPOT_CHECK = "spot-check";
+  /** The draw of every review group of a call as one (grouped review, docs/adr/0020); its id is the call's id. */
+  public static final String CALL_GROUPS = "call-groups";
+  public static final String ACTION_CALL_GROUPS_REPLAYED = "call.review-groups-draw-replayed";
   public static final String ACTION_REVIEW_REPLAYED = "review.draw-replayed";
 
   /** One recorded draw: what it drew for, its seed and when; {@code callIds} are the calls of the proposals a review panel scored. */
@@ -42,7 +45,12 @@ public class DrawRegister {
 
   /** A replay's verdict in one shape for both kinds; {@code review} or {@code spotCheck} holds the owner's full answer. */
   public record Verdict(String kind, String id, String seed, boolean matches, List<String> differences, DrawVerdict review,
-      SpotCheckReplay spotCheck) {
+      SpotCheckReplay spotCheck, @org.eclipse.microprofile.openapi.annotations.media.Schema(description =
+          "call-groups：整次分组抽取的重算 the replay of a call's whole draw of review groups") org.aipo.review.GroupDrawVerdict callGroups) {
+
+    Verdict(String kind, String id, String seed, boolean matches, List<String> differences, DrawVerdict review, SpotCheckReplay spotCheck) {
+      this(kind, id, seed, matches, differences, review, spotCheck, null);
+    }
   }
 
   /** The spot-check replay: stored and replayed lines, and whether today's pool still equals the snapshot. */
@@ -75,6 +83,19 @@ public class DrawRegister {
       draws.add(new Draw(REVIEW, id, (String) row[1], (String) row[2], String.valueOf(row[3]), (Instant) row[4],
           List.copyOf(callsOf.getOrDefault(id, Set.of()))));
     }
+    // one entry per call with grouped draws (its latest round, which the replay of kind call-groups checks)
+    Map<String, Object[]> latest = new TreeMap<>();
+    for (Object[] row : entityManager.createQuery("select r.drawBatch, min(r.drawnAt), count(r), min(r.batchSeed) from ReviewRequest r "
+        + "where r.drawBatch is not null group by r.drawBatch", Object[].class).getResultList()) {
+      String batch = (String) row[0];
+      String callId = batch.substring(0, batch.lastIndexOf(':'));
+      Object[] known = latest.get(callId);
+      if (known == null || round((String) known[0]) < round(batch)) {
+        latest.put(callId, row);
+      }
+    }
+    latest.forEach((callId, row) -> draws.add(new Draw(CALL_GROUPS, callId, row[2] + " review group(s), round " + round((String) row[0]), null,
+        String.valueOf(row[3]), (Instant) row[1], List.of(callId))));
     for (SpotCheckCampaign campaign : spotChecks.campaigns()) {
       draws.add(new Draw(SPOT_CHECK, campaign.getId(), campaign.getName(), null, campaign.getSeed(), campaign.getStartedAt(), List.of()));
     }
@@ -105,6 +126,23 @@ public class DrawRegister {
           verdict.matches() ? "matches" : ("MISMATCH: " + String.join("; ", verdict.differences())));
       return new Verdict(REVIEW, id, String.valueOf(verdict.seed()), verdict.matches(), verdict.differences(), verdict, null);
     }
+    if (CALL_GROUPS.equals(kind)) {
+      String batch = latestBatch(id);
+      org.aipo.review.GroupDrawVerdict verdict;
+      try {
+        verdict = reviews.replayBatch(batch);
+      } catch (DomainException e) {
+        if (e.code().endsWith("not-found")) {
+          throw e;
+        }
+        String difference = "the stored snapshots no longer replay 存档快照无法重算: " + e.en() + " " + e.zh();
+        auditLog.record(actor, ACTION_CALL_GROUPS_REPLAYED, "call", id, "MISMATCH: " + difference);
+        return new Verdict(CALL_GROUPS, id, null, false, List.of(difference), null, null, null);
+      }
+      auditLog.record(actor, ACTION_CALL_GROUPS_REPLAYED, "call", id,
+          batch + ": " + (verdict.matches() ? "matches" : ("MISMATCH: " + String.join("; ", verdict.differences()))));
+      return new Verdict(CALL_GROUPS, id, String.valueOf(verdict.callSeed()), verdict.matches(), verdict.differences(), null, null, verdict);
+    }
     if (SPOT_CHECK.equals(kind)) {
       SpotChecks.ReplayOutcome outcome = spotChecks.replay(id, actor);
       SpotCheckDraw.Replay replay = outcome.replay();
@@ -124,8 +162,21 @@ public class DrawRegister {
       return new Verdict(SPOT_CHECK, id, spotChecks.campaign(id).getSeed(), replay.matches(), List.copyOf(differences), null,
           new SpotCheckReplay(outcome.poolUnchanged(), replay.stored(), replay.replayed(), replay.problem()));
     }
-    throw DomainException.badInput("transparency.draw-kind", "kind", "抽取类型须为 review 或 spot-check：" + kind,
-        "kind must be review or spot-check: " + kind);
+    throw DomainException.badInput("transparency.draw-kind", "kind", "抽取类型须为 review、call-groups 或 spot-check：" + kind,
+        "kind must be review, call-groups or spot-check: " + kind);
+  }
+
+  private static int round(String batch) {
+    return Integer.parseInt(batch.substring(batch.lastIndexOf(':') + 1));
+  }
+
+  /** The call's latest draw of review groups (the highest review round drawn). */
+  private String latestBatch(String callId) {
+    return entityManager.createQuery("select distinct r.drawBatch from ReviewRequest r where r.drawBatch like :call", String.class)
+        .setParameter("call", callId + ":%").getResultList().stream().filter(b -> b.startsWith(callId + ":"))
+        .max(Comparator.comparingInt(DrawRegister::round))
+        .orElseThrow(() -> DomainException.notFound("transparency.call-groups-not-found", "id", "指南 " + callId + " 没有分组抽取记录",
+            "id: call " + callId + " has no draw of review groups"));
   }
 
   private static String line(SpotCheckDraw.Drawn drawn) {

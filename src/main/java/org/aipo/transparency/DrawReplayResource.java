@@ -52,7 +52,7 @@ public class DrawReplayResource implements ApiResource {
   @APIResponse(responseCode = "200", description = "是否一致及差异 Match or mismatch, with the differences",
       content = @Content(schema = @Schema(implementation = DrawRegister.Verdict.class)))
   public DrawRegister.Verdict replay(
-      @Parameter(description = "review 或 spot-check  review or spot-check", example = "review") @PathParam("kind") String kind,
+      @Parameter(description = "review、call-groups（id 为指南 id）或 spot-check  review, call-groups (the id is the call's) or spot-check", example = "review") @PathParam("kind") String kind,
       @PathParam("id") String id) {
     return register.replay(kind, id, ApiUser.of(http).userId());
   }

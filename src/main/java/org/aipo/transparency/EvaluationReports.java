@@ -200,11 +200,24 @@ public class EvaluationReports {
 
     report.heading("遴选结果 Selection");
     report.field("状态 Status", proposal.getStatus().name());
+    if (review.getDrawBatch() != null) {
+      report.field("评审组 Review group", "第 " + review.getDrawBatchOrder() + " 组 group " + review.getDrawBatchOrder() + "（" + review.getTitle() + "）");
+    }
+    report.field("分组合并规则 Merge rule", mergeRule(call.getMergeRule()));
     report.field("领域内排名 Rank in field", proposal.getRankInField() == null ? "未排名 not ranked" : proposal.getRankInField());
     report.field("拟资助金额 Award (yuan)", proposal.getAward() == null ? "0" : proposal.getAward().setScale(0, RoundingMode.HALF_UP).toPlainString());
     report.field("结果说明 Outcome", proposal.getOutcomeReason());
     report.paragraph("本表根据系统记录生成 Made from the records at " + when(Instant.now()) + "（北京时间 China time）");
     return report;
+  }
+
+  /** How the review groups of a field are merged into its ranking (docs/adr/0020), in words (zh and en). */
+  static String mergeRule(Call.MergeRule rule) {
+    return rule == Call.MergeRule.RANK_IN_GROUP
+        ? "组内排名合并：先比组内名次，再比综合得分、各指标（按顺序）、提交时间。RANK_IN_GROUP: rank within the group first, then the score, "
+            + "the criteria in order, submission time."
+        : "组内标准化合并：以综合得分在本组内的标准分（z 分数）排序，综合得分本身不变。NORMALISED: ordered by the score's z-score within "
+            + "its group; the score itself is unchanged.";
   }
 
   /** The rule ScoreAggregation applied, in words (zh and en). */

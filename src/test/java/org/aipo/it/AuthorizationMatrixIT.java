@@ -329,6 +329,10 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("list every recorded draw", Set.of("auditor", "administrator"), reviewId, get("/api/audit/draws")),
         // issue 29: failed logins (source address, user id typed) are for the administrator and the auditor only
         new Operation("read the failed logins", Set.of("auditor", "administrator"), null, get("/api/audit/failed-logins")),
+        // grouped review (issue 27): the office (and auditors) read a call's review groups; only the office moves a proposal
+        new Operation("read a call's review groups", Set.of("official", "administrator", "auditor"), null, get("/api/calls/" + call + "/review-groups")),
+        new Operation("move a proposal between review groups", Set.of("official", "administrator"), null, json("POST", "/api/calls/" + call
+            + "/review-groups/moves", "{\"proposalId\":\"none\",\"toGroup\":1,\"reason\":\"越权\"}")),
         new Operation("replay a review panel's draw (auditors)", Set.of("auditor", "administrator"), null,
             json("POST", "/api/audit/draws/review/" + reviewId + "/replay", null)),
         new Operation("replay a campaign's draw (auditors)", Set.of("auditor", "administrator"), null,

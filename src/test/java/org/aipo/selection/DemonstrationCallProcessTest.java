@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/demonstration-call.bpmn", "processes/demonstration-project.bpmn", "processes/proposal-ranking.dmn",
     "org/aipo/selection/review-stub.bpmn", "processes/forms/approve-awards.form", "processes/forms/revise-ranking.form",
-    "processes/forms/answer-objection.form", "processes/forms/designate-benchmark.form"})
+    "processes/forms/answer-objection.form", "processes/forms/designate-benchmark.form", "processes/forms/confirm-groups.form"})
 class DemonstrationCallProcessTest {
 
   @RegisterExtension
@@ -196,6 +196,45 @@ class DemonstrationCallProcessTest {
   }
 
   @Test
+  void aFieldSplitIntoGroupsWaitsForTheOfficeWhoMovesAProposalWithAReasonBeforeTheDraw() {
+    call.groupedBy(20, 2, "NORMALISED");
+    ProcessInstance instance = start();
+    List<Proposal> robots = new java.util.ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      robots.add(proposal(String.format("机器人%02d", i), "robotics", "500000", Proposal.FormalCheck.ELIGIBLE));
+    }
+    proposal("智能工厂", "intelligent-manufacturing", "800000", Proposal.FormalCheck.ELIGIBLE);
+
+    throughTheWindow(instance);
+
+    assertThat(instance).as("robotics is split into groups: the office looks first").isWaitingAt(DemonstrationCall.CONFIRM_GROUPS);
+    assertThat(stages.currentGroups()).extracting(g -> g.getField() + ":" + g.getProposalIds().size())
+        .containsExactly("intelligent-manufacturing:1", "robotics:15", "robotics:15", "robotics:15");
+    Task confirm = tasks(DemonstrationCall.CONFIRM_GROUPS).get(0);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(confirm.getId())).anyMatch(l -> "programme-office".equals(l.getGroupId()));
+    assertThat((String) engine.getTaskService().getVariable(confirm.getId(), "reviewGroupsMarkdown"))
+        .contains("| 2 | robotics | 15 |").contains("NORMALISED");
+    assertThat(robots.get(0).getStatus()).as("nothing is under review before the draw").isEqualTo(Proposal.Status.ELIGIBLE);
+
+    String moved = stages.currentGroups().get(1).getProposalIds().get(0);
+    assertThatThrownBy(() -> stages.move(moved, 3, " ")).isInstanceOfSatisfying(org.aipo.common.DomainException.class,
+        e -> assertThat(e.field()).isEqualTo("reason"));
+    assertThatThrownBy(() -> stages.move(moved, 1, "换组")).as("another field").isInstanceOfSatisfying(org.aipo.common.DomainException.class,
+        e -> assertThat(e.field()).isEqualTo("toGroup"));
+    stages.move(moved, 3, "与第 3 组同属工业视觉 industrial vision");
+    assertThat(stages.currentGroups()).extracting(g -> g.getProposalIds().size()).containsExactly(1, 14, 16, 15);
+    assertThat(stages.events).anyMatch(e -> e.startsWith("moved " + moved + " from 2 to 3: "));
+
+    complete(DemonstrationCall.CONFIRM_GROUPS);
+
+    assertThat(instance).hasPassed(DemonstrationCall.DRAW_GROUPS).isWaitingAt(DemonstrationCall.EXPERT_REVIEW);
+    assertThat(tasks("userTask_reviewStub")).as("one review per group").hasSize(4);
+    assertThat(stages.proposals.get(moved).getReviewRequestId()).isEqualTo(stages.currentGroups().get(2).getRequestId());
+    assertThatThrownBy(() -> stages.move(moved, 2, "太晚了 too late")).as("refused after the draw")
+        .isInstanceOfSatisfying(org.aipo.common.DomainException.class, e -> assertThat(e.kind()).isEqualTo(org.aipo.common.DomainException.Kind.CONFLICT));
+  }
+
+  @Test
   void leadershipReturnsTheRankingWithCommentsAndTheOfficeAnswersBeforeItIsApproved() {
     ProcessInstance instance = start();
     Proposal robot = proposal("机器人A", "robotics", "900000", Proposal.FormalCheck.ELIGIBLE);
@@ -330,6 +369,7 @@ class DemonstrationCallProcessTest {
     TestBeans.register("closeCallDelegate", new CloseCallDelegate(stages));
     TestBeans.register("countPendingChecksDelegate", new CountPendingChecksDelegate(stages));
     TestBeans.register("requestCallReviewsDelegate", new RequestCallReviewsDelegate(stages));
+    TestBeans.register("drawReviewGroupsDelegate", new DrawReviewGroupsDelegate(stages));
     TestBeans.register("rankProposalsDelegate", new RankProposalsDelegate(stages));
     TestBeans.register("publishAwardNoticeDelegate", new PublishAwardNoticeDelegate(stages, workingDays));
     TestBeans.register("closeAwardNoticeDelegate", new CloseAwardNoticeDelegate(stages));

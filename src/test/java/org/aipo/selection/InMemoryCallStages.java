@@ -62,23 +62,64 @@ public class InMemoryCallStages implements CallStages, ProjectStages {
         .filter(p -> p.getStatus() == Proposal.Status.SUBMITTED || p.getStatus() == Proposal.Status.RETURNED).count();
   }
 
+  /** The review groups formed, every round, in order (ids are the groups' ids). */
+  public final List<ReviewGroup> groups = new ArrayList<>();
+  int round;
+
   @Override
   public List<String> prepareReviews(String callId) {
-    Map<String, List<Proposal>> byField = new TreeMap<>();
-    proposals.values().stream().filter(p -> p.getStatus() == Proposal.Status.ELIGIBLE)
-        .forEach(p -> byField.computeIfAbsent(p.content().field(), f -> new ArrayList<>()).add(p));
+    List<Proposal> eligible = proposals.values().stream().filter(p -> p.getStatus() == Proposal.Status.ELIGIBLE).toList();
+    round++;
     List<String> ids = new ArrayList<>();
-    byField.forEach((field, list) -> {
-      String id = "review-" + field + "-" + (++reviewsRequested);
-      list.forEach(p -> Proposals.underReview(p, id));
+    int no = 0;
+    for (ReviewGrouping.Formed formed : ReviewGrouping.form(eligible, call.getMaxGroupSize())) {
+      ReviewGroup group = new ReviewGroup(callId, round, ++no, formed.field(), formed.proposals().stream().map(Proposal::getId).toList(),
+          Instant.now());
+      groups.add(group);
+      ids.add(group.getId());
+    }
+    events.add("groups formed: " + ids.size());
+    return ids;
+  }
+
+  public List<ReviewGroup> currentGroups() {
+    return groups.stream().filter(g -> g.getRound() == round).toList();
+  }
+
+  public void move(String proposalId, Integer toGroup, String reason) {
+    ReviewGroup from = ReviewGrouping.move(currentGroups(), proposalId, toGroup, reason, call.getMaxGroupSize());
+    events.add("moved " + proposalId + " from " + from.getGroupNo() + " to " + toGroup + ": " + reason);
+  }
+
+  @Override
+  public boolean groupsToConfirm(String callId) {
+    return ReviewGrouping.needsConfirmation(currentGroups());
+  }
+
+  @Override
+  public String groupsSummary(String callId) {
+    return CallStageService.summary(call, currentGroups(), proposals);
+  }
+
+  @Override
+  public List<String> drawGroups(String callId) {
+    List<String> ids = new ArrayList<>();
+    for (ReviewGroup group : currentGroups()) {
+      String id = "review-" + group.getField() + "-" + (++reviewsRequested);
+      group.drawnAs(id);
+      group.getProposalIds().forEach(p -> Proposals.underReview(proposals.get(p), id));
       ids.add(id);
-    });
+    }
+    events.add("groups drawn: " + ids.size());
     return ids;
   }
 
   @Override
   public void rank(String callId, Threshold threshold) {
-    CallStageService.rankAll(call, new ArrayList<>(proposals.values()), p -> reviewResults.get(p.getId()), threshold);
+    CallStageService.rankAll(call, new ArrayList<>(proposals.values()), p -> {
+      CallStageService.Reviewed given = reviewResults.get(p.getId());
+      return new CallStageService.Reviewed(given.score(), given.criterionMeans(), p.getReviewRequestId());
+    }, threshold);
     events.add("ranked");
   }
 

@@ -39,6 +39,12 @@ public class InMemoryReviewRepository implements ReviewRepository {
   }
 
   @Override
+  public List<ReviewRequest> batch(String drawBatch) {
+    return requests.values().stream().filter(r -> drawBatch.equals(r.getDrawBatch()))
+        .sorted(java.util.Comparator.comparing(ReviewRequest::getDrawBatchOrder)).toList();
+  }
+
+  @Override
   public List<PoolMember> poolInField(String field) {
     return pool.stream().filter(m -> m.fields().contains(field)).toList();
   }
