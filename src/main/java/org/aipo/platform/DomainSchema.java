@@ -49,7 +49,8 @@ public final class DomainSchema {
   public static final List<String> MIGRATIONS = List.of("V1__baseline.sql", "V2__documents.sql", "V3__vouchers.sql", "V4__supplier_accounts.sql", "V5__voucher_files.sql",
       "V6__supplier_correction.sql", "V7__ai_services.sql", "V8__ai_service_filing.sql", "V9__supervision.sql", "V10__outbox.sql",
       "V11__audit_chain.sql",
-      "V12__dashboard_targets.sql");
+      "V12__dashboard_targets.sql",
+      "V14__proposal_particulars.sql");
 
   private DomainSchema() {
   }

@@ -130,8 +130,11 @@ public class CallStageService implements CallStages {
     for (Map.Entry<String, List<Proposal>> field : byField.entrySet()) {
       ReviewRequest request = new ReviewRequest(call.getTitle() + " · " + field.getKey(), field.getKey(), call.getPanelSize(), 2,
           10, 70, copy(call.getCriteria()), null, "system", clock.instant());
+      Map<String, org.aipo.proposal.Particulars.Avoiding> avoiding = proposalService.avoidanceOf(field.getValue());
       for (Proposal proposal : field.getValue()) {
-        request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), Set.of(), Map.of())
+        org.aipo.proposal.Particulars.Avoiding avoid = avoiding.get(proposal.getId());
+        request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), avoid.coApplicantOrganisations(),
+            avoid.excludedExperts(), Integer.MAX_VALUE)
             .describe(ProposalText.markdown(proposal, organisation(proposal).getName(), attachments(proposal), call.getDocumentKinds()));
       }
       reviews.create(request, "system");
