@@ -214,12 +214,11 @@ public record Particulars(List<CoApplicant> coApplicants, List<String> scenarios
     }
   }
 
-  /** What a submission needs: a scenario when the call lists any, and at least one indicator. */
-  void requireComplete(List<String> callScenarios) {
-    if (!callScenarios.isEmpty() && scenarios.isEmpty()) {
-      throw DomainException.badInput("proposal.scenario-required", "scenarios", "提交前须选择本申报对应的场景（本征集发布的场景之一）",
-          "scenarios: choose the call's scenario(s) the proposal answers before submitting");
-    }
+  /**
+   * What a submission needs: at least one indicator. A scenario is not required (the call's scenarios are a choice
+   * the office weighs in the formal check, where "none" shows).
+   */
+  void requireComplete() {
     if (indicators.isEmpty()) {
       throw DomainException.badInput("proposal.indicator-required", "indicators", "提交前须填写至少一项可考核的指标（名称、单位、基线、目标）",
           "indicators: at least one measurable indicator (name, unit, baseline, target) is required before submitting");

@@ -218,7 +218,7 @@ public class Proposal {
   }
 
   private void requireComplete(Call call) {
-    particulars().requireComplete(call.getScenarios());
+    particulars().requireComplete();
     Content c = content();
     Text.required(c.field(), "field", 64);
     Text.required(c.summary(), "summary", 4000);

@@ -83,7 +83,7 @@ class ParticularsTest {
   }
 
   @Test
-  void aSubmissionNeedsAnIndicatorAndAScenarioWhenTheCallListsAny() {
+  void aSubmissionNeedsAnIndicator() {
     Instant now = Instant.now();
     Call call = new Call("Robotics 2026", Set.of("robotics"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
         new BigDecimal("5000000"), new BigDecimal("1000000"), 5, "office");
@@ -92,8 +92,6 @@ class ParticularsTest {
     assertThat(proposal.particulars()).as("an older proposal reads as empty").isEqualTo(Particulars.NONE);
     assertThat(fieldOf(() -> proposal.submit(call, now))).isEqualTo("indicators");
     call.answers(List.of("V1-01 工业视觉质检"), null);
-    proposal.declareParticulars(new Particulars(List.of(), List.of(), List.of(), List.of(INDICATOR)));
-    assertThat(fieldOf(() -> proposal.submit(call, now))).isEqualTo("scenarios");
     Particulars full = new Particulars(List.of(new Particulars.CoApplicant(CODE, "甲")), List.of("V1-01 工业视觉质检"),
         List.of(new Particulars.Exclusion("张三", "某大学", "理由 <b>"), new Particulars.Exclusion(null, "丙公司", "对手")), List.of(INDICATOR,
             new Particulars.Indicator("时延", "ms", null, new BigDecimal("200"))));
