@@ -132,8 +132,8 @@ public class Proposals implements FormalCheckRecorder {
     Particulars stored = proposal.particulars();
     Particulars checked = Particulars.check(given.coApplicants(), given.scenarios(), given.exclusions(), given.indicators(),
         call.getScenarios(), settings.maxExclusions());
-    String own = entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId()) == null ? null
-        : entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId()).getCreditCode();
+    org.aipo.applicant.Organisation applicant = entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId());
+    String own = applicant == null ? null : applicant.getCreditCode();
     for (int i = 0; i < checked.coApplicants().size(); i++) {
       if (checked.coApplicants().get(i).creditCode().equals(own)) {
         throw DomainException.badInput("proposal.co-applicant-self", "coApplicants[" + i + "].creditCode",
