@@ -218,7 +218,6 @@ public class Proposal {
   }
 
   private void requireComplete(Call call) {
-    particulars().requireComplete();
     Content c = content();
     Text.required(c.field(), "field", 64);
     Text.required(c.summary(), "summary", 4000);
@@ -228,6 +227,8 @@ public class Proposal {
     if (c.budget() == null || c.budget().signum() <= 0) {
       throw DomainException.badInput("text.required", "budget", "提交前须填写申请经费", "budget is required before submitting");
     }
+    // after the texts and the budget, so that an empty draft is told about its first field as before
+    particulars().requireComplete();
   }
 
   /** Records the formal check: eligible, returned for correction, or ineligible, with reasons. */
