@@ -272,7 +272,7 @@
   const CONTENT = ['title', 'field', 'summary', 'technicalApproach', 'models', 'dataSources', 'budget', 'coFunding', 'expectedOutcomes', 'team'];
   const TO_SUBMIT = ['title', 'field', 'summary', 'technicalApproach', 'expectedOutcomes', 'team', 'budget'];
 
-  function proposalForm(fields, p, id, names) {
+  function proposalForm(fields, p, id, names, scenarios) {
     names = names || {};
     const v = name => p ? p[name] : undefined;
     return h('form', { class: 'card', novalidate: true, id: id || 'proposalForm' },
@@ -285,8 +285,63 @@
       h('div', { class: 'grid2' }, input('budget', t('budgetField'), { type: 'number', value: v('budget'), extra: { min: 0, step: 1 } }),
         input('coFunding', t('coFunding'), { type: 'number', value: v('coFunding'), extra: { min: 0, step: 1 } })),
       input('expectedOutcomes', t('expectedOutcomes'), { area: true, max: 8000, value: v('expectedOutcomes') }),
+      particularsFields(p, scenarios),
       input('team', t('team'), { area: true, max: 4000, value: v('team') }),
       h('p', { class: 'error' }), h('p', { class: 'ok', role: 'status' }));
+  }
+
+  // Issue 27: indicators, scenarios, co-applicants and exclusions, one named input per value so that the server's
+  // problem (field "indicators[0].target") is shown next to the very input.
+  const ROWS = {
+    indicators: { min: 3, max: 20, parts: [['name', 200], ['unit', 50], ['baseline', 0], ['target', 0]] },
+    coApplicants: { min: 2, max: 10, parts: [['creditCode', 18], ['name', 200]] },
+    exclusions: { min: 3, max: 3, parts: [['expertName', 100], ['organisation', 200], ['reason', 500]] }
+  };
+
+  function particularsFields(p, scenarios) {
+    const chosen = (p && p.scenarios) || [];
+    const options = (scenarios || []).concat(chosen.filter(s => !(scenarios || []).includes(s)));
+    const box = h('fieldset', { id: 'particulars' });
+    if (options.length) {
+      box.append(h('fieldset', { id: 'scenarioChoice' }, h('legend', null, t('scenarios')), h('span', { class: 'hint' }, t('scenariosHint')),
+        options.map(s => {
+          const c = h('input', { type: 'checkbox', name: 'scenarios', value: s });
+          c.checked = chosen.includes(s);
+          return h('label', { class: 'check' }, c, ' ', s);
+        })));
+    }
+    Object.keys(ROWS).forEach(list => {
+      const spec = ROWS[list];
+      const have = (p && p[list]) || [];
+      const rows = Math.min(spec.max, Math.max(spec.min, have.length + (list === 'exclusions' ? 0 : 1)));
+      const group = h('fieldset', { id: list }, h('legend', null, t(list)), h('span', { class: 'hint' }, t(list + 'Hint')));
+      for (let i = 0; i < rows; i++) {
+        group.append(h('div', { class: 'row' }, spec.parts.map(([part, max]) => input(list + '[' + i + '].' + part, t(list + '_' + part),
+          { max: max || undefined, type: max ? undefined : 'number', value: have[i] ? have[i][part] : undefined, extra: max ? {} : { step: 'any' } }))));
+      }
+      box.append(group);
+    });
+    return box;
+  }
+
+  function particularsOf(form) {
+    const body = {};
+    body.scenarios = Array.from(form.querySelectorAll('input[name="scenarios"]')).filter(c => c.checked).map(c => c.value);
+    Object.keys(ROWS).forEach(list => {
+      const rows = [];
+      for (let i = 0; form.querySelector('[name="' + list + '[' + i + '].' + ROWS[list].parts[0][0] + '"]'); i++) {
+        const row = {};
+        ROWS[list].parts.forEach(([part, max]) => {
+          const value = form.querySelector('[name="' + list + '[' + i + '].' + part + '"]').value.trim();
+          row[part] = value === '' ? null : (max ? value : Number(value));
+        });
+        rows.push(row);
+      }
+      // rows after the last filled one are left out; an empty row between filled ones is sent and refused by name
+      while (rows.length && Object.values(rows[rows.length - 1]).every(x => x === null)) rows.pop();
+      body[list] = rows;
+    });
+    return body;
   }
 
   function contentOf(form) {
@@ -295,7 +350,7 @@
       const value = form.querySelector('[name="' + name + '"]').value.trim();
       body[name] = value === '' ? null : (name === 'budget' || name === 'coFunding' ? Number(value) : value);
     });
-    return body;
+    return Object.assign(body, particularsOf(form));
   }
 
   async function newProposalPage(callId) {
@@ -303,7 +358,7 @@
     const calls = await api('GET', '/api/applicant/calls');
     const call = calls.ok ? calls.data.find(c => c.id === callId) : null;
     if (!call) { view.replaceChildren(h('p', { class: 'card' }, t('noCalls'))); return; }
-    const form = proposalForm(call.fields, undefined, undefined, call.fieldNames);
+    const form = proposalForm(call.fields, undefined, undefined, call.fieldNames, call.scenarios);
     form.append(h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('save'))));
     form.onsubmit = async event => {
       event.preventDefault();
@@ -327,7 +382,7 @@
     if (p.status === 'DRAFT' || p.status === 'RETURNED') {
       if (p.status === 'RETURNED') parts.push(h('section', { class: 'card notice', id: 'correction' }, h('h2', null, t('correctionTitle')),
         h('p', null, t('correctionHint')), h('p', null, p.checkReasons)));
-      const form = proposalForm(fields, p, undefined, call ? call.fieldNames : {});
+      const form = proposalForm(fields, p, undefined, call ? call.fieldNames : {}, call ? call.scenarios : []);
       const okLine = form.querySelector('.ok');
       const save = async () => {
         if (!check(form, ['title'])) return false;
@@ -362,13 +417,25 @@
     } else {
       parts.push(h('section', { class: 'card', id: 'content' }, CONTENT.filter(n => p[n] !== null && p[n] !== undefined).map(n =>
         h('div', null, h('h2', null, t(n === 'budget' ? 'budgetField' : n)), h('p', { style: 'white-space: pre-wrap' },
-          n === 'budget' || n === 'coFunding' ? yuan(p[n]) : n === 'field' && call ? (call.fieldNames || {})[p[n]] || p[n] : p[n])))));
+          n === 'budget' || n === 'coFunding' ? yuan(p[n]) : n === 'field' && call ? (call.fieldNames || {})[p[n]] || p[n] : p[n])))),
+        particularsView(p));
       parts.push(await attachmentsCard(id, false, call));
     }
     parts.push(await outcomeCard(id));
     if (p.status === 'AWARDED') parts.push(reportCard(id));
     parts.push(await timelineCard(id));
     view.replaceChildren(...parts);
+  }
+
+  /** The particulars of a submitted proposal, read-only (the applicant sees their own exclusions too). */
+  function particularsView(p) {
+    const part = (list, text) => (p[list] || []).length ? h('div', { id: 'view-' + list }, h('h2', null, t(list)),
+      h('ul', null, p[list].map(x => h('li', null, text(x))))) : null;
+    return h('div', null,
+      part('scenarios', s => s),
+      part('indicators', i => i.name + ': ' + (i.baseline === null || i.baseline === undefined ? '—' : i.baseline) + ' → ' + i.target + ' ' + i.unit),
+      part('coApplicants', c => c.name + '（' + c.creditCode + '）'),
+      part('exclusions', e => (e.expertName ? e.expertName + '（' + e.organisation + '）' : e.organisation) + ': ' + e.reason));
   }
 
   async function attachmentsCard(id, canUpload, call) {

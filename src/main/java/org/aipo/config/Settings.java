@@ -53,6 +53,18 @@ public class Settings {
 
   public static final String STATEMENT_TIMEOUT = "aipo.db.statementTimeout";
 
+  /** How many experts or organisations an applicant may ask to exclude from a proposal's review (issue 27), 0 to 10. */
+  @Inject
+  @ConfigProperty(name = "aipo.proposal.maxExclusions", defaultValue = "3")
+  int maxExclusions;
+
+  public int maxExclusions() {
+    if (maxExclusions < 0 || maxExclusions > 10) {
+      throw new IllegalArgumentException("aipo.proposal.maxExclusions must be between 0 and 10, not " + maxExclusions);
+    }
+    return maxExclusions;
+  }
+
   public java.util.Optional<String> nodeName() {
     return nodeName == null || nodeName.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(nodeName.trim());
   }

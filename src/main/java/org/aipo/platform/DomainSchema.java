@@ -51,6 +51,7 @@ public final class DomainSchema {
       "V11__audit_chain.sql",
       "V12__dashboard_targets.sql",
       "V13__review_groups.sql",
+      "V14__proposal_particulars.sql",
       "V15__attachment_store.sql");
 
   private DomainSchema() {

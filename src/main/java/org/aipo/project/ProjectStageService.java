@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -95,7 +93,10 @@ public class ProjectStageService implements ProjectStages {
     String reportAction = milestone == Milestone.MID_TERM ? "project.mid-term-reported" : "project.acceptance-applied";
     String report = auditLog.forSubject(Proposals.SUBJECT_TYPE, proposalId).stream().filter(r -> r.getAction().equals(reportAction))
         .reduce((first, second) -> second).map(r -> r.getDetail()).orElse(null);
-    request.addItem(proposal.getId(), proposal.content().title(), organisation, Set.of(), Map.of())
+    // the proposal's co-applicants and exclusions hold for its mid-term and acceptance reviews too (issue 27)
+    org.aipo.proposal.Particulars.Avoiding avoid = proposals.avoidanceOf(List.of(proposal)).get(proposal.getId());
+    request.addItem(proposal.getId(), proposal.content().title(), organisation, avoid.coApplicantOrganisations(), avoid.excludedExperts(),
+        Integer.MAX_VALUE)
         .describe("**" + label(milestone) + " 报告 Report**: " + org.aipo.common.Markdown.escape(report == null ? "—" : report) + "\n\n"
             + ProposalText.markdown(proposal, organisation, proposals.attachmentsOf(proposalId), call.getDocumentKinds()));
     reviews.create(request, "system");

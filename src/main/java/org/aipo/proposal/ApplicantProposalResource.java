@@ -48,7 +48,11 @@ public class ApplicantProposalResource implements ApiResource {
 
   private static final String EXAMPLE = "{\"callId\":\"4f1c…\",\"title\":\"工业质检大模型\",\"field\":\"robotics\","
       + "\"summary\":\"…\",\"technicalApproach\":\"…\",\"models\":\"…\",\"dataSources\":\"…\",\"budget\":1500000,"
-      + "\"coFunding\":500000,\"expectedOutcomes\":\"…\",\"team\":\"…\"}";
+      + "\"coFunding\":500000,\"expectedOutcomes\":\"…\",\"team\":\"…\","
+      + "\"coApplicants\":[{\"creditCode\":\"91310000MJ1JJJJJ5R\",\"name\":\"某某智能装备有限公司\"}],\"scenarios\":[\"V1-01\"],"
+      + "\"exclusions\":[{\"expertName\":\"张三\",\"organisation\":\"某某大学\",\"reason\":\"竞争项目负责人 Leads a competing project\"},"
+      + "{\"organisation\":\"某某科技有限公司\",\"reason\":\"直接竞争对手 A direct competitor\"}],"
+      + "\"indicators\":[{\"name\":\"缺陷检出率 Defect detection rate\",\"unit\":\"%\",\"baseline\":92,\"target\":99.5}]}";
 
   /** A new draft for a call; every content value may still be missing. */
   @Schema(name = "ProposalDraftRequest")
@@ -56,10 +60,22 @@ public class ApplicantProposalResource implements ApiResource {
       String technicalApproach, String models, String dataSources, BigDecimal budget, BigDecimal coFunding, String expectedOutcomes,
       String team,
       @Schema(description = "所用模型的备案号（从登记册选取或填写）The filing numbers of the models used (picked from the register or typed)",
-          example = "[\"Beijing-ExampleChat-20240315S0001\"]") List<String> modelFilingNumbers) {
+          example = "[\"Beijing-ExampleChat-20240315S0001\"]") List<String> modelFilingNumbers,
+      @Schema(description = "合作申报单位（统一社会信用代码与名称，最多 10 个）Co-applicant organisations (credit code and name, at most 10); "
+          + "null keeps the saved ones") List<Particulars.CoApplicant> coApplicants,
+      @Schema(description = "所答场景：本征集发布的场景代码（如 V1-01）Scenarios answered: codes of the call's published scenarios (e.g. V1-01)",
+          example = "[\"V1-01\"]") List<String> scenarios,
+      @Schema(description = "申请回避的专家或单位（默认最多 3 个，各附理由）Experts (full name and organisation) or whole organisations to exclude "
+          + "from the review, each with a reason (at most aipo.proposal.maxExclusions, default 3)") List<Particulars.Exclusion> exclusions,
+      @Schema(description = "预期成果的考核指标（名称、单位、基线、目标；提交时至少一项）Measurable indicators of the expected outcomes "
+          + "(name, unit, baseline, target; at least one to submit)") List<Particulars.Indicator> indicators) {
 
     Proposal.Content content() {
       return new Proposal.Content(title, field, summary, technicalApproach, models, dataSources, budget, coFunding, expectedOutcomes, team);
+    }
+
+    Particulars.Given particulars() {
+      return ApplicantProposalResource.particulars(coApplicants, scenarios, exclusions, indicators);
     }
   }
 
@@ -68,11 +84,32 @@ public class ApplicantProposalResource implements ApiResource {
   public record ContentRequest(String title, String field, String summary, String technicalApproach, String models, String dataSources,
       BigDecimal budget, BigDecimal coFunding, String expectedOutcomes, String team,
       @Schema(description = "所用模型的备案号（从登记册选取或填写）The filing numbers of the models used (picked from the register or typed)",
-          example = "[\"Beijing-ExampleChat-20240315S0001\"]") List<String> modelFilingNumbers) {
+          example = "[\"Beijing-ExampleChat-20240315S0001\"]") List<String> modelFilingNumbers,
+      @Schema(description = "合作申报单位（统一社会信用代码与名称，最多 10 个）Co-applicant organisations (credit code and name, at most 10); "
+          + "null keeps the saved ones") List<Particulars.CoApplicant> coApplicants,
+      @Schema(description = "所答场景：本征集发布的场景代码（如 V1-01）Scenarios answered: codes of the call's published scenarios (e.g. V1-01)",
+          example = "[\"V1-01\"]") List<String> scenarios,
+      @Schema(description = "申请回避的专家或单位（默认最多 3 个，各附理由）Experts (full name and organisation) or whole organisations to exclude "
+          + "from the review, each with a reason (at most aipo.proposal.maxExclusions, default 3)") List<Particulars.Exclusion> exclusions,
+      @Schema(description = "预期成果的考核指标（名称、单位、基线、目标；提交时至少一项）Measurable indicators of the expected outcomes "
+          + "(name, unit, baseline, target; at least one to submit)") List<Particulars.Indicator> indicators) {
 
     Proposal.Content content() {
       return new Proposal.Content(title, field, summary, technicalApproach, models, dataSources, budget, coFunding, expectedOutcomes, team);
     }
+
+    Particulars.Given particulars() {
+      return ApplicantProposalResource.particulars(coApplicants, scenarios, exclusions, indicators);
+    }
+  }
+
+  /** Null when no list was given (nothing to change), else the lists, each null one kept as stored. */
+  static Particulars.Given particulars(List<Particulars.CoApplicant> coApplicants, List<String> scenarios, List<Particulars.Exclusion> exclusions,
+      List<Particulars.Indicator> indicators) {
+    if (coApplicants == null && scenarios == null && exclusions == null && indicators == null) {
+      return null;
+    }
+    return new Particulars.Given(coApplicants, scenarios, exclusions, indicators);
   }
 
   /** A stored attachment. */
@@ -121,7 +158,7 @@ public class ApplicantProposalResource implements ApiResource {
       examples = @ExampleObject(name = "draft", value = EXAMPLE)))
   @APIResponse(responseCode = "201", description = "草稿 The draft", content = @Content(schema = @Schema(implementation = ProposalView.class)))
   public Response draft(@Valid @NotNull DraftRequest body) {
-    Proposal proposal = proposals.createDraft(body.callId(), organisationId(), body.content(), body.modelFilingNumbers(), caller());
+    Proposal proposal = proposals.createDraft(body.callId(), organisationId(), body.content(), body.modelFilingNumbers(), body.particulars(), caller());
     return Response.status(Response.Status.CREATED).entity(ProposalView.of(proposal)).build();
   }
 
@@ -134,7 +171,7 @@ public class ApplicantProposalResource implements ApiResource {
       examples = @ExampleObject(name = "content", value = "{\"title\":\"工业质检大模型\",\"field\":\"robotics\",\"budget\":1500000}")))
   @APIResponse(responseCode = "200", description = "申报书 The proposal", content = @Content(schema = @Schema(implementation = ProposalView.class)))
   public ProposalView save(@PathParam("id") String id, @Valid @NotNull ContentRequest body) {
-    return ProposalView.of(proposals.save(id, organisationId(), body.content(), body.modelFilingNumbers(), caller()));
+    return ProposalView.of(proposals.save(id, organisationId(), body.content(), body.modelFilingNumbers(), body.particulars(), caller()));
   }
 
   @GET
@@ -175,7 +212,7 @@ public class ApplicantProposalResource implements ApiResource {
       examples = @ExampleObject(name = "content", value = EXAMPLE)))
   @APIResponse(responseCode = "200", description = "已补正 Corrected", content = @Content(schema = @Schema(implementation = ProposalView.class)))
   public ProposalView correct(@PathParam("id") String id, @Valid @NotNull ContentRequest body) {
-    return ProposalView.of(proposals.correct(id, organisationId(), body.content(), caller()));
+    return ProposalView.of(proposals.correct(id, organisationId(), body.content(), body.particulars(), caller()));
   }
 
   /** The outcome: decision, reason, scores and comments by numbered experts (never their names). */

@@ -149,6 +149,23 @@ public class Proposal {
   @Column(name = "BENCHMARK")
   private boolean benchmark;
 
+  /** Issue 27 (V14): the {@link Particulars}, each list as JSON text, null for none (older proposals have none). */
+  @Lob
+  @Column(name = "CO_APPLICANTS")
+  private String coApplicants;
+
+  @Lob
+  @Column(name = "SCENARIOS")
+  private String scenarios;
+
+  @Lob
+  @Column(name = "EXCLUSIONS")
+  private String exclusions;
+
+  @Lob
+  @Column(name = "INDICATORS")
+  private String indicators;
+
   @Version
   @Column(name = "VERSION")
   private long version;
@@ -197,10 +214,10 @@ public class Proposal {
           : DomainException.conflict("call.closed", null, "申报已截止（截止时间 " + call.getClosesAt() + "），不能再提交",
               "the call is closed (closing date " + call.getClosesAt() + "); proposals can no longer be submitted");
     }
-    requireComplete();
+    requireComplete(call);
   }
 
-  private void requireComplete() {
+  private void requireComplete(Call call) {
     Content c = content();
     Text.required(c.field(), "field", 64);
     Text.required(c.summary(), "summary", 4000);
@@ -210,6 +227,8 @@ public class Proposal {
     if (c.budget() == null || c.budget().signum() <= 0) {
       throw DomainException.badInput("text.required", "budget", "提交前须填写申请经费", "budget is required before submitting");
     }
+    // after the texts and the budget, so that an empty draft is told about its first field as before
+    particulars().requireComplete();
   }
 
   /** Records the formal check: eligible, returned for correction, or ineligible, with reasons. */
@@ -236,7 +255,7 @@ public class Proposal {
           "no correction was requested; this proposal is " + status);
     }
     apply(call, content, now);
-    requireComplete();
+    requireComplete(call);
     status = Status.SUBMITTED;
   }
 
@@ -417,6 +436,22 @@ public class Proposal {
     if (numbers != null) {
       this.modelFilingNumbers = numbers.isEmpty() ? null : String.join(";", numbers);
     }
+  }
+
+  /** The particulars as checked by {@link Particulars#check}; null keeps the current ones. Only while editable. */
+  void declareParticulars(Particulars particulars) {
+    if (particulars != null) {
+      this.coApplicants = Particulars.coApplicantsJson(particulars.coApplicants());
+      this.scenarios = Particulars.scenariosJson(particulars.scenarios());
+      this.exclusions = Particulars.exclusionsJson(particulars.exclusions());
+      this.indicators = Particulars.indicatorsJson(particulars.indicators());
+    }
+  }
+
+  /** Co-applicants, scenarios, exclusions and indicators (all empty for a proposal from before issue 27). */
+  public Particulars particulars() {
+    return new Particulars(Particulars.coApplicantsOf(coApplicants), Particulars.scenariosOf(scenarios),
+        Particulars.exclusionsOf(exclusions), Particulars.indicatorsOf(indicators));
   }
 
   public java.util.List<String> getModelFilingNumbers() {

@@ -16,13 +16,30 @@ public final class ProposalText {
     return "/api/documents/" + attachmentId;
   }
 
+  /**
+   * The proposal as experts read it: the scenarios, co-applicants and indicators, never the applicant's exclusions
+   * (they name experts, issue 27).
+   */
   public static String markdown(Proposal proposal, String organisation, List<Attachment> attachments,
       List<org.aipo.call.DocumentKind> kinds) {
+    return markdown(proposal, organisation, attachments, kinds, false);
+  }
+
+  /** The proposal as officials read it in the formal check: with the exclusions the applicant asked for and why. */
+  public static String officeMarkdown(Proposal proposal, String organisation, List<Attachment> attachments,
+      List<org.aipo.call.DocumentKind> kinds) {
+    return markdown(proposal, organisation, attachments, kinds, true);
+  }
+
+  private static String markdown(Proposal proposal, String organisation, List<Attachment> attachments,
+      List<org.aipo.call.DocumentKind> kinds, boolean withExclusions) {
     Proposal.Content c = proposal.content();
     StringBuilder text = new StringBuilder();
     line(text, "申报单位 Applicant", organisation);
     // the documents first: a long proposal is cut to fit a task's variable, and the links must stay
     documents(text, attachments, kinds);
+    // then what the draw and the ranking need, short and before the long texts
+    particulars(text, proposal.particulars(), withExclusions);
     line(text, "领域 Field", c.field());
     line(text, "摘要 Summary", c.summary());
     line(text, "技术路线 Technical approach", c.technicalApproach());
@@ -60,6 +77,31 @@ public final class ProposalText {
   private static void file(StringBuilder text, Attachment a) {
     text.append("    - [").append(Markdown.escape(a.getFileName())).append("](").append(documentUrl(a.getId())).append(") (")
         .append(Math.max(1, a.getSize() / 1024)).append(" KB) SHA-256 `").append(a.getSha256()).append("`\n");
+  }
+
+  static void particulars(StringBuilder text, Particulars p, boolean withExclusions) {
+    list(text, "对应场景 Scenarios answered", p.scenarios().stream().map(Markdown::escape).toList());
+    list(text, "合作申报单位 Co-applicants", p.coApplicants().stream()
+        .map(c -> Markdown.escape(c.name()) + "（" + Markdown.escape(c.creditCode()) + "）").toList());
+    list(text, "考核指标 Indicators (name: baseline → target unit)", p.indicators().stream()
+        .map(i -> Markdown.escape(i.name()) + ": " + (i.baseline() == null ? "—" : i.baseline().toPlainString()) + " → "
+            + i.target().toPlainString() + " " + Markdown.escape(i.unit())).toList());
+    if (withExclusions) {
+      list(text, "申请回避 Exclusions asked for (reason)", p.exclusions().stream()
+          .map(e -> (e.wholeOrganisation() ? "单位 organisation " + Markdown.escape(e.organisation())
+              : Markdown.escape(e.expertName()) + "（" + Markdown.escape(e.organisation()) + "）") + ": " + Markdown.escape(e.reason())).toList());
+    }
+  }
+
+  private static void list(StringBuilder text, String label, List<String> items) {
+    text.append("**").append(label).append("**: ");
+    if (items.isEmpty()) {
+      text.append("—\n\n");
+      return;
+    }
+    text.append("\n\n");
+    items.forEach(i -> text.append("- ").append(i).append("\n"));
+    text.append("\n");
   }
 
   private static String amount(BigDecimal value) {

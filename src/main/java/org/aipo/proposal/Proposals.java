@@ -50,12 +50,27 @@ public class Proposals implements FormalCheckRecorder {
   @Inject
   org.aipo.storage.Storage storage;
 
+  @Inject
+  org.aipo.config.Settings settings;
+
+  @Inject
+  org.aipo.expert.ExpertPool expertPool;
+
   public Proposal createDraft(String callId, String organisationId, Proposal.Content content, String userId) {
     return createDraft(callId, organisationId, content, null, userId);
   }
 
   /** A draft with the filing numbers of the models it uses (checked for form, see {@link org.aipo.filing.FilingNumber}). */
   public Proposal createDraft(String callId, String organisationId, Proposal.Content content, List<String> modelFilingNumbers, String userId) {
+    return createDraft(callId, organisationId, content, modelFilingNumbers, null, userId);
+  }
+
+  /**
+   * A draft with its particulars (issue 27): co-applicants, scenarios, exclusions, indicators, each list null for
+   * none yet; checked against the call (its scenarios) and the setting {@code aipo.proposal.maxExclusions}.
+   */
+  public Proposal createDraft(String callId, String organisationId, Proposal.Content content, List<String> modelFilingNumbers,
+      Particulars.Given particulars, String userId) {
     Call call = calls.require(callId);
     if (!call.isOpenAt(clock.instant())) {
       throw DomainException.conflict("call.closed", "callId", "该征集当前不受理申报（受理时间 " + call.getOpensAt() + " 至 " + call.getClosesAt() + "）",
@@ -63,6 +78,7 @@ public class Proposals implements FormalCheckRecorder {
     }
     Proposal proposal = new Proposal(call, organisationId, content, userId, clock.instant());
     proposal.declareModelFilingNumbers(filingNumbers(modelFilingNumbers));
+    proposal.declareParticulars(checked(particulars, proposal, call));
     entityManager.persist(proposal);
     auditLog.record(userId, "proposal.drafted", SUBJECT_TYPE, proposal.getId(), content.title());
     return proposal;
@@ -74,9 +90,17 @@ public class Proposals implements FormalCheckRecorder {
 
   /** Saves the draft and, when given, the filing numbers of the models it uses. */
   public Proposal save(String proposalId, String organisationId, Proposal.Content content, List<String> modelFilingNumbers, String userId) {
+    return save(proposalId, organisationId, content, modelFilingNumbers, null, userId);
+  }
+
+  /** Saves the draft; of the particulars, a list given (even empty) replaces the stored one, a null list keeps it. */
+  public Proposal save(String proposalId, String organisationId, Proposal.Content content, List<String> modelFilingNumbers,
+      Particulars.Given particulars, String userId) {
     Proposal proposal = own(proposalId, organisationId);
-    proposal.update(calls.require(proposal.getCallId()), content, clock.instant());
+    Call call = calls.require(proposal.getCallId());
+    proposal.update(call, content, clock.instant());
     proposal.declareModelFilingNumbers(filingNumbers(modelFilingNumbers));
+    proposal.declareParticulars(checked(particulars, proposal, call));
     auditLog.record(userId, "proposal.saved", SUBJECT_TYPE, proposal.getId(), null);
     return proposal;
   }
@@ -103,6 +127,46 @@ public class Proposals implements FormalCheckRecorder {
       proposal.checkSubmittable(call, clock.instant());
     }
     return proposal;
+  }
+
+  /**
+   * The particulars as given, checked (400 naming the value), each null list replaced by the proposal's stored one;
+   * null when nothing was given. A co-applicant is another organisation than the applicant.
+   */
+  private Particulars checked(Particulars.Given given, Proposal proposal, Call call) {
+    if (given == null) {
+      return null;
+    }
+    Particulars stored = proposal.particulars();
+    Particulars checked = Particulars.check(given.coApplicants(), given.scenarios(), given.exclusions(), given.indicators(),
+        call.getScenarios(), settings.maxExclusions());
+    org.aipo.applicant.Organisation applicant = entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId());
+    String own = applicant == null ? null : applicant.getCreditCode();
+    for (int i = 0; i < checked.coApplicants().size(); i++) {
+      if (checked.coApplicants().get(i).creditCode().equals(own)) {
+        throw DomainException.badInput("proposal.co-applicant-self", "coApplicants[" + i + "].creditCode",
+            "coApplicants[" + i + "]：合作申报单位不能是申报单位自身", "coApplicants[" + i + "]: a co-applicant is another organisation than the applicant");
+      }
+    }
+    return new Particulars(given.coApplicants() == null ? stored.coApplicants() : checked.coApplicants(),
+        given.scenarios() == null ? stored.scenarios() : checked.scenarios(),
+        given.exclusions() == null ? stored.exclusions() : checked.exclusions(),
+        given.indicators() == null ? stored.indicators() : checked.indicators());
+  }
+
+  /**
+   * What the draw must avoid for each proposal (issue 27): its co-applicants' organisation names, and the experts its
+   * exclusions name, matched against the whole expert pool now (by full name and organisation, or every expert of an
+   * excluded organisation). Keyed by proposal id; the pool is read once.
+   */
+  public java.util.Map<String, Particulars.Avoiding> avoidanceOf(java.util.Collection<Proposal> of) {
+    java.util.Map<String, Particulars.PoolEntry> pool = new java.util.HashMap<>();
+    for (org.aipo.expert.Expert expert : expertPool.all()) {
+      pool.put(expert.getId(), new Particulars.PoolEntry(expert.getName(), expert.getOrganisation()));
+    }
+    java.util.Map<String, Particulars.Avoiding> avoiding = new java.util.HashMap<>();
+    of.forEach(p -> avoiding.put(p.getId(), p.particulars().avoiding(pool)));
+    return avoiding;
   }
 
   /** Filing numbers in their stored form; a 400 names the first malformed one ({@code modelFilingNumbers[i]}). */
@@ -147,10 +211,16 @@ public class Proposals implements FormalCheckRecorder {
 
   /** The applicant's correction after a return: content saved and the formal check resumed. */
   public Proposal correct(String proposalId, String organisationId, Proposal.Content content, String userId) {
+    return correct(proposalId, organisationId, content, null, userId);
+  }
+
+  /** The correction with the particulars (a null list keeps the stored one). */
+  public Proposal correct(String proposalId, String organisationId, Proposal.Content content, Particulars.Given particulars, String userId) {
     Proposal proposal = own(proposalId, organisationId);
     Call call = calls.require(proposal.getCallId());
     if (proposal.getStatus() == Proposal.Status.RETURNED) {
       requireDocuments(proposal, call);
+      proposal.declareParticulars(checked(particulars, proposal, call));
     }
     proposal.correct(call, content, clock.instant());
     workflowEngine.processEngine().getRuntimeService().createMessageCorrelation(FormalCheckProcess.MESSAGE_CORRECTED)
@@ -286,7 +356,7 @@ public class Proposals implements FormalCheckRecorder {
   public String details(String proposalId) {
     Proposal proposal = find(proposalId);
     org.aipo.applicant.Organisation organisation = entityManager.find(org.aipo.applicant.Organisation.class, proposal.getOrganisationId());
-    return ProposalText.markdown(proposal, organisation.getName() + "（" + organisation.getCreditCode() + "）",
+    return ProposalText.officeMarkdown(proposal, organisation.getName() + "（" + organisation.getCreditCode() + "）",
         attachmentsOf(proposalId), calls.require(proposal.getCallId()).getDocumentKinds());
   }
 

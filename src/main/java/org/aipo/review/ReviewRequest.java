@@ -250,9 +250,18 @@ public class ReviewRequest {
 
   public ReviewItem addItem(String reference, String title, String applicantOrganisation, Set<String> coApplicants,
       Map<String, String> exclusions) {
+    return addItem(reference, title, applicantOrganisation, coApplicants, exclusions, MAX_EXCLUSIONS_PER_ITEM);
+  }
+
+  /**
+   * An item whose exclusions were limited where they were asked for: a proposal's exclusion of a whole organisation
+   * names every expert of it (issue 27), so the cap on expert ids is the caller's.
+   */
+  public ReviewItem addItem(String reference, String title, String applicantOrganisation, Set<String> coApplicants,
+      Map<String, String> exclusions, int maxExclusions) {
     requireStatus(Status.OPEN, "take new items");
     ReviewItem item = new ReviewItem(this, items.size() + 1, reference, title, applicantOrganisation, coApplicants,
-        exclusions, MAX_EXCLUSIONS_PER_ITEM);
+        exclusions, maxExclusions);
     items.add(item);
     return item;
   }

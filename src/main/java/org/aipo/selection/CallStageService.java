@@ -219,8 +219,11 @@ public class CallStageService implements CallStages {
       ReviewRequest request = new ReviewRequest(title.length() > 300 ? title.substring(0, 300) : title, group.getField(), call.getPanelSize(), 2, 10, 70, copy(call.getCriteria()), null, "system",
           clock.instant());
       List<Proposal> members = group.getProposalIds().stream().map(byId::get).toList();
+      Map<String, org.aipo.proposal.Particulars.Avoiding> avoiding = proposalService.avoidanceOf(members);
       for (Proposal proposal : members) {
-        request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), Set.of(), Map.of())
+        org.aipo.proposal.Particulars.Avoiding avoid = avoiding.get(proposal.getId());
+        request.addItem(proposal.getId(), proposal.content().title(), organisation(proposal).getName(), avoid.coApplicantOrganisations(),
+            avoid.excludedExperts(), Integer.MAX_VALUE)
             .describe(ProposalText.markdown(proposal, organisation(proposal).getName(), attachments(proposal), call.getDocumentKinds()));
       }
       reviews.create(request, "system");

@@ -677,7 +677,7 @@ public final class Benchmark {
     String field = calls.getJsonObject(0).getJsonArray("fields").getString(0);
     return i -> {
       String body = "{\"callId\":\"" + call + "\",\"title\":\"基准测试申报 " + i + "\",\"field\":\"" + field + "\",\"summary\":\"摘要\","
-          + "\"technicalApproach\":\"大模型\",\"expectedOutcomes\":\"成效\",\"team\":\"五人\",\"budget\":500000,\"coFunding\":100000}";
+          + "\"technicalApproach\":\"大模型\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"成效\",\"team\":\"五人\",\"budget\":500000,\"coFunding\":100000}";
       return http.sendAsync(HttpRequest.newBuilder(ours.uri("/api/applicant/proposals")).header("Authorization", basic)
           .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString()).thenCompose(draft -> {

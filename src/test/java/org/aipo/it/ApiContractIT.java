@@ -195,7 +195,7 @@ class ApiContractIT extends ServerItBase {
     String field = call.getJsonArray("fields").getString(0);
     String draft = "{\"callId\":\"" + call.getString("id") + "\",\"title\":\"契约测试项目\",\"field\":\"" + field + "\",\"summary\":\"摘要\","
         + "\"technicalApproach\":\"技术路线\",\"models\":\"模型\",\"dataSources\":\"数据\",\"budget\":500000,\"coFunding\":100000,"
-        + "\"expectedOutcomes\":\"预期成果\",\"team\":\"团队\"}";
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"预期成果\",\"team\":\"团队\"}";
     HttpResponse<String> created = asUser(userId, password, "POST", "/api/applicant/proposals", draft);
     check(mismatches, "post", "/api/applicant/proposals", 201, created);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

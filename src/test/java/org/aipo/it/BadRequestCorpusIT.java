@@ -152,7 +152,7 @@ class BadRequestCorpusIT extends ServerItBase {
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     String call = problem(opened).getString("id");
     HttpResponse<String> drafted = as("applicant1", "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"材料校验 " + run
-        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
+        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = problem(drafted).getString("id");
     assertThat(Pdfs.upload(client, "applicant1", "demo", proposal, "application", "first.pdf", Pdfs.of("first")).statusCode()).isEqualTo(201);
@@ -293,6 +293,70 @@ class BadRequestCorpusIT extends ServerItBase {
    * refused with problem+json naming the field, and change nothing.
    */
   /** The auditors' operations (issue 26): an unknown draw kind, an unknown draw and missing record filters, each named. */
+  /**
+   * Issue 27: a proposal's co-applicants, scenarios, exclusions and indicators, each bad value refused with 400
+   * naming it, on the draft, the save and the submit; nothing changes.
+   */
+  @Test
+  void badProposalParticularsAreRefusedNamingTheValue() throws Exception {
+    String run = Long.toString(System.nanoTime(), 36);
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+    HttpResponse<String> opened = as("office", "POST", "/api/calls", "{\"title\":\"申报要素校验 " + run + "\",\"fields\":[\"robotics\"],"
+        + "\"opensAt\":\"" + now.minusHours(1) + "\",\"closesAt\":\"" + now.plusDays(30) + "\",\"budget\":1000000,\"maxAward\":1000000,"
+        + "\"awardCount\":1}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String call = problem(opened).getString("id");
+    String base = "\"title\":\"申报要素 " + run + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\","
+        + "\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000";
+    String good = "{\"creditCode\":\"91310000MJ1JJJJJ5R\",\"name\":\"甲\"}";
+    String reason = "\"reason\":\"理由\"";
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("\"coApplicants\":[{\"creditCode\":\"91310000MJ1JJJJJ5\",\"name\":\"甲\"}]", "coApplicants[0].creditCode");
+    cases.put("\"coApplicants\":[" + good + ",{\"creditCode\":\"91310000MJ1JJJJJ5A\",\"name\":\"乙\"}]", "coApplicants[1].creditCode");
+    cases.put("\"coApplicants\":[" + good + "," + good + "]", "coApplicants[1].creditCode");
+    cases.put("\"coApplicants\":[{\"creditCode\":\"91310000MJ1JJJJJ5R\"}]", "coApplicants[0].name");
+    cases.put("\"coApplicants\":[null]", "coApplicants[0]");
+    cases.put("\"scenarios\":[\"V99999-01\"]", "scenarios[0]");
+    cases.put("\"scenarios\":[\" \"]", "scenarios[0]");
+    cases.put("\"exclusions\":[{\"organisation\":\"某大学\"," + reason + "},{\"expertName\":\"张三\",\"organisation\":\"某大学\"}]", "exclusions[1].reason");
+    cases.put("\"exclusions\":[{\"expertName\":\"张三\"," + reason + "}]", "exclusions[0].organisation");
+    cases.put("\"exclusions\":[" + String.join(",", java.util.Collections.nCopies(4, "{\"organisation\":\"某大学\"," + reason + "}")) + "]", "exclusions");
+    cases.put("\"indicators\":[{\"name\":\"时延\",\"unit\":\"ms\"}]", "indicators[0].target");
+    cases.put("\"indicators\":[{\"name\":\"时延\",\"unit\":\"ms\",\"target\":1},{\"unit\":\"ms\",\"target\":1}]", "indicators[1].name");
+    cases.put("\"indicators\":[{\"name\":\"时延\",\"target\":1}]", "indicators[0].unit");
+    cases.put("\"indicators\":[{\"name\":\"时延\",\"unit\":\"ms\",\"baseline\":1e20,\"target\":1}]", "indicators[0].baseline");
+    List<String> offenders = new ArrayList<>();
+    for (Map.Entry<String, String> bad : cases.entrySet()) {
+      HttpResponse<String> refused = as("applicant1", "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\"," + base + "," + bad.getKey() + "}");
+      if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
+        offenders.add("draft " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    // the applicant's own organisation is no co-applicant; a save is checked as the draft is; a submit needs an indicator
+    HttpResponse<String> drafted = as("applicant1", "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\"," + base + "}");
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    String proposal = problem(drafted).getString("id");
+    String ownCode = ((JsonObject) WebClient.json(as("applicant1", "GET", "/api/applicant/organisation", null))).getString("creditCode", "");
+    if (!ownCode.isEmpty()) {
+      HttpResponse<String> self = as("applicant1", "PUT", "/api/applicant/proposals/" + proposal, "{" + base + ",\"coApplicants\":[{\"creditCode\":\""
+          + ownCode + "\",\"name\":\"本单位\"}]}");
+      if (self.statusCode() != 400 || !"coApplicants[0].creditCode".equals(problem(self).getString("field", null))) {
+        offenders.add("own organisation as co-applicant -> " + self.statusCode() + " " + self.body());
+      }
+    }
+    HttpResponse<String> saved = as("applicant1", "PUT", "/api/applicant/proposals/" + proposal, "{" + base + ",\"indicators\":[{\"name\":\"x\"}]}");
+    if (saved.statusCode() != 400 || !"indicators[0].unit".equals(problem(saved).getString("field", null))) {
+      offenders.add("save indicators[0] without unit -> " + saved.statusCode() + " " + saved.body());
+    }
+    Pdfs.attachRequired(client, "applicant1", "demo", proposal);
+    HttpResponse<String> unmeasured = as("applicant1", "POST", "/api/applicant/proposals/" + proposal + "/submit", null);
+    if (unmeasured.statusCode() != 400 || !"indicators".equals(problem(unmeasured).getString("field", null))) {
+      offenders.add("submit without an indicator -> " + unmeasured.statusCode() + " " + unmeasured.body());
+    }
+    assertThat(problem(as("applicant1", "GET", "/api/applicant/proposals/" + proposal, null)).getString("status")).isEqualTo("DRAFT");
+    assertThat(offenders).isEmpty();
+  }
+
   @Test
   void badAuditRequestsAreRefusedNamingTheField() throws Exception {
     Map<String, Object[]> cases = new LinkedHashMap<>();

@@ -110,7 +110,7 @@ class ClusterIT {
 
   private static String draft(ClusterNode node, String call, String title, boolean complete) throws Exception {
     HttpResponse<String> drafted = asApplicant(node, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"" + title
-        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\","
+        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\","
         + (complete ? "\"team\":\"m\"," : "") + "\"budget\":100000}");
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String id = Officials.object(drafted).getString("id");

@@ -156,7 +156,7 @@ class DashboardIT extends ServerItBase {
         userId, "Password2026d", "d@dash.example"));
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     HttpResponse<String> drafted = client.send("POST", "/api/applicant/proposals", "application/json", "{\"callId\":\"" + call + "\",\"title\":\"成效申报 "
-        + run + "\",\"field\":\"robotics\",\"summary\":\"摘要\",\"technicalApproach\":\"路线\",\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":500000}",
+        + run + "\",\"field\":\"robotics\",\"summary\":\"摘要\",\"technicalApproach\":\"路线\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":500000}",
         "Authorization", WebClient.basic(userId, "Password2026d"));
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = Officials.object(drafted).getString("id");

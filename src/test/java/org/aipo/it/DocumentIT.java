@@ -83,7 +83,7 @@ class DocumentIT extends ServerItBase {
         user + "@doc.example")).statusCode()).isEqualTo(201);
     HttpResponse<String> drafted = asUser(user, "Password2026k", "POST", "/api/applicant/proposals", "{\"callId\":\"" + call
         + "\",\"title\":\"药物筛选大模型 " + run + "\",\"field\":\"" + FIELD + "\",\"summary\":\"s\",\"technicalApproach\":\"t\","
-        + "\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = Officials.object(drafted).getString("id");
     Map<String, byte[]> originals = new LinkedHashMap<>();

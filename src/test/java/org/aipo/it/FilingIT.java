@@ -204,7 +204,7 @@ class FilingIT extends ServerItBase {
     String call = Officials.object(opened).getString("id");
 
     String content = "\"title\":\"协作机器人\",\"field\":\"robotics\",\"summary\":\"摘要\",\"technicalApproach\":\"路线\","
-        + "\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":500000";
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":500000";
     HttpResponse<String> malformed = asFirm(firm, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\"," + content
         + ",\"modelFilingNumbers\":[\"随便写的\"]}");
     assertThat(malformed.statusCode()).as(malformed.body()).isEqualTo(400);

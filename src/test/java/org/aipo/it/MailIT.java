@@ -159,7 +159,7 @@ class MailIT extends ServerItBase {
     HttpResponse<String> registered = anonymous("POST", "/api/applicant/organisations", registration);
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     String proposal = Officials.object(asUser(user, "Password2026m", "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"Mail proposal\","
-        + "\"field\":\"robotics\",\"summary\":\"摘要\",\"technicalApproach\":\"路线\",\"expectedOutcomes\":\"成果\",\"team\":\"团队\",\"budget\":500000,\"coFunding\":100000}"))
+        + "\"field\":\"robotics\",\"summary\":\"摘要\",\"technicalApproach\":\"路线\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"成果\",\"team\":\"团队\",\"budget\":500000,\"coFunding\":100000}"))
         .getString("id");
     Pdfs.attachRequired(client, user, "Password2026m", proposal);
     assertThat(asUser(user, "Password2026m", "POST", "/api/applicant/proposals/" + proposal + "/submit", null).statusCode()).isEqualTo(200);

@@ -193,6 +193,17 @@ class PortalIT extends ServerItBase {
     type("team", "八人，含护理专家");
     type("budget", "900000");
     type("coFunding", "300000");
+    // issue 27: a measurable indicator is required to submit; a co-applicant and an exclusion with its reason
+    type("indicators[0].name", "跌倒响应时间");
+    type("indicators[0].unit", "秒");
+    type("indicators[0].baseline", "300");
+    type("indicators[0].target", "60");
+    type("coApplicants[0].creditCode", Applicants.creditCode("91310000MR1RRRRR7"));
+    type("coApplicants[0].name", "瑞康护理服务有限公司");
+    type("exclusions[0].organisation", "某竞争养老科技公司");
+    browser.findElement(By.id("save")).click();
+    assertThat(errorAt("exclusions[0].reason")).as("a reason is required, shown at its input").isNotBlank();
+    type("exclusions[0].reason", "直接竞争对手");
     browser.findElement(By.id("submit")).click();
     wait.until(ExpectedConditions.alertIsPresent()).accept();
     wait.until(d -> d.findElement(By.id("status")).getText().equals("已提交"));

@@ -91,7 +91,7 @@ class ProposalApiIT extends ServerItBase {
     assertThat(incomplete.statusCode()).isEqualTo(400);
     assertThat(((JsonObject) WebClient.json(incomplete)).getString("field")).isEqualTo("summary");
     String full = "{\"title\":\"协作机器人\",\"field\":\"robotics\",\"summary\":\"摘要\",\"technicalApproach\":\"路线\","
-        + "\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":500000}";
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":500000}";
     asUser("org-c", "Password2026c", "PUT", "/api/applicant/proposals/" + id, full);
     assertThat(asUser("org-d", "Password2026d", "POST", "/api/applicant/proposals/" + id + "/submit", null).statusCode()).isEqualTo(404);
     // the call asks for the application document and the budget sheet: no submission without them
@@ -195,7 +195,7 @@ class ProposalApiIT extends ServerItBase {
 
     String id = ((JsonObject) WebClient.json(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + call + "\",\"title\":\"质检二期\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\","
-        + "\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}"))).getString("id");
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}"))).getString("id");
     Pdfs.attachRequired(client, "org-g", "Password2026g", id);
     assertThat(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals/" + id + "/submit", null).statusCode()).isEqualTo(200);
 
@@ -215,7 +215,7 @@ class ProposalApiIT extends ServerItBase {
     String lenientCall = ((JsonObject) WebClient.json(lenient)).getString("id");
     String second = ((JsonObject) WebClient.json(asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + lenientCall + "\",\"title\":\"质检三期\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\","
-        + "\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}"))).getString("id");
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}"))).getString("id");
     Pdfs.attachRequired(client, "org-g", "Password2026g", second);
     asUser("org-g", "Password2026g", "POST", "/api/applicant/proposals/" + second + "/submit", null);
     assertThat((JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?processInstanceBusinessKey=" + second, null)))

@@ -73,13 +73,17 @@ class SelectionIT extends ServerItBase {
     assertThat(anonymous("POST", "/api/applicant/organisations", Applicants.registration("乙交通研究院",
         Applicants.creditCode("12310000MY1YYYYY6"), "st-org-b", "Password2026b", "b@yi.example")).statusCode()).isEqualTo(201);
     String full = "\"field\":\"" + FIELD + "\",\"summary\":\"车路协同信号优化\",\"technicalApproach\":\"交通大模型\","
-        + "\"expectedOutcomes\":\"通行效率提升10%\",\"team\":\"十二人\",\"budget\":1200000,\"coFunding\":400000";
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"通行效率提升10%\",\"team\":\"十二人\",\"budget\":1200000,\"coFunding\":400000";
     String longApproach = "交通大模型与强化学习信号配时。".repeat(400);
+    // issue 27: a excludes one expert by name and organisation (with a reason); b names the organisation of another as co-applicant
+    String excludes = "\"exclusions\":[{\"expertName\":\"" + EXPERT_NAMES.get(0) + "\",\"organisation\":\"" + FIELD + " 大学 0\","
+        + "\"reason\":\"竞争项目负责人\"}],";
+    String coApplies = "\"coApplicants\":[{\"creditCode\":\"" + Applicants.creditCode("12310000MB1BBBBB8") + "\",\"name\":\"" + FIELD + " 大学 1\"}],";
     String a = object(asUser("st-org-a", "Password2026a", "POST", "/api/applicant/proposals",
-        "{\"callId\":\"" + call + "\",\"title\":\"路口信号大模型\"," + full.replace("\"交通大模型\"", "\"" + longApproach + "\"") + "}"))
+        "{\"callId\":\"" + call + "\",\"title\":\"路口信号大模型\"," + excludes + full.replace("\"交通大模型\"", "\"" + longApproach + "\"") + "}"))
         .getString("id");
     String b = object(asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals",
-        "{\"callId\":\"" + call + "\",\"title\":\"公交调度助手 <script>alert(1)</script>\"," + full + "}")).getString("id");
+        "{\"callId\":\"" + call + "\",\"title\":\"公交调度助手 <script>alert(1)</script>\"," + coApplies + full + "}")).getString("id");
     String late = object(asUser("st-org-b", "Password2026b", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + call + "\",\"title\":\"迟交的申报\"," + full + "}")).getString("id");
     for (String[] submit : new String[][] {{"st-org-a", "Password2026a", a}, {"st-org-b", "Password2026b", b}}) {
@@ -93,6 +97,9 @@ class SelectionIT extends ServerItBase {
     String details = object(as("office", "GET", "/engine-rest/task/" + check.getString("id") + "/variables/proposalDetailsMarkdown", null))
         .getString("value");
     assertThat(details).contains("甲智能交通有限公司", "车路协同信号优化", "GET /api/proposals/" + a).hasSizeLessThan(4000);
+    assertThat(details).as("the office reads the exclusion and its reason, and the indicator").contains(EXPERT_NAMES.get(0), "竞争项目负责人", "考核指标");
+    assertThat(object(as("office", "GET", "/api/proposals/" + b, null)).getJsonArray("coApplicants").getJsonObject(0).getString("name"))
+        .isEqualTo(FIELD + " 大学 1");
     HttpResponse<String> inFull = as("office", "GET", "/api/proposals/" + a, null);
     assertThat(object(inFull).getString("technicalApproach")).hasSize(longApproach.length());
     assertThat(asUser("st-org-b", "Password2026b", "GET", "/api/proposals/" + a, null).statusCode()).isEqualTo(403);
@@ -116,6 +123,9 @@ class SelectionIT extends ServerItBase {
     assertThat(object(asUser("st-org-a", "Password2026a", "GET", "/api/applicant/proposals/" + a, null)).getString("status"))
         .isEqualTo("UNDER_REVIEW");
 
+    // the draw: neither a's excluded expert nor the expert of b's co-applicant is on the panel (3 of the 5 remain)
+    assertThat(awaitTasks(call, "userTask_answerInvitation", 3).stream().map(t -> t.asJsonObject().getString("assignee")))
+        .containsExactlyInAnyOrder("st-sun", "st-li", "st-zhou");
     // one review for the field: a scores 85, b scores 58 (below 70)
     review(call, java.util.Map.of("路口信号大模型", new int[] {26, 21, 21, 17}, "公交调度助手 <script>alert(1)</script>", new int[] {20, 15, 15, 8}));
 
@@ -243,7 +253,7 @@ class SelectionIT extends ServerItBase {
         userId, password, userId + "@edu.example")).statusCode()).isEqualTo(201);
     String proposal = object(asUser(userId, password, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\","
         + "\"title\":\"教学助手大模型\",\"field\":\"" + RACE_FIELD + "\",\"summary\":\"个性化辅导\",\"technicalApproach\":\"教育大模型\","
-        + "\"expectedOutcomes\":\"覆盖百所学校\",\"team\":\"十人\",\"budget\":1000000,\"coFunding\":0}")).getString("id");
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"覆盖百所学校\",\"team\":\"十人\",\"budget\":1000000,\"coFunding\":0}")).getString("id");
     Pdfs.attachRequired(client, userId, password, proposal);
     HttpResponse<String> submitted = asUser(userId, password, "POST", "/api/applicant/proposals/" + proposal + "/submit", null);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);

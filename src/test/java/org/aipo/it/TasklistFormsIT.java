@@ -144,7 +144,8 @@ class TasklistFormsIT extends ServerItBase {
     String summary = "[点我](javascript:alert(1)) <a href=\"https://evil.example\">链接</a>";
     HttpResponse<String> drafted = client.send("POST", "/api/applicant/proposals", "application/json", Json.createObjectBuilder()
         .add("callId", call).add("title", title).add("field", "robotics").add("summary", summary).add("technicalApproach", "![x](https://evil.example/x.png)")
-        .add("expectedOutcomes", "**o**").add("team", "m").add("budget", 100000).build().toString(), "Authorization", WebClient.basic("applicant1", "demo"));
+        .add("expectedOutcomes", "**o**").add("team", "m")
+        .add("indicators", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "**i**").add("unit", "项").add("target", 1))).add("budget", 100000).build().toString(), "Authorization", WebClient.basic("applicant1", "demo"));
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = ((JsonObject) WebClient.json(drafted)).getString("id");
     // the call's required documents (issue 22), one named with markup too

@@ -147,7 +147,7 @@ class TasklistIT extends ServerItBase {
     String call = officials.openCall(callTitle, "robotics");
     String title = "巡检机器人 " + run;
     HttpResponse<String> drafted = client.send("POST", "/api/applicant/proposals", "application/json", "{\"callId\":\"" + call + "\",\"title\":\""
-        + title + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\",\"team\":\"m\","
+        + title + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\",\"team\":\"m\","
         + "\"budget\":100000}", "Authorization", WebClient.basic("applicant1", "demo"));
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String proposal = json(drafted).getString("id");

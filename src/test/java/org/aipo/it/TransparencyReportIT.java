@@ -100,7 +100,7 @@ class TransparencyReportIT extends ServerItBase {
     assertThat(anonymous("POST", "/api/applicant/organisations", Applicants.registration("乙健康研究院",
         Applicants.creditCode("12310000MW1WWWWW8"), "tr-org-b", "Password2026b", "b@health-b.example")).statusCode()).isEqualTo(201);
     String full = "\"field\":\"" + FIELD + "\",\"summary\":\"病理影像辅助诊断\",\"technicalApproach\":\"医疗大模型\","
-        + "\"expectedOutcomes\":\"诊断效率提升20%\",\"team\":\"十人\",\"budget\":1200000,\"coFunding\":400000";
+        + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"诊断效率提升20%\",\"team\":\"十人\",\"budget\":1200000,\"coFunding\":400000";
     String a = object(asUser("tr-org-a", "Password2026a", "POST", "/api/applicant/proposals",
         "{\"callId\":\"" + call + "\",\"title\":\"" + TITLE_A + "\"," + full + "}")).getString("id");
     String b = object(asUser("tr-org-b", "Password2026b", "POST", "/api/applicant/proposals",

@@ -111,6 +111,7 @@ class FormalCheckProcessTest {
     call = new Call("Robotics 2026", Set.of("robotics"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)),
         new BigDecimal("5000000"), new BigDecimal("1000000"), 5, "office");
     proposal = new Proposal(call, "org-1", complete("摘要"), "applicant", now);
+    proposal.declareParticulars(ProposalFixtures.MEASURED);
     assertThat(proposal.submit(call, now)).isTrue();
     recorder.proposals.put(proposal.getId(), proposal);
   }
