@@ -164,7 +164,7 @@ public final class RushBenchmark {
       }
       String auth = basic(user, PASSWORD);
       HttpResponse<String> drafted = send("draft", json("POST", "/api/applicant/proposals", auth, "{\"callId\":\"" + call
-          + "\",\"title\":\"冲刺 " + index + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\","
+          + "\",\"title\":\"冲刺 " + index + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\","
           + "\"team\":\"m\",\"budget\":100000}"));
       if (drafted.statusCode() != 201) {
         return new Outcome(user, null, files, false, "draft " + drafted.statusCode() + " " + drafted.body());

@@ -79,7 +79,7 @@ class AttachmentStorageIT extends ServerItBase {
 
   private String draft(String user, String call, String title) throws Exception {
     HttpResponse<String> drafted = asUser(user, PASSWORD, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"" + title
-        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
+        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\",\"team\":\"m\",\"budget\":100000}");
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     return Officials.object(drafted).getString("id");
   }

@@ -53,7 +53,7 @@ final class Consoles {
         submitted.add(pool.submit(() -> {
           HttpResponse<String> draft = client.send("POST", "/api/applicant/proposals", "application/json", "{\"callId\":\"" + call
               + "\",\"title\":\"批量项目 " + n + "\",\"field\":\"robotics\",\"summary\":\"摘要\",\"technicalApproach\":\"路线\","
-              + "\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":" + (100000 + n) + "}", "Authorization", auth);
+              + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"指标\",\"team\":\"团队\",\"budget\":" + (100000 + n) + "}", "Authorization", auth);
           assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
           String id = Officials.object(draft).getString("id");
           HttpResponse<String> stored = Pdfs.upload(client, userId, PASSWORD, id, "application", "申报书.pdf", pdf);

@@ -81,7 +81,7 @@ class GroupedReviewIT extends ServerItBase {
       String title = String.format("教育大模型 %02d", i);
       HttpResponse<String> created = asUser(applicant[0], applicant[1], "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\","
           + "\"title\":\"" + title + "\",\"field\":\"" + FIELD + "\",\"summary\":\"分组评审\",\"technicalApproach\":\"教育大模型\","
-          + "\"expectedOutcomes\":\"覆盖百所学校\",\"team\":\"十人\",\"budget\":500000,\"coFunding\":0}");
+          + "\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"覆盖百所学校\",\"team\":\"十人\",\"budget\":500000,\"coFunding\":0}");
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String proposal = object(created).getString("id");
       Pdfs.attachRequired(client, applicant[0], applicant[1], proposal);
