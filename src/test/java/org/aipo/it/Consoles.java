@@ -41,11 +41,11 @@ final class Consoles {
     assertThat(registered.statusCode()).as(registered.body()).isBetween(200, 201);
   }
 
-  /** {@code count} proposals titled 批量项目 0… with budgets 100000 + n, submitted four at a time; their ids in that order. */
+  /** {@code count} proposals titled 批量项目 0… with budgets 100000 + n, submitted two at a time (a user may upload two files at once: more are 429, aipo.upload.maxConcurrentPerUser); their ids in that order. */
   static List<String> submit(WebClient client, String call, String userId, int count) throws Exception {
     byte[] pdf = Pdfs.of("application document");
     String auth = WebClient.basic(userId, PASSWORD);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<String>> submitted = new ArrayList<>();
       for (int i = 0; i < count; i++) {
