@@ -45,13 +45,18 @@ public class ExpertWorkloads {
         Expert expert = experts.computeIfAbsent(entry.getKey(), id -> entityManager.find(Expert.class, id));
         Map<Assignment.Status, Integer> n = entry.getValue();
         int assigned = n.values().stream().mapToInt(Integer::intValue).sum();
-        rows.add(List.of(request.getTitle(), request.getField() == null ? "" : request.getField(), request.getStatus().name(),
-            expert == null ? entry.getKey() : expert.getName(), expert == null ? "" : expert.getUserId(),
-            expert == null ? "" : expert.getOrganisation(), assigned, n.getOrDefault(Assignment.Status.SCORED, 0),
+        rows.add(List.of(text(request.getTitle()), request.getField() == null ? "" : request.getField(), request.getStatus().name(),
+            expert == null ? entry.getKey() : text(expert.getName()), expert == null ? "" : text(expert.getUserId()),
+            expert == null ? "" : text(expert.getOrganisation()), assigned, n.getOrDefault(Assignment.Status.SCORED, 0),
             n.getOrDefault(Assignment.Status.SCORING, 0) + n.getOrDefault(Assignment.Status.DECLARING, 0),
             n.getOrDefault(Assignment.Status.RECUSED, 0), n.getOrDefault(Assignment.Status.REPLACED, 0)));
       }
     }
     return new Sheet("专家工作量 Workload", HEADERS, rows);
+  }
+
+  /** An empty cell for a value the expert or review does not have (an expert without a user id: List.of takes no null). */
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 }

@@ -88,11 +88,13 @@ class TasklistIT extends ServerItBase {
   }
 
   private void click(By by) {
-    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+    // a long form puts the button under Tasklist's footer: scrolled to the middle first, and tried again if covered
+    wait.ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
       WebElement element = d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
       if (element == null) {
         return false;
       }
+      ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
       element.click();
       return true;
     });
