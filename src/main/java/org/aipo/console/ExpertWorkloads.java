@@ -42,11 +42,12 @@ public class ExpertWorkloads {
             .merge(assignment.getStatus(), 1, Integer::sum);
       }
       for (Map.Entry<String, Map<Assignment.Status, Integer>> entry : byExpert.entrySet()) {
-        Expert expert = experts.computeIfAbsent(entry.getKey(), id -> entityManager.find(Expert.class, id));
+        // a seat the draw could not fill has no expert yet (a group short of experts): shown as vacant
+        Expert expert = entry.getKey() == null ? null : experts.computeIfAbsent(entry.getKey(), id -> entityManager.find(Expert.class, id));
         Map<Assignment.Status, Integer> n = entry.getValue();
         int assigned = n.values().stream().mapToInt(Integer::intValue).sum();
         rows.add(List.of(text(request.getTitle()), request.getField() == null ? "" : request.getField(), request.getStatus().name(),
-            expert == null ? entry.getKey() : text(expert.getName()), expert == null ? "" : text(expert.getUserId()),
+            expert == null ? (entry.getKey() == null ? "（空缺）(vacant)" : entry.getKey()) : text(expert.getName()), expert == null ? "" : text(expert.getUserId()),
             expert == null ? "" : text(expert.getOrganisation()), assigned, n.getOrDefault(Assignment.Status.SCORED, 0),
             n.getOrDefault(Assignment.Status.SCORING, 0) + n.getOrDefault(Assignment.Status.DECLARING, 0),
             n.getOrDefault(Assignment.Status.RECUSED, 0), n.getOrDefault(Assignment.Status.REPLACED, 0)));
