@@ -85,8 +85,22 @@ public class DrawRegister {
     }
     // one entry per call with grouped draws (its latest round, which the replay of kind call-groups checks)
     Map<String, Object[]> latest = new TreeMap<>();
-    for (Object[] row : entityManager.createQuery("select r.drawBatch, min(r.drawnAt), count(r), min(r.batchSeed) from ReviewRequest r "
-        + "where r.drawBatch is not null group by r.drawBatch", Object[].class).getResultList()) {
+    // grouped in Java: DRAWN_AT is a serialised value on PostgreSQL (V1), which min() does not take
+    Map<String, Object[]> batches = new TreeMap<>();
+    for (Object[] request : entityManager.createQuery("select r.drawBatch, r.drawnAt, r.batchSeed from ReviewRequest r "
+        + "where r.drawBatch is not null", Object[].class).getResultList()) {
+      Object[] batch = batches.computeIfAbsent((String) request[0], b -> new Object[] {b, null, 0L, null});
+      Instant drawnAt = (Instant) request[1];
+      if (drawnAt != null && (batch[1] == null || drawnAt.isBefore((Instant) batch[1]))) {
+        batch[1] = drawnAt;
+      }
+      batch[2] = (Long) batch[2] + 1;
+      Long seed = (Long) request[2];
+      if (seed != null && (batch[3] == null || seed < (Long) batch[3])) {
+        batch[3] = seed;
+      }
+    }
+    for (Object[] row : batches.values()) {
       String batch = (String) row[0];
       String callId = batch.substring(0, batch.lastIndexOf(':'));
       Object[] known = latest.get(callId);
