@@ -16,6 +16,11 @@ public enum BulkKind {
   FORMAL_CHECK_ELIGIBLE("formal-check-eligible", "userTask_formalCheck"),
   /** 算力券审核“同意”：{@code userTask_reviewVoucher} approved, the comment as the office's comment; the pool decides. */
   VOUCHER_APPROVE("voucher-approve", "userTask_reviewVoucher"),
+  /**
+   * 场景汇总“保持”：{@code userTask_consolidateScenarios} completed with the merges and rejections as the form shows them
+   * (none the first time; after a return, the office's earlier ones): every other nomination is kept.
+   */
+  SCENARIO_KEEP("scenario-keep", "userTask_consolidateScenarios"),
   /** 认领：any open task of the caller's groups, not yet assigned (e.g. a batch of objections to answer). */
   CLAIM("claim", null),
   /** 退回认领：tasks assigned to the caller (the administrator: any). */

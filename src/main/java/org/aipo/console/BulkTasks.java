@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.aipo.api.ApiUser;
+import org.aipo.audit.AuditLog;
 import org.aipo.common.DomainException;
 import org.aipo.identity.Roles;
 import org.aipo.platform.WorkflowEngine;
@@ -31,6 +32,9 @@ public class BulkTasks {
 
   @Inject
   WorkflowEngine workflowEngine;
+
+  @Inject
+  AuditLog auditLog;
 
   @Transactional(Transactional.TxType.REQUIRED)
   public void act(String taskId, BulkKind kind, String comment, String assignee, ApiUser user) {
@@ -82,6 +86,10 @@ public class BulkTasks {
     } else if (kind == BulkKind.VOUCHER_APPROVE) {
       variables.put("approved", Boolean.TRUE);
       variables.put("comment", comment);
+    } else if (kind == BulkKind.SCENARIO_KEEP && comment != null) {
+      // the consolidation form has no comment: the common comment goes on the round's own audit chain
+      Object round = engine.getTaskService().getVariable(taskId, "roundId");
+      auditLog.record(user.userId(), "scenario-round.kept-in-bulk", "scenario-round", String.valueOf(round), comment);
     }
     engine.getIdentityService().setAuthentication(user.userId(), user.groups());
     try {

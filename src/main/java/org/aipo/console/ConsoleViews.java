@@ -19,7 +19,7 @@ public final class ConsoleViews {
   /** One bulk request: the same kind for every task, one common comment. */
   @Schema(name = "ConsoleBulkRequest")
   public record BulkRequest(
-      @NotBlank @Schema(description = "formal-check-eligible, voucher-approve, claim, unclaim, assign", example = "formal-check-eligible") String kind,
+      @NotBlank @Schema(description = "formal-check-eligible, voucher-approve, scenario-keep, claim, unclaim, assign", example = "formal-check-eligible") String kind,
       @NotEmpty @Size(max = ConsoleResource.MAX_TASKS) @Schema(example = "[\"3f0c2a9e-0000-0000-0000-000000000001\"]") List<@NotBlank String> taskIds,
       @Size(max = 2000) @Schema(description = "共同意见，记入每件任务 The common comment, recorded with every task", example = "材料齐全，符合申报条件")
       String comment,

@@ -218,4 +218,96 @@ class ConsoleBulkIT extends ServerItBase {
     assertThat(as("office", "GET", "/api/console/voucher-rounds/no-such-round/ledger/export?format=csv", null).statusCode()).isEqualTo(404);
     assertThat(as("applicant1", "GET", "/api/console/voucher-rounds/" + round + "/ledger/export", null).statusCode()).isEqualTo(403);
   }
+
+  /**
+   * Voucher approvals in bulk against a pool that covers three of five: three are approved and reserved, two are
+   * reported with the pool's own refusal and stay open for the office's judgement.
+   */
+  @Test
+  void fiveVoucherApprovalsInBulkAgainstAPoolForThree() throws Exception {
+    String run = VoucherIT.run();
+    HttpResponse<String> opened = as("office", "POST", "/api/voucher-rounds", "{\"name\":\"批量审核 " + run + "\",\"programme\":\"VOUCHER\","
+        + "\"poolTotal\":30000,\"validUntil\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(30).withNano(0)
+        + "\",\"expertThreshold\":1000000,\"reminderDays\":10}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String round = Officials.object(opened).getString("id");
+    HttpResponse<String> supplier = anonymous("POST", "/api/compute-suppliers", "{\"name\":\"批量智算 " + run + "\",\"creditCode\":\""
+        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"周九\",\"shareholders\":[\"周九\"],\"contactEmail\":\"bd@bulk.example\"}");
+    assertThat(supplier.statusCode()).as(supplier.body()).isEqualTo(201);
+    String supplierId = Officials.object(supplier).getString("id");
+    assertThat(as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", "{\"listed\":true,\"note\":\"资质齐全\"}").statusCode())
+        .isEqualTo(200);
+    String user = "vb" + run;
+    HttpResponse<String> registered = anonymous("POST", "/api/applicant/organisations", Applicants.registration("批量算力企业 " + run,
+        VoucherIT.randomCreditCode(), user, "secret12345", user + "@firm.example"));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    List<String> tasks = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      // 20 % of 50,000 = 10,000 each
+      HttpResponse<String> applied = asUser(user, "secret12345", "POST", "/api/applicant/vouchers", VoucherIT.application(round, supplierId, 50_000, "none"));
+      assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+      tasks.add(officials.awaitTasks(Officials.object(applied).getString("id"), "userTask_reviewVoucher", 1).getJsonObject(0).getString("id"));
+    }
+    StringBuilder ids = new StringBuilder();
+    tasks.forEach(t -> ids.append(ids.length() == 0 ? "" : ",").append('"').append(t).append('"'));
+    HttpResponse<String> bulk = as("office", "POST", "/api/console/bulk", "{\"kind\":\"voucher-approve\",\"taskIds\":[" + ids
+        + "],\"comment\":\"批量同意 " + run + "\"}");
+    assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
+    JsonObject result = Officials.object(bulk);
+    assertThat(result.getInt("succeeded")).as(bulk.body()).isEqualTo(3);
+    assertThat(result.getInt("failed")).isEqualTo(2);
+    List<JsonObject> refused = result.getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(i -> !i.getBoolean("succeeded")).toList();
+    assertThat(refused).allSatisfy(i -> {
+      assertThat(i.getString("code")).isEqualTo("voucher-round.exhausted");
+      assertThat(i.getString("zh")).contains("资金池余额 0.00 元");
+    });
+    for (JsonObject item : refused) {
+      JsonArray open = (JsonArray) WebClient.json(as("office", "GET", "/engine-rest/task?taskId=" + item.getString("taskId"), null));
+      assertThat(open).as("a refused approval leaves the task open").hasSize(1);
+    }
+    JsonObject view = Officials.object(as("office", "GET", "/api/voucher-rounds/" + round, null));
+    assertThat(view.getJsonNumber("balance").bigDecimalValue()).isEqualByComparingTo("0");
+    assertThat(view.getJsonObject("issued").getInt("count")).isEqualTo(3);
+    assertThat(view.getJsonArray("ledger").stream().filter(e -> "RESERVE".equals(e.asJsonObject().getString("kind")))).hasSize(3);
+  }
+
+  /** A scenario round's consolidation kept in bulk: the task is done as from Tasklist, the comment on the round's audit chain. */
+  @Test
+  void aScenarioConsolidationKeptInBulk() throws Exception {
+    String run = VoucherIT.run();
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8));
+    HttpResponse<String> started = as("office", "POST", "/api/scenario-rounds", "{\"theme\":\"批量汇总 " + run + "\",\"nominationDeadline\":\""
+        + now.plusDays(10).withNano(0) + "\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String round = Officials.object(started).getString("id");
+    JsonObject nomination = officials.awaitTasks(round, "userTask_nominateScenarios", Officials.object(started).getJsonArray("invitedUnits").size())
+        .stream().map(JsonValue::asJsonObject).filter(t -> "nominator".equals(t.getString("assignee", null))).findFirst().orElseThrow();
+    String scenario = jakarta.json.Json.createObjectBuilder().add("title", "批量场景 " + run).add("field", "meteorology").add("demandOwner", "示例市气象局")
+        .add("description", "场景描述").add("dataAvailable", "脱敏数据").add("expectedScale", "10 万人").add("publicServiceImpact", "low")
+        .add("personalData", false).add("scope", "city").build().toString();
+    officials.complete("nominator", nomination, "\"scenarios\":{\"value\":" + jakarta.json.Json.createValue("[" + scenario + "]") + ",\"type\":\"Json\"}");
+    // other units (of other tests) were invited too and have not nominated: their deadlines close the nominations
+    String instance = ((JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/process-instance?businessKey=" + round, null))).getJsonObject(0)
+        .getString("id");
+    for (JsonValue job : (JsonArray) WebClient.json(as("admin", "GET", "/engine-rest/job?processInstanceId=" + instance
+        + "&activityId=timerEvent_nominationDeadline", null))) {
+      HttpResponse<String> fired = as("admin", "POST", "/engine-rest/job/" + job.asJsonObject().getString("id") + "/execute", null);
+      assertThat(fired.statusCode()).as(fired.body()).isIn(204, 404);
+    }
+    String task = officials.awaitTasks(round, "userTask_consolidateScenarios", 1).getJsonObject(0).getString("id");
+
+    assertThat(Officials.object(as("secretary", "POST", "/api/console/bulk", "{\"kind\":\"scenario-keep\",\"taskIds\":[\"" + task + "\"]}"))
+        .getJsonArray("items").getJsonObject(0).getString("code")).as("not the secretariat's task").isEqualTo("console.not-candidate");
+    JsonObject result = Officials.object(as("office", "POST", "/api/console/bulk", "{\"kind\":\"scenario-keep\",\"taskIds\":[\"" + task
+        + "\"],\"comment\":\"提名均保留 " + run + "\"}"));
+    assertThat(result.getInt("succeeded")).as(result.toString()).isEqualTo(1);
+    assertThat(officials.tasks(round, "userTask_consolidateScenarios")).as("the consolidation is done").isEmpty();
+    JsonArray records = (JsonArray) WebClient.json(as("auditor", "GET", "/api/audit/records?subjectType=scenario-round&subjectId=" + round, null));
+    List<String> actions = records.stream().map(r -> r.asJsonObject().getString("action")).toList();
+    assertThat(actions).contains("scenario-round.consolidated", "scenario-round.kept-in-bulk");
+    assertThat(records.stream().map(JsonValue::asJsonObject).filter(r -> r.getString("action").equals("scenario-round.consolidated")).findFirst()
+        .orElseThrow().getString("actor")).isEqualTo("office");
+    assertThat(records.stream().map(JsonValue::asJsonObject).filter(r -> r.getString("action").equals("scenario-round.kept-in-bulk")).findFirst()
+        .orElseThrow().getString("detail")).isEqualTo("提名均保留 " + run);
+  }
 }
