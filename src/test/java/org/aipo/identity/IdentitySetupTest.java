@@ -14,10 +14,16 @@ import org.aipo.testing.InMemoryEngine;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+/**
+ * One engine for the class (an engine start is most of the time): the tests only read, and each applies the setup
+ * again first, which changes nothing ({@link #applyingAgainChangesNothing}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdentitySetupTest {
 
   private final ProcessEngine engine = InMemoryEngine.start();
@@ -28,7 +34,7 @@ class IdentitySetupTest {
     new IdentitySetup(engine).apply();
   }
 
-  @AfterEach
+  @AfterAll
   void close() {
     engine.close();
   }
