@@ -37,7 +37,8 @@ class MetricsIT extends ServerItBase {
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
     String body = answer.body();
-    for (String figure : new String[] {"aipo_jobs_due", "aipo_jobs_failed", "aipo_incidents_open", "aipo_outbox_pending", "aipo_outbox_failed"}) {
+    for (String figure : new String[] {"aipo_jobs_due", "aipo_jobs_failed", "aipo_incidents_open", "aipo_outbox_pending", "aipo_outbox_failed",
+        "aipo_holiday_this_year_missing", "aipo_holiday_next_year_missing"}) {
       assertThat(body).as(figure).contains("# TYPE " + figure + " gauge");
       assertThat(value(body, figure, "")).as(figure + " has been counted (not NaN)").isPresent();
       assertThat(value(body, figure, "").getAsDouble()).as(figure).isGreaterThanOrEqualTo(0);
