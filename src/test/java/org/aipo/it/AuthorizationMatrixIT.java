@@ -247,6 +247,9 @@ class AuthorizationMatrixIT extends ServerItBase {
         new Operation("start a process", Set.of("official", "administrator"), null,
             json("POST", "/engine-rest/process-definition/key/platformCheck/start", "{}")),
         new Operation("read the audit of model deployments", Set.of("administrator"), null, get("/api/admin/models/audit")),
+        // /metrics (ADR 0025): only the monitoring account (MetricsIT), none of our users, the administrator neither
+        new Operation("read /metrics over https", Set.of(), "aipo_", (client, authorization) ->
+            WebClient.overTls(Integer.getInteger("it.https.port", 9543)).send("GET", "/metrics", null, null, auth(authorization))),
         // a proposal's documents (issue 22): its applicant and the office; experts only when seated on its review (X and Y are not)
         new Operation("open a proposal's document", Set.of("applicant A", "official", "auditor"), null, get("/api/documents/" + document)),
         new Operation("open a proposal's document for a task", Set.of("applicant A", "official", "auditor"), null,

@@ -49,7 +49,7 @@ final class ClusterNode {
         old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    for (String part : List.of("server.xml", "jvm.options", "db", "calendar", "jdbc")) {
+    for (String part : List.of("server.xml", "jvm.options", "db", "metrics", "calendar", "jdbc")) {
       copy(TEMPLATE.resolve(part), dir.resolve(part));
     }
     Properties bootstrap = new Properties();
