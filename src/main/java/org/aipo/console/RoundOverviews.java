@@ -110,10 +110,10 @@ public class RoundOverviews {
   // ---- scenario rounds
 
   public ScenarioRoundOverview scenarioRound(String roundId, Filter filter) {
-    ScenarioRound round = found(ScenarioRound.class, roundId, "没有场景征集轮次 ", "no scenario round ");
     String status = Listings.upper(filter.status(), "status", names(Scenario.Status.values()));
     String q = Listings.query(filter.q());
     Comparator<ScenarioItem> sort = Listings.sort(SCENARIO_SORTS, filter.sort(), filter.order(), "number");
+    ScenarioRound round = found(ScenarioRound.class, roundId, "没有场景征集轮次 ", "no scenario round ");
     List<Task> tasks = openTasks.all(List.of(roundId)).getOrDefault(roundId, List.of());
     // the task that decides about the nominations (consolidation, approval, an objection); a unit's own nomination task does not
     Task deciding = tasks.stream().filter(t -> !"userTask_nominateScenarios".equals(t.getTaskDefinitionKey())).findFirst().orElse(null);
@@ -136,10 +136,10 @@ public class RoundOverviews {
   // ---- voucher rounds
 
   public VoucherRoundOverview voucherRound(String roundId, Filter filter) {
-    VoucherRound round = found(VoucherRound.class, roundId, "没有算力券批次 ", "no voucher round ");
     String status = Listings.upper(filter.status(), "status", names(Voucher.Status.values()));
     String q = Listings.query(filter.q());
     Comparator<VoucherApplication> sort = Listings.sort(VOUCHER_SORTS, filter.sort(), filter.order(), "appliedAt");
+    VoucherRound round = found(VoucherRound.class, roundId, "没有算力券批次 ", "no voucher round ");
     List<LedgerEntry> ledger = vouchers.ledger(roundId);
     Map<String, BigDecimal[]> perVoucher = new HashMap<>();
     for (LedgerEntry entry : ledger) {
@@ -191,10 +191,10 @@ public class RoundOverviews {
   // ---- spot-check campaigns
 
   public CampaignOverview campaign(String campaignId, Filter filter) {
-    SpotCheckCampaign campaign = found(SpotCheckCampaign.class, campaignId, "没有抽查活动 ", "no spot-check campaign ");
     String status = Listings.upper(filter.status(), "status", names(SpotCheckInspection.Status.values()));
     String q = Listings.query(filter.q());
     Comparator<InspectionRow> sort = Listings.sort(INSPECTION_SORTS, filter.sort(), filter.order(), "tier");
+    SpotCheckCampaign campaign = found(SpotCheckCampaign.class, campaignId, "没有抽查活动 ", "no spot-check campaign ");
     List<SpotCheckInspection> inspections = spotChecks.inspectionsOf(campaignId);
     Map<String, Task> tasks = openTasks.first(inspections.stream().map(SpotCheckInspection::getId).toList());
     List<InspectionRow> all = new ArrayList<>();
