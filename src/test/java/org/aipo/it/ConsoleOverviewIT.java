@@ -200,6 +200,7 @@ class ConsoleOverviewIT extends ServerItBase {
     assertThat(drawn).hasSizeGreaterThanOrEqualTo(2);
     JsonObject first = drawn.get(0);
     officials.awaitTasks(first.getString("id"), "userTask_inspectService", 1);
+    officials.awaitTasks(drawn.get(1).getString("id"), "userTask_inspectService", 1);
     String findings = "未标识生成内容 " + run;
     HttpResponse<String> result = as(strings(first, "inspectors").get(0), "POST", "/api/supervision/inspections/" + first.getString("id") + "/result",
         "{\"findingsFound\":true,\"findings\":\"" + findings + "\",\"notes\":\"内部 " + run + "\"}");
