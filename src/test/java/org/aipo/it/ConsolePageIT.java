@@ -61,6 +61,14 @@ class ConsolePageIT extends ServerItBase {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("userId"))).sendKeys("office");
       assertThat(browser.findElement(By.cssSelector("#loginForm h1")).getText()).contains("项目办工作台");
       browser.findElement(By.name("password")).sendKeys("demo");
+      // a login the throttle refuses (429, here answered by a stand-in for the webapps' login: no real failures are
+      // sent, they would refuse this whole test run) says so in Chinese, with the wait from Retry-After
+      ((JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch; window.fetch = (url, options) => String(url).includes('/login/')"
+          + " ? Promise.resolve(new Response('{}', { status: 429, headers: { 'Retry-After': '90' } })) : window.realFetch(url, options);");
+      browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loginError"), "登录失败次数过多"));
+      assertThat(browser.findElement(By.id("loginError")).getText()).contains("90 秒");
+      ((JavascriptExecutor) browser).executeScript("window.fetch = window.realFetch;");
       browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
       wait.until(d -> d.findElements(By.cssSelector("#proposals tr[data-proposal]")).size() == 12);
       assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("office");
