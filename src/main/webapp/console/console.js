@@ -8,7 +8,7 @@
   'use strict';
   const TEXT = {
     zh: { brand: '项目办工作台', tasklist: '任务列表', logout: '退出', lang: 'English', loginTitle: '项目办工作台（项目办、秘书处、领导小组、审计）',
-      loginHint: '与任务列表（Tasklist）使用同一登录。', userId: '用户名', password: '密码', login: '登录', refused: '登录失败：用户名或密码错误。',
+      loginHint: '与任务列表（Tasklist）使用同一登录。', userId: '用户名', password: '密码', login: '登录',
       notAllowed: '您的角色无权使用工作台（项目办、秘书处、领导小组、审计、管理员可以）。', call: '指南', status: '状态', formalCheck: '形式审查',
       search: '搜索', sort: '排序', apply: '筛选', any: '全部', exportXlsx: '导出申报一览（Excel）', exportCsv: '导出申报一览（CSV）',
       rankingXlsx: '导出排名（Excel）', rankingCsv: '导出排名（CSV）', bulkTitle: '批量办理', kind: '办理方式', comment: '共同意见',
@@ -19,7 +19,7 @@
       sorts: { submittedAt: '提交时间', title: '项目名称', organisation: '申报单位', status: '状态', score: '得分', rank: '领域内排名' },
       checks: { PENDING: '待审查', ELIGIBLE: '符合条件', CORRECTION: '退回补正', INELIGIBLE: '不符合条件' } },
     en: { brand: "Officials' console", tasklist: 'Tasklist', logout: 'Log out', lang: '中文', loginTitle: "Officials' console (office, secretariat, leadership, auditors)",
-      loginHint: 'The same login as Tasklist.', userId: 'User id', password: 'Password', login: 'Log in', refused: 'Login failed: wrong user id or password.',
+      loginHint: 'The same login as Tasklist.', userId: 'User id', password: 'Password', login: 'Log in',
       notAllowed: 'Your role may not use the console (the programme office, secretariat, leadership, auditors and administrators may).', call: 'Call',
       status: 'Status', formalCheck: 'Formal check', search: 'Search', sort: 'Sort', apply: 'Filter', any: 'All', exportXlsx: 'Export the proposals (Excel)',
       exportCsv: 'Export the proposals (CSV)', rankingXlsx: 'Export the ranking (Excel)', rankingCsv: 'Export the ranking (CSV)', bulkTitle: 'Act in bulk',
@@ -177,44 +177,19 @@
     }
   }
 
-  async function csrfToken() {
-    const response = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': 'Fetch', Accept: 'application/json' } });
-    const header = response.headers.get('X-XSRF-TOKEN');
-    if (header && header !== 'Required') return header;
-    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-    return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
-  }
-
-  /** Logs in to Camunda's webapps as Tasklist's login page does: 'ok', 'refused' or 'forbidden'. */
-  async function webappLogin(userId, password) {
-    const form = new URLSearchParams({ username: userId, password });
-    for (const app of ['welcome', 'tasklist']) {
-      const token = await csrfToken();
-      const response = await fetch('/camunda/api/admin/auth/user/default/login/' + app, { method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', 'X-XSRF-TOKEN': token }, body: form.toString() });
-      if (response.ok) return 'ok';
-      if (response.status === 401) return 'refused';
-    }
-    return 'forbidden';
-  }
-
   $('loginForm').addEventListener('submit', async event => {
     event.preventDefault();
     const form = event.target;
     $('loginError').textContent = '';
-    const login = await webappLogin(form.userId.value.trim(), form.password.value);
-    if (login !== 'ok') {
-      $('loginError').textContent = t(login === 'refused' ? 'refused' : 'notAllowed');
+    const login = await AipoOfficials.login(form.userId.value.trim(), form.password.value);
+    if (login.result !== 'ok') {
+      $('loginError').textContent = AipoOfficials.loginMessage(login, lang, t('notAllowed'));
       return;
     }
     form.password.value = '';
     await load();
   });
-  $('logout').addEventListener('click', async () => {
-    const token = await csrfToken();
-    await fetch('/camunda/api/admin/auth/user/default/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token } });
-    location.reload();
-  });
+  $('logout').addEventListener('click', AipoOfficials.logout);
   $('lang').addEventListener('click', () => {
     lang = lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('aipo.lang', lang);

@@ -8,14 +8,14 @@
   'use strict';
   const TEXT = {
     zh: { brand: '目标与成效', year: '年度', tasklist: '任务列表', logout: '退出', lang: 'English', loginTitle: '目标与成效（项目办、领导小组、审计）',
-      loginHint: '与任务列表（Tasklist）使用同一登录。', userId: '用户名', password: '密码', login: '登录', refused: '登录失败：用户名或密码错误。',
+      loginHint: '与任务列表（Tasklist）使用同一登录。', userId: '用户名', password: '密码', login: '登录',
       notAllowed: '您的角色无权查看目标与成效（项目办、领导小组、审计、管理员可以）。', countsTitle: '目标与完成（数量）', amountsTitle: '目标与完成（金额，元）',
       measure: '指标', monthlyTitle: '按月', fieldTitle: '按领域', cityTitle: '按城市', target: '目标', achieved: '完成', percent: '完成率',
       monthly: '当月', cumulative: '累计', programme: '项目', name: '指标', field: '领域', city: '城市', none: '—',
       footer: '成效均由系统记录统计，不可手工填报；月份按北京时间（UTC+8）。', countedAt: '统计时间：{0}（北京时间）', failed: '读取失败：',
       months: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'] },
     en: { brand: 'Programme dashboard', year: 'Year', tasklist: 'Tasklist', logout: 'Log out', lang: '中文', loginTitle: 'Programme dashboard (office, leadership, auditors)',
-      loginHint: 'The same login as Tasklist.', userId: 'User id', password: 'Password', login: 'Log in', refused: 'Login failed: wrong user id or password.',
+      loginHint: 'The same login as Tasklist.', userId: 'User id', password: 'Password', login: 'Log in',
       notAllowed: 'Your role may not read the dashboard (the programme office, leadership, auditors and administrators may).',
       countsTitle: 'Targets and achievements (counts)', amountsTitle: 'Targets and achievements (amounts, yuan)', measure: 'Measure',
       monthlyTitle: 'By month', fieldTitle: 'By field', cityTitle: 'By city', target: 'Target', achieved: 'Achieved', percent: 'Share of target',
@@ -165,50 +165,19 @@
     render();
   }
 
-  /** The CSRF token of Camunda's webapps: asked for with "Fetch", as their own pages do; else from its cookie. */
-  async function csrfToken() {
-    const response = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': 'Fetch', Accept: 'application/json' } });
-    const header = response.headers.get('X-XSRF-TOKEN');
-    if (header && header !== 'Required') return header;
-    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-    return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
-  }
-
-  /**
-   * Logs in to Camunda's webapps, as Tasklist's login page does (through the welcome app, which auditors have too):
-   * 'ok', 'refused' (wrong user id or password) or 'forbidden' (no webapp for this user).
-   */
-  async function webappLogin(userId, password) {
-    const form = new URLSearchParams({ username: userId, password });
-    // Camunda's login names an app the user must be authorised for; the welcome page is every user's, and the session
-    // it makes carries the user's other apps (Tasklist) too. Tasklist's own login is the second try.
-    for (const app of ['welcome', 'tasklist']) {
-      const token = await csrfToken();
-      const response = await fetch('/camunda/api/admin/auth/user/default/login/' + app, { method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', 'X-XSRF-TOKEN': token }, body: form.toString() });
-      if (response.ok) return 'ok';
-      if (response.status === 401) return 'refused';
-    }
-    return 'forbidden';
-  }
-
   $('loginForm').addEventListener('submit', async event => {
     event.preventDefault();
     const form = event.target;
     $('loginError').textContent = '';
-    const login = await webappLogin(form.userId.value.trim(), form.password.value);
-    if (login !== 'ok') {
-      $('loginError').textContent = t(login === 'refused' ? 'refused' : 'notAllowed');
+    const login = await AipoOfficials.login(form.userId.value.trim(), form.password.value);
+    if (login.result !== 'ok') {
+      $('loginError').textContent = AipoOfficials.loginMessage(login, lang, t('notAllowed'));
       return;
     }
     form.password.value = '';
     await load();
   });
-  $('logout').addEventListener('click', async () => {
-    const token = await csrfToken();
-    await fetch('/camunda/api/admin/auth/user/default/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token } });
-    location.reload();
-  });
+  $('logout').addEventListener('click', AipoOfficials.logout);
   $('lang').addEventListener('click', () => {
     lang = lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('aipo.lang', lang);

@@ -1,21 +1,23 @@
-/* The outbox for administrators (issue 25): GET /api/outbox with HTTP Basic, a retry for a failed message. No build step. */
+/*
+ * The outbox for administrators (issue 25): GET /api/outbox, a retry for a failed message. The login is Camunda's webapps'
+ * (the same as Tasklist's, kept in this server's session; ../officials/officials.js). No build step, no inline script.
+ */
 (function () {
   'use strict';
   const TEXT = {
-    zh: { title: '发件箱（管理员）', loginHint: '用管理员账号（camunda-admin）登录。', userId: '用户名', password: '密码', login: '登录',
-      footer: '时间均为北京时间（UTC+8）。', lang: 'English', refused: '登录失败或无权查看发件箱：', noServer: '未配置邮件服务器（MAIL_HOST）：消息只写入发件箱，不会发出。',
+    zh: { title: '发件箱（管理员）', loginHint: '与任务列表（Tasklist）使用同一登录，须为管理员（camunda-admin）。', userId: '用户名', password: '密码', login: '登录',
+      footer: '时间均为北京时间（UTC+8）。', lang: 'English', notAllowed: '您的角色无权查看发件箱（仅管理员可以）。', failed: '读取失败：', logout: '退出', noServer: '未配置邮件服务器（MAIL_HOST）：消息只写入发件箱，不会发出。',
       server: '已配置邮件服务器。', all: '全部', PENDING: '待发', SENDING: '发送中', SENT: '已发', FAILED: '失败', created: '写入时间', kind: '类型',
       to: '收件人', subject: '主题', status: '状态', attempts: '尝试次数', error: '错误', retry: '重发', retried: '已排队重发', none: '没有消息。',
       counts: '待发 {0} · 发送中 {1} · 已发 {2} · 失败 {3}', show: '查看', body: '正文' },
-    en: { title: 'Outbox (administrators)', loginHint: 'Log in with an administrator account (camunda-admin).', userId: 'User id', password: 'Password',
-      login: 'Log in', footer: 'Times are Beijing time (UTC+8).', lang: '中文', refused: 'Login failed or not allowed to read the outbox: ',
+    en: { title: 'Outbox (administrators)', loginHint: 'The same login as Tasklist, as an administrator (camunda-admin).', userId: 'User id', password: 'Password',
+      login: 'Log in', footer: 'Times are Beijing time (UTC+8).', lang: '中文', notAllowed: 'Your role may not read the outbox (administrators only).', failed: 'Could not read the outbox: ', logout: 'Log out',
       noServer: 'No mail server is configured (MAIL_HOST): messages are written to the outbox and not sent.', server: 'A mail server is configured.',
       all: 'All', PENDING: 'Pending', SENDING: 'Sending', SENT: 'Sent', FAILED: 'Failed', created: 'Written', kind: 'Kind', to: 'To', subject: 'Subject',
       status: 'Status', attempts: 'Attempts', error: 'Error', retry: 'Retry', retried: 'Queued again', none: 'No messages.',
       counts: 'pending {0} · sending {1} · sent {2} · failed {3}', show: 'Show', body: 'Body' }
   };
   let lang = localStorage.getItem('aipo.lang') === 'en' ? 'en' : 'zh';
-  let auth = null;
   let status = '';
   const view = document.getElementById('view');
   const t = (key, ...args) => String(TEXT[lang][key] ?? key).replace(/\{(\d)\}/g, (m, i) => args[i]);
@@ -29,7 +31,7 @@
   const when = iso => iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
 
   async function api(method, path) {
-    const response = await fetch(path, { method, headers: { Authorization: auth, Accept: 'application/json', 'X-AIPO-Portal': '1' } });
+    const response = await fetch(path, { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-AIPO-Portal': '1' } });
     let data = null;
     try { data = await response.json(); } catch (e) { data = null; }
     return { ok: response.ok, status: response.status, data };
@@ -43,7 +45,18 @@
 
   async function list() {
     const r = await api('GET', '/api/outbox?limit=200' + (status ? '&status=' + status : ''));
-    if (!r.ok) { auth = null; location.reload(); return; }
+    if (!r.ok) {
+      // still on the login form: say why; on the list, a lost session shows the login form again
+      if (document.getElementById('loginForm')) {
+        document.getElementById('loginError').textContent = r.status === 403 ? t('notAllowed')
+          : t('failed') + ((r.data && (r.data.messages || {})[lang]) || r.status);
+        document.getElementById('logout').hidden = r.status !== 403;
+      } else if (r.status === 401) {
+        location.reload();
+      }
+      return;
+    }
+    document.getElementById('logout').hidden = false;
     const o = r.data;
     const filters = h('p', { id: 'filters' }, ['', 'PENDING', 'SENDING', 'SENT', 'FAILED'].map(s => {
       const b = h('button', { type: 'button', 'data-status': s, class: s === status ? 'current' : null }, s ? t(s) : t('all'));
@@ -86,19 +99,21 @@
     lang = lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('aipo.lang', lang);
     chrome();
-    if (auth) list();
+    if (document.getElementById('outbox') || document.getElementById('empty')) list();
   };
   document.getElementById('loginForm').onsubmit = async event => {
     event.preventDefault();
     const form = event.target;
-    auth = 'Basic ' + btoa(unescape(encodeURIComponent(form.userId.value.trim() + ':' + form.password.value)));
-    const r = await api('GET', '/api/outbox?limit=1');
-    if (!r.ok) {
-      document.getElementById('loginError').textContent = t('refused') + ((r.data && (r.data.messages || {})[lang]) || r.status);
-      auth = null;
+    document.getElementById('loginError').textContent = '';
+    const login = await AipoOfficials.login(form.userId.value.trim(), form.password.value);
+    if (login.result !== 'ok') {
+      document.getElementById('loginError').textContent = AipoOfficials.loginMessage(login, lang, t('notAllowed'));
       return;
     }
+    form.password.value = '';
     list();
   };
+  document.getElementById('logout').onclick = AipoOfficials.logout;
   chrome();
+  AipoOfficials.currentUser().then(user => { if (user) list(); });
 })();

@@ -22,7 +22,6 @@ import org.aipo.call.Calls;
 import org.aipo.common.DomainException;
 import org.aipo.console.ConsoleViews.CallOverview;
 import org.aipo.console.ConsoleViews.ProposalRow;
-import org.aipo.platform.WorkflowEngine;
 import org.aipo.proposal.Proposal;
 import org.aipo.review.ItemOutcome;
 import org.aipo.review.ReviewCriterion;
@@ -38,8 +37,6 @@ import org.camunda.bpm.engine.task.Task;
 @ApplicationScoped
 @Transactional
 public class CallOverviews {
-
-  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
 
   /** How the rows may be sorted: {@code sort=rank|score|title|organisation|status|submittedAt|field}. */
   static final Map<String, Comparator<ProposalRow>> SORTS = Map.of(
@@ -59,7 +56,7 @@ public class CallOverviews {
   Calls calls;
 
   @Inject
-  WorkflowEngine workflowEngine;
+  OpenTasks openTasks;
 
   /** The filter of a listing; null values filter nothing. */
   public record Filter(String status, String field, String formalCheck, Boolean openTask, String q, String sort, String order) {
@@ -74,50 +71,25 @@ public class CallOverviews {
   }
 
   static List<ProposalRow> filter(List<ProposalRow> all, Filter filter) {
-    String status = upper(filter.status(), "status", java.util.Arrays.stream(Proposal.Status.values()).map(Enum::name).toList());
-    String check = upper(filter.formalCheck(), "formalCheck", List.of("PENDING", "ELIGIBLE", "CORRECTION", "INELIGIBLE"));
-    String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().trim().toLowerCase(Locale.ROOT);
-    Comparator<ProposalRow> sort = SORTS.get(filter.sort() == null || filter.sort().isBlank() ? "submittedAt" : filter.sort());
-    if (sort == null) {
-      throw DomainException.badInput("console.sort", "sort", "sort 须为 " + new TreeMap<>(SORTS).keySet() + " 之一",
-          "sort must be one of " + new TreeMap<>(SORTS).keySet());
-    }
-    if (filter.order() != null && !filter.order().isBlank() && !List.of("asc", "desc").contains(filter.order())) {
-      throw DomainException.badInput("console.order", "order", "order 须为 asc 或 desc", "order must be asc or desc");
-    }
-    if ("desc".equals(filter.order())) {
-      sort = sort.reversed();
-    }
+    String status = Listings.upper(filter.status(), "status", java.util.Arrays.stream(Proposal.Status.values()).map(Enum::name).toList());
+    String check = Listings.upper(filter.formalCheck(), "formalCheck", List.of("PENDING", "ELIGIBLE", "CORRECTION", "INELIGIBLE"));
+    String q = Listings.query(filter.q());
+    Comparator<ProposalRow> sort = Listings.sort(SORTS, filter.sort(), filter.order(), "submittedAt");
     return all.stream()
         .filter(r -> status == null || status.equals(r.status()))
         .filter(r -> filter.field() == null || filter.field().isBlank() || filter.field().equals(r.field()))
         .filter(r -> check == null || check.equals(r.formalCheck()))
         .filter(r -> filter.openTask() == null || filter.openTask() == (r.taskId() != null))
-        .filter(r -> q == null || contains(r.title(), q) || contains(r.organisation(), q) || r.id().toLowerCase(Locale.ROOT).contains(q))
+        .filter(r -> Listings.matches(q, r.title(), r.organisation(), r.id()))
         .sorted(sort.thenComparing(ProposalRow::id))
         .toList();
-  }
-
-  private static boolean contains(String text, String q) {
-    return text != null && text.toLowerCase(Locale.ROOT).contains(q);
-  }
-
-  private static String upper(String value, String field, List<String> allowed) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String upper = value.trim().toUpperCase(Locale.ROOT);
-    if (!allowed.contains(upper)) {
-      throw DomainException.badInput("console.filter", field, field + " 须为 " + allowed + " 之一", field + " must be one of " + allowed);
-    }
-    return upper;
   }
 
   /** Every proposal of the call (drafts left out: nobody official has anything to do with them yet). */
   List<ProposalRow> rows(String callId) {
     List<Proposal> proposals = entityManager.createQuery("select p from Proposal p where p.callId = :call order by p.submittedAt, p.id", Proposal.class).setParameter("call", callId).getResultList()
         .stream().filter(p -> p.getStatus() != Proposal.Status.DRAFT).toList();
-    Map<String, Task> tasks = openTasks(proposals.stream().map(Proposal::getId).toList());
+    Map<String, Task> tasks = openTasks.first(proposals.stream().map(Proposal::getId).toList());
     Map<String, String> organisations = new HashMap<>();
     List<ProposalRow> rows = new ArrayList<>();
     for (Proposal p : proposals) {
@@ -130,33 +102,9 @@ public class CallOverviews {
       rows.add(new ProposalRow(p.getId(), content.title(), organisation, content.field(), p.getStatus().name(), formalCheck(p.getStatus()),
           p.getScore(), p.getRankInField(), p.getAward(), content.budget(), p.getSubmittedAt(),
           task == null ? null : task.getId(), task == null ? null : task.getName(), task == null ? null : task.getTaskDefinitionKey(),
-          task == null ? null : task.getAssignee(), task == null ? null : TASKLIST + task.getId()));
+          task == null ? null : task.getAssignee(), OpenTasks.link(task)));
     }
     return rows;
-  }
-
-  /** The open task of each proposal's process (the formal check's instance has the proposal's id as business key). */
-  private Map<String, Task> openTasks(List<String> proposalIds) {
-    Map<String, Task> byProposal = new HashMap<>();
-    for (int from = 0; from < proposalIds.size(); from += 500) {
-      String[] chunk = proposalIds.subList(from, Math.min(proposalIds.size(), from + 500)).toArray(String[]::new);
-      var engine = workflowEngine.processEngine();
-      List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKeyIn(chunk).list();
-      Map<String, String> keyOfInstance = new HashMap<>();
-      java.util.Set<String> instances = new java.util.HashSet<>();
-      tasks.forEach(t -> instances.add(t.getProcessInstanceId()));
-      if (!instances.isEmpty()) {
-        engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(instances).list()
-            .forEach(pi -> keyOfInstance.put(pi.getId(), pi.getBusinessKey()));
-      }
-      for (Task task : tasks) {
-        String proposal = keyOfInstance.get(task.getProcessInstanceId());
-        if (proposal != null) {
-          byProposal.putIfAbsent(proposal, task);
-        }
-      }
-    }
-    return byProposal;
   }
 
   static String formalCheck(Proposal.Status status) {

@@ -76,6 +76,9 @@ public class ConsoleResource implements ApiResource {
   VoucherLedgers ledgers;
 
   @Inject
+  RoundOverviews roundOverviews;
+
+  @Inject
   WorkflowEngine workflowEngine;
 
   @Inject
@@ -212,6 +215,73 @@ public class ConsoleResource implements ApiResource {
   public Response exportVoucherLedger(@PathParam("id") String id, @Parameter(description = "xlsx（默认）或 csv") @QueryParam("format") String format) {
     Sheet.Format as = Sheet.Format.parse(format);
     return download(ledgers.sheet(id), as, "voucher-ledger-" + id, "voucher-round", id);
+  }
+
+  @GET
+  @Path("rounds")
+  @Operation(summary = "可查看的场景征集轮次、算力券批次与抽查活动 The scenario rounds, voucher rounds and spot-check campaigns to choose from",
+      description = "每类最近 50 个，最新在前。The latest 50 of each kind, newest first.")
+  @APIResponse(responseCode = "200", description = "轮次与活动 The rounds and campaigns", content = @Content(schema = @Schema(implementation = RoundViews.Rounds.class)))
+  public RoundViews.Rounds rounds() {
+    return roundOverviews.rounds();
+  }
+
+  @GET
+  @Path("scenario-rounds/{id}/items")
+  @Operation(summary = "场景征集轮次一览 A scenario round's nominations at a glance",
+      description = "每个提名场景：标题、推荐单位、状态（已提名、已合并、不予收录、已列入）、风险等级，以及轮次待办任务及其在任务列表中的链接；可筛选、排序。"
+          + "Every nominated scenario: title, nominating unit, status, risk tier, and the round's open task with its Tasklist link; filter and sort.")
+  @APIResponse(responseCode = "200", description = "一览 The overview", content = @Content(schema = @Schema(implementation = RoundViews.ScenarioRoundOverview.class)))
+  public RoundViews.ScenarioRoundOverview scenarioItems(@PathParam("id") String id,
+      @Parameter(description = "状态 NOMINATED, MERGED, REJECTED, LISTED") @QueryParam("status") String status,
+      @Parameter(description = "标题、编号、推荐单位或需求方包含 Title, label, unit or demand owner contains") @QueryParam("q") String q,
+      @Parameter(description = "number, title, status, field, riskTier, unit, nominatedAt") @QueryParam("sort") String sort,
+      @Parameter(description = "asc 或 desc") @QueryParam("order") String order) {
+    return roundOverviews.scenarioRound(id, new RoundOverviews.Filter(status, q, sort, order));
+  }
+
+  @GET
+  @Path("voucher-rounds/{id}/applications")
+  @Operation(summary = "算力券批次申请一览 A voucher round's applications at a glance",
+      description = "每件申请：企业、申请与核准金额、状态、台账数字（预留、兑付、退回），以及待办任务及其在任务列表中的链接；可筛选、排序。"
+          + "Every application: firm, amount asked and approved, status, ledger figures (reserved, paid, returned), the open task with its Tasklist link; "
+          + "filter and sort.")
+  @APIResponse(responseCode = "200", description = "一览 The overview", content = @Content(schema = @Schema(implementation = RoundViews.VoucherRoundOverview.class)))
+  public RoundViews.VoucherRoundOverview voucherApplications(@PathParam("id") String id,
+      @Parameter(description = "状态 APPLIED, REFUSED, ISSUED, REDEMPTION_SUBMITTED, REDEEMED, LAPSED") @QueryParam("status") String status,
+      @Parameter(description = "企业、券号或算力服务商包含 Firm, voucher number or supplier contains") @QueryParam("q") String q,
+      @Parameter(description = "appliedAt, firm, amountAsked, amountApproved, status, number") @QueryParam("sort") String sort,
+      @Parameter(description = "asc 或 desc") @QueryParam("order") String order) {
+    return roundOverviews.voucherRound(id, new RoundOverviews.Filter(status, q, sort, order));
+  }
+
+  @GET
+  @Path("spot-check-campaigns/{id}/inspections")
+  @Operation(summary = "抽查活动检查一览 A spot-check campaign's inspections at a glance",
+      description = "每项抽中的检查：服务、企业、检查人员、状态、检查结论与发现的问题，以及待办任务及其在任务列表中的链接；可筛选、排序。"
+          + "Every drawn inspection: service, firm, inspectors, status, result and findings, the open task with its Tasklist link; filter and sort.")
+  @APIResponse(responseCode = "200", description = "一览 The overview", content = @Content(schema = @Schema(implementation = RoundViews.CampaignOverview.class)))
+  public RoundViews.CampaignOverview campaignInspections(@PathParam("id") String id,
+      @Parameter(description = "状态 DRAWN, RECTIFYING, FOLLOW_UP, CLOSED") @QueryParam("status") String status,
+      @Parameter(description = "服务、企业、问题或检查人员包含 Service, firm, findings or inspector contains") @QueryParam("q") String q,
+      @Parameter(description = "tier, service, firm, status, result, inspectedAt") @QueryParam("sort") String sort,
+      @Parameter(description = "asc 或 desc") @QueryParam("order") String order) {
+    return roundOverviews.campaign(id, new RoundOverviews.Filter(status, q, sort, order));
+  }
+
+  @GET
+  @Path("spot-check-campaigns/{id}/results/export")
+  @Produces({Sheet.XLSX_TYPE, Sheet.CSV_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(summary = "导出抽查活动结果（xlsx 或 csv） Export a spot-check campaign's results (xlsx or CSV)",
+      description = "与一览相同的筛选与排序；中文表头。The same filter and sort as the overview; Chinese headers.")
+  @APIResponse(responseCode = "200", description = "表格 The spreadsheet",
+      content = @Content(mediaType = Sheet.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response exportCampaignResults(@PathParam("id") String id,
+      @Parameter(description = "xlsx（默认）或 csv") @QueryParam("format") String format,
+      @QueryParam("status") String status, @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("order") String order) {
+    Sheet.Format as = Sheet.Format.parse(format);
+    Sheet sheet = roundOverviews.campaignSheet(id, new RoundOverviews.Filter(status, q, sort, order));
+    return download(sheet, as, "spot-check-results-" + id, "spot-check-campaign", id);
   }
 
   private Response download(Sheet sheet, Sheet.Format format, String stem, String subjectType, String subjectId) {

@@ -234,6 +234,11 @@ class ApiContractIT extends ServerItBase {
     String voucher = ((JsonObject) WebClient.json(applied)).getString("id");
     officials.completeOne("office", voucher, "userTask_reviewVoucher", Officials.string("approved", "true"));
     check(mismatches, "get", "/api/applicant/vouchers/{id}", 200, asUser(userId, password, "GET", "/api/applicant/vouchers/" + voucher, null));
+    check(mismatches, "get", "/api/console/rounds", 200, as("office", "GET", "/api/console/rounds", null));
+    check(mismatches, "get", "/api/console/voucher-rounds/{id}/applications", 200, as("office", "GET", "/api/console/voucher-rounds/"
+        + ((JsonObject) WebClient.json(round)).getString("id") + "/applications", null));
+    checkRefusal(mismatches, "get", "/api/console/spot-check-campaigns/{id}/inspections", as("office", "GET",
+        "/api/console/spot-check-campaigns/no-such-campaign/inspections", null));
     check(mismatches, "post", "/api/applicant/vouchers/{id}/files", 201, client.upload("/api/applicant/vouchers/" + voucher
         + "/files?kind=contract&name=contract.pdf", "application/pdf", Pdfs.of("contract"), "Authorization", WebClient.basic(userId, password)));
     checkRefusal(mismatches, "post", "/api/applicant/vouchers/{id}/files", client.upload("/api/applicant/vouchers/" + voucher

@@ -197,6 +197,15 @@ class BadRequestCorpusIT extends ServerItBase {
     badReads.put("/api/documents/reads", "proposalId");
     badReads.put("/api/transparency/proposals/" + proposal + "/report?format=docx", "format");
     badReads.put("/api/transparency/calls/" + UUID.randomUUID() + "/dossier?format=html", "format");
+    // a round's or campaign's overview checks its parameters before it looks the id up
+    badReads.put("/api/console/scenario-rounds/no-such-round/items?status=WON", "status");
+    badReads.put("/api/console/scenario-rounds/no-such-round/items?sort=colour", "sort");
+    badReads.put("/api/console/voucher-rounds/no-such-round/applications?status=PAID", "status");
+    badReads.put("/api/console/voucher-rounds/no-such-round/applications?order=up", "order");
+    badReads.put("/api/console/spot-check-campaigns/no-such-campaign/inspections?status=LOST", "status");
+    badReads.put("/api/console/spot-check-campaigns/no-such-campaign/inspections?sort=colour", "sort");
+    badReads.put("/api/console/spot-check-campaigns/no-such-campaign/results/export?format=ods", "format");
+    badReads.put("/api/console/spot-check-campaigns/no-such-campaign/results/export?format=csv&sort=colour", "sort");
     for (Map.Entry<String, String> bad : badReads.entrySet()) {
       HttpResponse<String> refused = as("office", "GET", bad.getKey(), null);
       if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
@@ -526,6 +535,14 @@ class BadRequestCorpusIT extends ServerItBase {
       HttpResponse<String> refused = as("office", "GET", bad.getKey(), null);
       if (refused.statusCode() != 400 || !isProblem(refused) || !bad.getValue().equals(problem(refused).getString("field", null))) {
         offenders.add("GET " + bad.getKey() + " -> " + refused.statusCode() + " " + refused.body());
+      }
+    }
+    for (String unknown : List.of("/api/console/scenario-rounds/no-such-round/items", "/api/console/voucher-rounds/no-such-round/applications",
+        "/api/console/spot-check-campaigns/no-such-campaign/inspections", "/api/console/spot-check-campaigns/no-such-campaign/results/export",
+        "/api/console/spot-check-campaigns/" + "x".repeat(80) + "/inspections")) {
+      HttpResponse<String> refused = as("office", "GET", unknown, null);
+      if (refused.statusCode() != 404 || !isProblem(refused) || !"id".equals(problem(refused).getString("field", null))) {
+        offenders.add("GET " + unknown + " -> " + refused.statusCode() + " " + refused.body());
       }
     }
     HttpResponse<String> unknownCall = as("office", "GET", "/api/console/calls/no-such-call/proposals", null);

@@ -47,6 +47,13 @@ class ConsolePageIT extends ServerItBase {
     officials.complete("office", Officials.object(as("admin", "GET", "/engine-rest/task/" + checkedTask, null)),
         Officials.string("decision", "eligible"));
 
+    // a spot-check campaign, for the page's second overview
+    java.net.http.HttpResponse<String> campaign = as("office", "POST", "/api/spot-check-campaigns", "{\"name\":\"工作台页面抽查 " + unique
+        + "\",\"shareHigh\":100,\"shareMedium\":0,\"shareLow\":0,\"inspectorsPerInspection\":2}");
+    assertThat(campaign.statusCode()).as(campaign.body()).isEqualTo(201);
+    String campaignId = Officials.object(campaign).getString("id");
+    int drawn = Officials.object(campaign).getJsonArray("inspections").size();
+
     WebDriver browser = PortalIT.chromium();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -54,6 +61,14 @@ class ConsolePageIT extends ServerItBase {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("userId"))).sendKeys("office");
       assertThat(browser.findElement(By.cssSelector("#loginForm h1")).getText()).contains("项目办工作台");
       browser.findElement(By.name("password")).sendKeys("demo");
+      // a login the throttle refuses (429, here answered by a stand-in for the webapps' login: no real failures are
+      // sent, they would refuse this whole test run) says so in Chinese, with the wait from Retry-After
+      ((JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch; window.fetch = (url, options) => String(url).includes('/login/')"
+          + " ? Promise.resolve(new Response('{}', { status: 429, headers: { 'Retry-After': '90' } })) : window.realFetch(url, options);");
+      browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loginError"), "登录失败次数过多"));
+      assertThat(browser.findElement(By.id("loginError")).getText()).contains("90 秒");
+      ((JavascriptExecutor) browser).executeScript("window.fetch = window.realFetch;");
       browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
       wait.until(d -> d.findElements(By.cssSelector("#proposals tr[data-proposal]")).size() == 12);
       assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("office");
@@ -117,6 +132,21 @@ class ConsolePageIT extends ServerItBase {
         assertThat(rows.get(0).getCellText(rows.get(0).getCellCount() - 3)).startsWith("总分");
         assertThat(rows).as("nothing reviewed yet: the header only").hasSize(1);
       }
+
+      // the campaign's overview in Chinese, filtered in the page, with its export
+      browser.get(url("/console/?call=" + call + "&round=spot-check-campaign:" + campaignId).toString());
+      wait.until(d -> d.findElements(By.cssSelector("#roundItems tr[data-item]")).size() == drawn);
+      assertThat(browser.findElement(By.cssSelector("#roundsCard h2")).getText()).isEqualTo("场景征集、算力券与抽查一览");
+      assertThat(browser.findElement(By.cssSelector("#roundItems thead")).getText()).contains("服务", "检查人员", "检查结论", "待办任务");
+      assertThat(browser.findElements(By.cssSelector("#roundItems td.status"))).allSatisfy(td -> assertThat(td.getText()).isEqualTo("待检查"));
+      assertThat(browser.findElements(By.cssSelector("#roundItems a[href*='/camunda/app/tasklist/default/#/?task=']"))).hasSize(drawn);
+      assertThat(browser.findElement(By.id("campaignXlsx")).getAttribute("href"))
+          .contains("/api/console/spot-check-campaigns/" + campaignId + "/results/export?").endsWith("format=xlsx");
+      assertThat(browser.findElement(By.id("campaignXlsx")).getText()).isEqualTo("导出抽查结果（Excel）");
+      new Select(browser.findElement(By.id("roundStatus"))).selectByValue("CLOSED");
+      browser.findElement(By.id("roundApply")).click();
+      wait.until(d -> d.findElements(By.cssSelector("#roundItems tr[data-item]")).isEmpty());
+      assertThat(browser.findElement(By.id("roundSummary")).getText()).isEqualTo("共 " + drawn + " 项，显示 0 项");
     } finally {
       browser.quit();
     }
