@@ -176,5 +176,51 @@ class GroupedReviewIT extends ServerItBase {
         .sorted(java.util.Comparator.comparingInt(p -> p.getInt("rankInField"))).toList();
     assertThat(byRank).hasSizeGreaterThanOrEqualTo(3);
     assertThat(byRank.subList(0, 3).stream().map(p -> groupOf.get(p.getString("id"))).distinct()).as("one winner from each group").hasSize(3);
+
+    // the console's ranking .xlsx (issue 28): Chinese headers, and per proposal the API's rank, score and mean points per criterion
+    Map<String, String> meansOf = new HashMap<>();
+    for (JsonValue group : drawn) {
+      JsonObject review = object(as("secretary", "GET", "/api/reviews/" + group.asJsonObject().getString("reviewRequestId"), null));
+      Map<String, String> proposalOfItem = new HashMap<>();
+      review.getJsonArray("items").forEach(i -> proposalOfItem.put(i.asJsonObject().getString("id"), i.asJsonObject().getString("reference")));
+      review.getJsonArray("outcomes").forEach(o -> meansOf.put(proposalOfItem.get(o.asJsonObject().getString("itemId")),
+          o.asJsonObject().getString("criterionMeans")));
+    }
+    HttpResponse<byte[]> xlsx = client.bytes("/api/console/calls/" + call + "/ranking/export?format=xlsx", "Authorization", WebClient.basic("office", "demo"));
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    Map<String, JsonObject> apiRows = new HashMap<>();
+    ranked.forEach(p -> apiRows.put(p.asJsonObject().getString("id"), p.asJsonObject()));
+    try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+      List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+      org.dhatim.fastexcel.reader.Row header = rows.get(0);
+      assertThat(header.getCellText(0)).startsWith("领域");
+      assertThat(header.getCellText(1)).startsWith("领域内排名");
+      assertThat(header.getCellText(2)).startsWith("申报书编号");
+      int criteria = header.getCellCount() - 8;
+      assertThat(criteria).as("one column per criterion").isPositive();
+      assertThat(header.getCellText(5 + criteria)).startsWith("总分");
+      assertThat(rows).as("every scored or ranked proposal once").hasSize(1 + (int) ranked.stream()
+          .filter(p -> present(p.asJsonObject(), "score") || present(p.asJsonObject(), "rankInField")).count());
+      for (org.dhatim.fastexcel.reader.Row row : rows.subList(1, rows.size())) {
+        JsonObject api = apiRows.get(row.getCellText(2));
+        assertThat(api).as(row.getCellText(2)).isNotNull();
+        assertThat(row.getCellAsNumber(5 + criteria).orElseThrow()).isEqualByComparingTo(api.getJsonNumber("score").bigDecimalValue());
+        if (present(api, "rankInField")) {
+          assertThat(row.getCellAsNumber(1).orElseThrow().intValue()).isEqualTo(api.getInt("rankInField"));
+        }
+        Map<String, java.math.BigDecimal> means = new HashMap<>();
+        for (String pair : meansOf.get(row.getCellText(2)).split(";")) {
+          means.put(pair.substring(0, pair.indexOf('=')), new java.math.BigDecimal(pair.substring(pair.indexOf('=') + 1)));
+        }
+        for (int c = 0; c < criteria; c++) {
+          String code = header.getCellText(5 + c).replaceAll(".*\\(([^)]+)\\)$", "$1");
+          assertThat(row.getCellAsNumber(5 + c).orElseThrow()).as(code + " of " + row.getCellText(2)).isEqualByComparingTo(means.get(code));
+        }
+      }
+    }
+  }
+
+  private static boolean present(JsonObject object, String name) {
+    return object.containsKey(name) && !object.isNull(name);
   }
 }
