@@ -151,4 +151,69 @@ class ConsolePageIT extends ServerItBase {
       browser.quit();
     }
   }
+
+  /**
+   * A voucher round's overview: a pool for two vouchers, three applications waiting for the office's review; all three
+   * selected and approved in bulk in Chinese: two succeed, one is refused with the pool's message, the pool is empty.
+   */
+  @Test
+  void theOfficeApprovesAVoucherRoundsApplicationsInBulkFromTheRoundOverviewAndThePoolRefusesTheThird() throws Exception {
+    String run = VoucherIT.run();
+    java.net.http.HttpResponse<String> opened = as("office", "POST", "/api/voucher-rounds", "{\"name\":\"工作台批量审核 " + run
+        + "\",\"programme\":\"VOUCHER\",\"poolTotal\":20000,\"validUntil\":\""
+        + java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(30).withNano(0)
+        + "\",\"expertThreshold\":1000000,\"reminderDays\":10}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String round = Officials.object(opened).getString("id");
+    java.net.http.HttpResponse<String> supplier = anonymous("POST", "/api/compute-suppliers", "{\"name\":\"工作台智算 " + run + "\",\"creditCode\":\""
+        + VoucherIT.randomCreditCode() + "\",\"legalRepresentative\":\"周九\",\"shareholders\":[\"周九\"],\"contactEmail\":\"bd@page.example\"}");
+    assertThat(supplier.statusCode()).as(supplier.body()).isEqualTo(201);
+    String supplierId = Officials.object(supplier).getString("id");
+    assertThat(as("office", "POST", "/api/compute-suppliers/" + supplierId + "/decision", "{\"listed\":true,\"note\":\"资质齐全\"}").statusCode())
+        .isEqualTo(200);
+    String user = "vp" + run;
+    java.net.http.HttpResponse<String> registered = anonymous("POST", "/api/applicant/organisations", Applicants.registration("工作台算力企业 " + run,
+        VoucherIT.randomCreditCode(), user, "secret12345", user + "@firm.example"));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    for (int i = 0; i < 3; i++) {
+      // 20 % of 50,000 = 10,000 each: the pool of 20,000 holds two
+      java.net.http.HttpResponse<String> applied = asUser(user, "secret12345", "POST", "/api/applicant/vouchers",
+          VoucherIT.application(round, supplierId, 50_000, "none"));
+      assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+      officials.awaitTasks(Officials.object(applied).getString("id"), "userTask_reviewVoucher", 1);
+    }
+
+    WebDriver browser = PortalIT.chromium();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      browser.get(url("/console/?round=voucher-round:" + round).toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("userId"))).sendKeys("office");
+      browser.findElement(By.name("password")).sendKeys("demo");
+      browser.findElement(By.cssSelector("#loginForm button[type=submit]")).click();
+      wait.until(d -> d.findElements(By.cssSelector("#roundItems input.roundPick")).size() == 3);
+      assertThat(new Select(browser.findElement(By.id("roundKind"))).getOptions()).extracting(WebElement::getText)
+          .containsExactly("批量同意", "认领", "退回认领");
+      browser.findElement(By.id("roundSelectAll")).click();
+      assertThat(browser.findElement(By.id("roundSelected")).getText()).isEqualTo("已选 3 件任务");
+      assertThat(browser.findElements(By.cssSelector("#roundItems input.roundPick"))).allSatisfy(box -> assertThat(box.isSelected()).isTrue());
+      new Select(browser.findElement(By.id("roundKind"))).selectByValue("voucher-approve");
+      browser.findElement(By.id("roundComment")).sendKeys("材料齐全，批量同意 " + run);
+      browser.findElement(By.id("roundBulk")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roundBulkSummary"), "成功 2 件，失败 1 件"));
+      assertThat(browser.findElements(By.cssSelector("#roundResults li.succeeded"))).hasSize(2)
+          .allSatisfy(li -> assertThat(li.getText()).contains("已办理"));
+      List<WebElement> failed = browser.findElements(By.cssSelector("#roundResults li.failed"));
+      assertThat(failed).hasSize(1);
+      assertThat(failed.get(0).getText()).contains("资金池余额 0.00 元");
+      // the overview reloaded: two issued, one still waiting with its task open
+      wait.until(d -> d.findElements(By.cssSelector("#roundItems tr[data-status=ISSUED]")).size() == 2);
+      assertThat(browser.findElements(By.cssSelector("#roundItems tr[data-status=APPLIED] input.roundPick"))).hasSize(1);
+      assertThat(browser.findElement(By.id("roundSelected")).getText()).isEqualTo("已选 0 件任务");
+    } finally {
+      browser.quit();
+    }
+    JsonObject view = Officials.object(as("office", "GET", "/api/voucher-rounds/" + round, null));
+    assertThat(view.getJsonNumber("balance").bigDecimalValue()).isEqualByComparingTo("0");
+    assertThat(view.getJsonObject("issued").getInt("count")).isEqualTo(2);
+  }
 }
