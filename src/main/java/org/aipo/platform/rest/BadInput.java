@@ -43,14 +43,19 @@ final class BadInput {
   private static final Pattern GETTER_RETURNED_NULL = Pattern.compile("return value of \"[\\w.$]+\\.(?:get|is)(\\w+)\\(\\)\" is null");
   private static final Pattern FIELD_NULL = Pattern.compile("because \"(?:this\\.)?(\\w+)\" is null");
   private static final Pattern ENTITY_NULL = Pattern.compile(
-      "Cannot invoke \"org\\.camunda\\.bpm\\.engine\\.impl\\.persistence\\.entity\\.(\\w+)Entity\\.\\w+\\(\\)\" because \"(\\w+)\" is null");
+      "Cannot invoke \"org\\.camunda\\.bpm\\.engine\\.impl\\.[\\w.]+\\.(\\w+)Entity\\.\\w+\\(\\)\" because \"(\\w+)\" is null");
 
   /**
    * Engine message codes of plain ProcessEngineExceptions that are statements about the request, not
    * faults: ENGINE-13043, "No subscriptions were found during evaluation of the conditional start events"
-   * (POST /condition with variables that no conditional start event waits for).
+   * (POST /condition with variables that no conditional start event waits for); ENGINE-13054, "The number of
+   * job retries must be a non-negative Integer" (PUT /job-definition/{id}/retries with -1, which Camunda's
+   * resource re-throws as a 500).
    */
-  static final Set<String> ABOUT_THE_REQUEST = Set.of("ENGINE-13043");
+  static final Set<String> ABOUT_THE_REQUEST = Set.of("ENGINE-13043", "ENGINE-13054");
+
+  /** The engine's argument checks ({@code ensurePositive}, ...): what they throw is about the arguments, i.e. the request. */
+  private static final String ENSURE = "org.camunda.bpm.engine.impl.util.EnsureUtil";
 
   private BadInput() {
   }
@@ -85,12 +90,27 @@ final class BadInput {
       if (cause instanceof NullPointerException npe) {
         return nullRefusal(npe);
       }
-      if (cause.getClass() == ProcessEngineException.class && cause.getMessage() != null
-          && ABOUT_THE_REQUEST.contains(cause.getMessage().split(" ", 2)[0])) {
+      boolean plain = cause.getClass() == ProcessEngineException.class || cause instanceof org.camunda.bpm.engine.rest.exception.RestException;
+      if (plain && cause.getMessage() != null && ABOUT_THE_REQUEST.contains(cause.getMessage().split(" ", 2)[0])) {
+        return refusal(Response.Status.BAD_REQUEST, cause, failure.getMessage());
+      }
+      if (cause.getClass() == ProcessEngineException.class && thrownBy(cause, ENSURE)) {
+        // e.g. "version is not greater than 0" (GET /process-definition?version=-1)
         return refusal(Response.Status.BAD_REQUEST, cause, failure.getMessage());
       }
     }
     return null;
+  }
+
+  /** Whether the class named is among the first frames of the failure (the check that threw it, before its callers). */
+  static boolean thrownBy(Throwable failure, String className) {
+    StackTraceElement[] trace = failure.getStackTrace();
+    for (int i = 0; i < Math.min(8, trace.length); i++) {
+      if (trace[i].getClassName().equals(className)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Refusal nullRefusal(NullPointerException npe) {

@@ -18,6 +18,10 @@ public class EngineRestApplication extends Application {
     Set<Class<?>> classes = new HashSet<>();
     classes.addAll(CamundaRestResources.getResourceClasses());
     classes.addAll(CamundaRestResources.getConfigurationClasses());
+    // Camunda's ObjectMapper, with strict dates and whole numbers (issue 29)
+    classes.remove(org.camunda.bpm.engine.rest.mapper.JacksonConfigurator.class);
+    classes.add(StrictJackson.class);
+    classes.add(QueryBodyCheck.class);
     classes.add(DomainRuleExceptionHandler.class);
     classes.add(DomainRuleRestExceptionHandler.class);
     classes.add(DomainRefusalHandler.class);

@@ -20,15 +20,30 @@ import jakarta.ws.rs.core.Response;
  * quietly did the opposite of what was asked; now 400.</li>
  * <li>whole numbers ({@code firstResult}, {@code maxResults}): JAX-RS answers a value that is not one with
  * 404 ("Unable to extract parameter"), as if the resource did not exist; now 400 naming the parameter.</li>
+ * <li>paging ({@code firstResult}, {@code maxResults}) below 0: Camunda answered as if none had been given (200);
+ * now 400 (issue 29).</li>
  * </ul>
  */
 public class QueryParameterCheck implements ContainerRequestFilter {
+
+  /** The paging parameters of Camunda's list resources, which must not be negative. */
+  private static final java.util.Set<String> PAGING = java.util.Set.of("firstResult", "maxResults");
 
   @Context
   private ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
+    // paging, wherever it is read (typed parameters, query DTOs, or from the URI as the metrics interval does)
+    for (String name : PAGING) {
+      for (String value : request.getUriInfo().getQueryParameters().getOrDefault(name, List.of())) {
+        if (!whole(value, int.class) || Integer.parseInt(value.trim()) < 0) {
+          request.abortWith(BadInput.error(Response.Status.BAD_REQUEST, "InvalidRequestException",
+              "query parameter " + name + " must be a whole number, 0 or more"));
+          return;
+        }
+      }
+    }
     Method method = resource == null ? null : resource.getResourceMethod();
     if (method == null) {
       return;
@@ -51,6 +66,7 @@ public class QueryParameterCheck implements ContainerRequestFilter {
                   "query parameter " + query.value() + " must be " + (bool ? "true or false" : "a whole number")));
               return;
             }
+
           }
         }
       }
