@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
  * quietly did the opposite of what was asked; now 400.</li>
  * <li>whole numbers ({@code firstResult}, {@code maxResults}): JAX-RS answers a value that is not one with
  * 404 ("Unable to extract parameter"), as if the resource did not exist; now 400 naming the parameter.</li>
+ * <li>any value holding the NUL character ({@code %00}): PostgreSQL refused it in the query ("invalid byte
+ * sequence"), a 500; now 400 (issue 29).</li>
  * <li>paging ({@code firstResult}, {@code maxResults}) below 0: Camunda answered as if none had been given (200);
  * now 400 (issue 29).</li>
  * </ul>
@@ -34,6 +36,16 @@ public class QueryParameterCheck implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    // the NUL character: no value may hold it, and PostgreSQL refuses it in any text it compares (a 500 before)
+    for (java.util.Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+      for (String value : parameter.getValue()) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+          request.abortWith(BadInput.error(Response.Status.BAD_REQUEST, "InvalidRequestException",
+              "query parameter " + parameter.getKey() + " must not hold the NUL character (%00)"));
+          return;
+        }
+      }
+    }
     // paging, wherever it is read (typed parameters, query DTOs, or from the URI as the metrics interval does)
     for (String name : PAGING) {
       for (String value : request.getUriInfo().getQueryParameters().getOrDefault(name, List.of())) {
