@@ -165,19 +165,7 @@
     render();
   }
 
-  $('loginForm').addEventListener('submit', async event => {
-    event.preventDefault();
-    const form = event.target;
-    $('loginError').textContent = '';
-    const login = await AipoOfficials.login(form.userId.value.trim(), form.password.value);
-    if (login.result !== 'ok') {
-      $('loginError').textContent = AipoOfficials.loginMessage(login, lang, t('notAllowed'));
-      return;
-    }
-    form.password.value = '';
-    await load();
-  });
-  $('logout').addEventListener('click', AipoOfficials.logout);
+  AipoOfficials.wireLogin(() => lang, () => t('notAllowed'), load);
   $('lang').addEventListener('click', () => {
     lang = lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('aipo.lang', lang);

@@ -58,6 +58,27 @@
     }
   }
 
+  /**
+   * The page's login form (#loginForm with userId and password, #loginError, #logout): logs in, shows a refusal in the
+   * page's language ({@code lang()}; {@code notAllowed()} for a user without a webapp), then calls {@code loggedIn}.
+   */
+  function wireLogin(lang, notAllowed, loggedIn) {
+    document.getElementById('loginForm').addEventListener('submit', async event => {
+      event.preventDefault();
+      const form = event.target;
+      const error = document.getElementById('loginError');
+      error.textContent = '';
+      const answer = await login(form.userId.value.trim(), form.password.value);
+      if (answer.result !== 'ok') {
+        error.textContent = loginMessage(answer, lang(), notAllowed());
+        return;
+      }
+      form.password.value = '';
+      await loggedIn();
+    });
+    document.getElementById('logout').addEventListener('click', logout);
+  }
+
   /** Ends the webapps' session and reloads the page. */
   async function logout() {
     const token = await csrfToken();
@@ -80,5 +101,5 @@
     return el;
   }
 
-  window.AipoOfficials = Object.freeze({ csrfToken, login, loginMessage, logout, currentUser, h });
+  window.AipoOfficials = Object.freeze({ csrfToken, login, loginMessage, wireLogin, logout, currentUser, h });
 })();

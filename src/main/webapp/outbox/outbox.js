@@ -101,19 +101,7 @@
     chrome();
     if (document.getElementById('outbox') || document.getElementById('empty')) list();
   };
-  document.getElementById('loginForm').onsubmit = async event => {
-    event.preventDefault();
-    const form = event.target;
-    document.getElementById('loginError').textContent = '';
-    const login = await AipoOfficials.login(form.userId.value.trim(), form.password.value);
-    if (login.result !== 'ok') {
-      document.getElementById('loginError').textContent = AipoOfficials.loginMessage(login, lang, t('notAllowed'));
-      return;
-    }
-    form.password.value = '';
-    list();
-  };
-  document.getElementById('logout').onclick = AipoOfficials.logout;
+  AipoOfficials.wireLogin(() => lang, () => t('notAllowed'), list);
   chrome();
   AipoOfficials.currentUser().then(user => { if (user) list(); });
 })();
