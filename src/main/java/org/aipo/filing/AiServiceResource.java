@@ -24,6 +24,7 @@ import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.api.PdfDownload;
 import org.aipo.common.DomainException;
+import org.aipo.storage.Storage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -120,7 +121,8 @@ public class AiServiceResource implements ApiResource {
       schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response report(@PathParam("id") String id, @PathParam("reportId") String reportId) {
     ServiceReport report = guidance.report(services.found(id).getId(), reportId);
-    return PdfDownload.of(report.getContent(), report.getFileName(), report.getSha256()).build();
+    Storage.Readable content = guidance.readable(report);
+    return PdfDownload.of(content.file(), content::close, report.getFileName(), report.getSha256()).build();
   }
 
   @GET

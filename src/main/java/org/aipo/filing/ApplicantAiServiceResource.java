@@ -36,6 +36,9 @@ import org.aipo.api.ApiResource;
 import org.aipo.api.ApiUser;
 import org.aipo.common.DomainException;
 import org.aipo.common.PdfFile;
+import org.aipo.storage.Spool;
+import org.aipo.storage.Storage;
+import org.aipo.storage.UploadLimits;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -148,6 +151,12 @@ public class ApplicantAiServiceResource implements ApiResource {
   @Context
   HttpServletRequest http;
 
+  @Inject
+  Storage storage;
+
+  @Inject
+  UploadLimits uploadLimits;
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "登记 AI 服务：规则给出备案路径与风险等级 Register an AI service: the rules give its filing route and risk tier")
@@ -246,13 +255,18 @@ public class ApplicantAiServiceResource implements ApiResource {
   @APIResponse(responseCode = "201", description = "已上传 Stored", content = @Content(schema = @Schema(implementation = FilingViews.ReportView.class)))
   @APIResponse(responseCode = "400", description = "不是可读的未加密 PDF Not a readable, unencrypted PDF")
   @APIResponse(responseCode = "413", description = "文件超过 10 MB Larger than 10 MB")
+  @APIResponse(responseCode = "429", description = "同时上传过多，请按 Retry-After 稍后重试 Too many uploads at once; retry after Retry-After")
   public Response upload(@PathParam("id") String id,
       @Parameter(description = "文件名 The file's name", example = "安全评估报告.pdf") @QueryParam("name") String name, InputStream body) throws IOException {
-    byte[] content = body == null ? new byte[0] : body.readNBytes(ServiceReport.MAX_BYTES + 1);
-    if (content.length > ServiceReport.MAX_BYTES) {
+    if (http.getContentLengthLong() > ServiceReport.MAX_BYTES) {
       throw PdfFile.tooLarge(name, ServiceReport.MAX_BYTES);
     }
-    return Response.status(Response.Status.CREATED).entity(FilingViews.ReportView.of(guidance.uploadReport(caller(), id, name, content))).build();
+    String user = caller();
+    // streamed to a spool file (size limit, SHA-256) before the transaction that stores it, within the upload limits
+    try (UploadLimits.Permit permit = uploadLimits.enter(user);
+        Spool upload = storage.receive(body, ServiceReport.MAX_BYTES, () -> PdfFile.tooLarge(name, ServiceReport.MAX_BYTES))) {
+      return Response.status(Response.Status.CREATED).entity(FilingViews.ReportView.of(guidance.uploadReport(user, id, name, upload))).build();
+    }
   }
 
   @GET

@@ -19,8 +19,12 @@ import org.aipo.audit.AuditLog;
 import org.aipo.calendar.WorkingDayCalendar;
 import org.aipo.calendar.WorkingDays;
 import org.aipo.common.DomainException;
+import org.aipo.common.PdfFile;
 import org.aipo.common.Text;
 import org.aipo.platform.WorkflowEngine;
+import org.aipo.storage.Spool;
+import org.aipo.storage.Storage;
+import org.aipo.storage.StoredFile;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -67,6 +71,9 @@ public class FilingGuidance implements FilingStages {
 
   @Inject
   ReadinessThresholds thresholds;
+
+  @Inject
+  Storage storage;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -142,13 +149,19 @@ public class FilingGuidance implements FilingStages {
         ReadinessAssessment.class).setParameter("service", serviceId).setMaxResults(1).getResultStream().findFirst();
   }
 
-  /** Stores an assessment report (a checked PDF) of the firm's own service. */
-  public ServiceReport uploadReport(String userId, String serviceId, String fileName, byte[] content) {
+  /**
+   * Stores an assessment report of the firm's own service: a spooled upload checked as a PDF, put into the attachment
+   * store in this transaction (ADR 0021), so a rollback leaves nothing stored.
+   */
+  public ServiceReport uploadReport(String userId, String serviceId, String fileName, Spool upload) {
     AiService service = services.own(userId, serviceId);
     if (service.getStatus() == AiService.Status.WITHDRAWN) {
       throw DomainException.conflict("ai-service.withdrawn", null, "服务已撤回", "the service is withdrawn");
     }
-    ServiceReport report = new ServiceReport(service.getId(), fileName, content, userId, clock.instant());
+    String name = Text.required(fileName, "name", 200).trim();
+    PdfFile.check(name, upload.file(), ServiceReport.MAX_BYTES);
+    String key = storage.store().put(upload);
+    ServiceReport report = new ServiceReport(service.getId(), name, new StoredFile(key, upload.size(), upload.sha256()), userId, clock.instant());
     entityManager.persist(report);
     auditLog.record(userId, ACTION_REPORT, AiServices.SUBJECT_TYPE, service.getId(), report.getFileName() + " sha256 " + report.getSha256());
     return report;
@@ -157,6 +170,11 @@ public class FilingGuidance implements FilingStages {
   public List<ServiceReport> reports(String serviceId) {
     return entityManager.createQuery("select r from ServiceReport r where r.serviceId = :service order by r.uploadedAt, r.id", ServiceReport.class)
         .setParameter("service", serviceId).getResultList();
+  }
+
+  /** A report's bytes as a file to stream after this transaction ({@link Storage#readable(String)}). */
+  public Storage.Readable readable(ServiceReport report) {
+    return storage.readable(report.getStorageKey(), report::legacyContent);
   }
 
   /** A report of a service, or 404. */

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 
 import org.aipo.common.PdfFile;
 import org.aipo.common.Text;
+import org.aipo.storage.StoredFile;
 
 /** An assessment report a firm uploaded for its service's filing (a checked PDF, ADR 0012's check). */
 @Entity
@@ -39,10 +40,14 @@ public class ServiceReport {
   @Column(name = "SHA256", nullable = false, length = 64)
   private String sha256;
 
+  /** Before V16 only: the bytes in the row (newer reports have a storage key, ADR 0021). */
   @Lob
   @Basic(fetch = FetchType.LAZY)
-  @Column(name = "CONTENT", nullable = false)
+  @Column(name = "CONTENT")
   private byte[] content;
+
+  @Column(name = "STORAGE_KEY", length = 64)
+  private String storageKey;
 
   @Column(name = "UPLOADED_BY", nullable = false, length = 64)
   private String uploadedBy;
@@ -54,14 +59,14 @@ public class ServiceReport {
     // for JPA
   }
 
-  ServiceReport(String serviceId, String fileName, byte[] content, String uploadedBy, Instant now) {
+  /** A report checked as a PDF ({@link PdfFile#check(String, java.nio.file.Path, long)}) and stored under {@code stored.key()}. */
+  ServiceReport(String serviceId, String fileName, StoredFile stored, String uploadedBy, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.serviceId = serviceId;
     this.fileName = Text.required(fileName, "name", 200).trim();
-    PdfFile.check(this.fileName, content, MAX_BYTES);
-    this.content = content;
-    this.size = content.length;
-    this.sha256 = PdfFile.sha256(content);
+    this.storageKey = stored.key();
+    this.size = stored.size();
+    this.sha256 = stored.sha256();
     this.uploadedBy = uploadedBy;
     this.uploadedAt = now.atOffset(ZoneOffset.UTC);
   }
@@ -86,7 +91,13 @@ public class ServiceReport {
     return sha256;
   }
 
-  public byte[] getContent() {
+  /** The store's key of the bytes, never changed; null for a report stored before V16. */
+  public String getStorageKey() {
+    return storageKey;
+  }
+
+  /** The bytes of a report stored before V16 (null for newer ones, whose bytes are in the store). */
+  byte[] legacyContent() {
     return content;
   }
 

@@ -52,7 +52,8 @@ public final class DomainSchema {
       "V12__dashboard_targets.sql",
       "V13__review_groups.sql",
       "V14__proposal_particulars.sql",
-      "V15__attachment_store.sql");
+      "V15__attachment_store.sql",
+      "V16__service_reports_in_the_store.sql");
 
   private DomainSchema() {
   }

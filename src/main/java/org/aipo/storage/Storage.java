@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's {@link AttachmentStore}, chosen by {@code aipo.storage.kind} (ADR 0021): {@code auto} (the default) —
- * files in {@code aipo.storage.dir} on both databases (the large-object store does not yet work on PostgreSQL inside
- * Liberty's XA transactions: ADR 0021, "Open"); {@code files}; or {@code database} (tested on H2 only). Also where uploads are spooled ({@code <aipo.storage.dir>/tmp}).
+ * large objects in the database on PostgreSQL, files in {@code aipo.storage.dir} on H2; {@code files}; or
+ * {@code database}. Also where uploads are spooled ({@code <aipo.storage.dir>/tmp}).
  */
 @ApplicationScoped
 public class Storage {
@@ -93,6 +93,22 @@ public class Storage {
     }
   }
 
+  /**
+   * {@link #readable(String)} for a record that may predate the store (V15/V16): with no key, a temporary copy of the
+   * bytes its row still holds.
+   */
+  public Readable readable(String key, Supplier<byte[]> legacyContent) {
+    if (key != null) {
+      return readable(key);
+    }
+    byte[] content = legacyContent.get();
+    if (content == null) {
+      throw new IllegalStateException("a stored file has neither a storage key nor content");
+    }
+    Spool copy = Spool.copy(new java.io.ByteArrayInputStream(content), spoolDirectory());
+    return new Readable(copy.file(), true);
+  }
+
   /** A file to read; {@link #close()} deletes it when it is a temporary copy. */
   public record Readable(Path file, boolean owned) implements AutoCloseable {
     @Override
@@ -121,9 +137,8 @@ public class Storage {
     boolean database = switch (wanted) {
       case "database" -> true;
       case "files" -> false;
-      // files on both databases for now: the large-object store is refused by PostgreSQL inside Liberty's XA
-      // transaction ("Large Objects may not be used in auto-commit mode", ADR 0021 "Open"), so it is chosen by nobody
-      case "auto" -> false;
+      // large objects on PostgreSQL (one database for a cluster, one backup), files next to the embedded H2
+      case "auto" -> "postgresql".equals(vendor);
       default -> throw new IllegalArgumentException("aipo.storage.kind must be auto, files or database, not " + kind);
     };
     try {

@@ -499,13 +499,7 @@ public class VoucherService implements VoucherStages, SupplierListingStages, Vou
    * temporary copy that {@link org.aipo.storage.Storage.Readable#close()} deletes.
    */
   public org.aipo.storage.Storage.Readable readable(VoucherFile file) {
-    if (file.getStorageKey() != null) {
-      return storage.readable(file.getStorageKey());
-    }
-    byte[] content = file.legacyContent();
-    org.aipo.storage.Spool copy = org.aipo.storage.Spool.copy(new java.io.ByteArrayInputStream(content == null ? new byte[0] : content),
-        storage.spoolDirectory());
-    return new org.aipo.storage.Storage.Readable(copy.file(), true);
+    return storage.readable(file.getStorageKey(), file::legacyContent);
   }
 
   /** A voucher's files, as officials list them (the voucher must exist). */

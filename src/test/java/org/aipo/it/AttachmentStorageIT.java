@@ -115,6 +115,20 @@ class AttachmentStorageIT extends ServerItBase {
       assertThat(sha256(read.body())).as(reader[0] + " reads the stored original").isEqualTo(sha256(large));
       assertThat(read.headers().firstValue("X-AIPO-Original-SHA256")).hasValue(sha256(large));
     }
+    if ("liberty-pg".equals(System.getProperty("arquillian.launch"))) {
+      // on PostgreSQL the default store is the database: the file is one large object named by AIPO_STORED_FILE
+      try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + System.getProperty("it.pg.port") + "/aipo_it",
+          "aipo", "aipo");
+          java.sql.PreparedStatement query = db.prepareStatement("SELECT f.SIZE_BYTES, (SELECT count(*) FROM pg_largeobject_metadata m WHERE m.oid = f.CONTENT)"
+              + " FROM AIPO_STORED_FILE f WHERE f.SHA256 = ?")) {
+        query.setString(1, sha256(large));
+        try (java.sql.ResultSet row = query.executeQuery()) {
+          assertThat(row.next()).as("a row of AIPO_STORED_FILE for the upload").isTrue();
+          assertThat(row.getLong(1)).isEqualTo(large.length);
+          assertThat(row.getLong(2)).as("its large object").isEqualTo(1);
+        }
+      }
+    }
 
     // a body sent without a length, one chunk over the limit: 413 naming the file, and nothing stored
     byte[] over = new byte[10 * 1024 * 1024 + 64 * 1024];

@@ -151,6 +151,9 @@ class FilingIT extends ServerItBase {
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(Pdfs.text(pdf.body())).contains("Security assessment report");
+    // streamed into the attachment store and back (ADR 0021): the bytes are the ones whose SHA-256 was recorded
+    assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf.body())))
+        .isEqualTo(reports.getJsonObject(0).getString("sha256"));
   }
 
   @Test
