@@ -14,9 +14,10 @@ import java.util.TreeMap;
 
 /**
  * The rules of review groups (分组评审, docs/adr/0020), on plain lists so that the server and process tests share them.
- * Forming: the eligible proposals of each field (fields in code order) are sorted by a keyword key (today the title,
- * case-folded: a proposal has no sub-field yet), then submission time and id, and cut into the fewest groups of at
- * most {@code maxGroupSize}, balanced (45 proposals at 20 make 15/15/15; 41 make 14/14/13). Moving: a proposal moves
+ * Forming: the eligible proposals of each field (fields in code order) are sorted by their sub-field — the first of
+ * the call's published scenarios the proposal answers (its particulars, ADR 0023; proposals answering none come
+ * last) — then by a keyword key (the title, case-folded), submission time and id, and cut into the fewest groups of
+ * at most {@code maxGroupSize}, balanced, so that proposals of one scenario sit in as few groups as the sizes allow (45 proposals at 20 make 15/15/15; 41 make 14/14/13). Moving: a proposal moves
  * to another group of the same field and round, with a reason, while no group of the round is drawn; the target
  * may not exceed the maximum and the source may not become empty.
  */
@@ -35,13 +36,20 @@ public final class ReviewGrouping {
     List<Formed> groups = new ArrayList<>();
     for (Map.Entry<String, List<Proposal>> field : byField.entrySet()) {
       List<Proposal> sorted = new ArrayList<>(field.getValue());
-      sorted.sort(Comparator.comparing((Proposal p) -> p.content().title().trim().toLowerCase(Locale.ROOT))
+      sorted.sort(Comparator.comparing(ReviewGrouping::subField)
+          .thenComparing((Proposal p) -> p.content().title().trim().toLowerCase(Locale.ROOT))
           .thenComparing(p -> p.getSubmittedAt() == null ? Instant.MAX : p.getSubmittedAt()).thenComparing(Proposal::getId));
       for (List<Proposal> slice : balanced(sorted, maxGroupSize)) {
         groups.add(new Formed(field.getKey(), slice));
       }
     }
     return groups;
+  }
+
+  /** The sort key of a proposal's sub-field: its first scenario, case-folded; after every scenario when it names none. */
+  static String subField(Proposal proposal) {
+    List<String> scenarios = proposal.particulars().scenarios();
+    return scenarios.isEmpty() ? "\uffff" : scenarios.get(0).strip().toLowerCase(Locale.ROOT);
   }
 
   /** The fewest slices of at most {@code max}, sizes differing by at most one, larger first. */

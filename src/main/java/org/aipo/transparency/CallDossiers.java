@@ -16,6 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 
 import org.aipo.audit.AuditLog;
@@ -102,6 +103,10 @@ public class CallDossiers {
         verdicts.put(review.getId(), reviews.replay(review.getId()));
       }
     }
+    // a grouped call's groups were drawn as one (ADR 0020): replayed as one too, which also checks the cap across groups
+    Map<String, org.aipo.review.GroupDrawVerdict> groupDraws = new LinkedHashMap<>();
+    reviewsById.values().stream().map(ReviewRequest::getDrawBatch).filter(java.util.Objects::nonNull).distinct()
+        .forEach(batch -> groupDraws.put(batch, reviews.replayBatch(batch)));
 
     Map<String, ReportDocument> summaries = new LinkedHashMap<>();
     for (Proposal proposal : ofCall) {
@@ -114,14 +119,15 @@ public class CallDossiers {
         summaries.put(proposal.getId(), EvaluationReports.report(proposal, call, applicants.get(proposal.getId()), review, item, outcome, names));
       }
     }
-    JsonObject json = json(call, ofCall, applicants, reviewsById, verdicts, objections, trail, names);
-    return new Dossier(callId, json, document(call, ofCall, applicants, reviewsById, verdicts, objections, trail, names, summaries), summaries);
+    JsonObject json = json(call, ofCall, applicants, reviewsById, verdicts, groupDraws, objections, trail, names);
+    return new Dossier(callId, json, document(call, ofCall, applicants, reviewsById, verdicts, groupDraws, objections, trail, names, summaries),
+        summaries);
   }
 
   // ---- JSON ----
 
   private JsonObject json(Call call, List<Proposal> ofCall, Map<String, String> applicants, Map<String, ReviewRequest> reviewsById,
-      Map<String, DrawVerdict> verdicts, List<Objection> objections, List<AuditRecord> trail, Map<String, String> names) {
+      Map<String, DrawVerdict> verdicts, Map<String, org.aipo.review.GroupDrawVerdict> groupDraws, List<Objection> objections, List<AuditRecord> trail, Map<String, String> names) {
     JsonObjectBuilder dossier = Json.createObjectBuilder().add("kind", "call-dossier").add("generatedAt", Instant.now().toString());
     JsonArrayBuilder criteria = Json.createArrayBuilder();
     call.getCriteria().forEach(c -> criteria.add(Json.createObjectBuilder().add("code", c.getCode()).add("name", c.getName()).add("weight", c.getWeight())));
@@ -164,6 +170,12 @@ public class CallDossiers {
       reviewsJson.add(review(review, verdicts.get(review.getId()), names));
     }
     dossier.add("reviews", reviewsJson);
+    JsonArrayBuilder groupDrawsJson = Json.createArrayBuilder();
+    groupDraws.values().forEach(v -> groupDrawsJson.add(Json.createObjectBuilder().add("batch", v.batch()).add("callSeed", String.valueOf(v.callSeed()))
+        .add("maxGroupsPerExpert", v.maxGroupsPerExpert() == null ? JsonValue.NULL : Json.createValue(v.maxGroupsPerExpert())).add("groups", v.groups())
+        .add("replay", Json.createObjectBuilder().add("computedAt", Instant.now().toString()).add("matches", v.matches())
+            .add("differences", Json.createArrayBuilder(v.differences())))));
+    dossier.add("groupDraws", groupDrawsJson);
 
     JsonArrayBuilder ranking = Json.createArrayBuilder();
     ofCall.stream().filter(p -> p.getScore() != null)
@@ -331,7 +343,7 @@ public class CallDossiers {
   // ---- the document (PDF) ----
 
   private ReportDocument document(Call call, List<Proposal> ofCall, Map<String, String> applicants, Map<String, ReviewRequest> reviewsById,
-      Map<String, DrawVerdict> verdicts, List<Objection> objections, List<AuditRecord> trail, Map<String, String> names,
+      Map<String, DrawVerdict> verdicts, Map<String, org.aipo.review.GroupDrawVerdict> groupDraws, List<Objection> objections, List<AuditRecord> trail, Map<String, String> names,
       Map<String, ReportDocument> summaries) {
     ReportDocument d = new ReportDocument("评审档案 Award dossier：" + call.getTitle());
     d.field("指南编号 Call id", call.getId());
@@ -362,6 +374,11 @@ public class CallDossiers {
     d.table(List.of("申报 Proposal", "类别 Kind", "文件 File", "字节 Bytes", "SHA-256"), attachmentRows);
 
     d.heading("三、专家评审 Reviews");
+    for (org.aipo.review.GroupDrawVerdict v : groupDraws.values()) {
+      d.field("分组整体抽取 Review groups drawn as one", v.groups() + " 组 groups，总种子 call seed " + v.callSeed() + "，每位专家至多 at most "
+          + v.maxGroupsPerExpert() + " 组 groups per expert");
+      d.field("整体抽取复核 Whole-draw replay verdict", v.matches() ? "一致 MATCH" : "不一致 MISMATCH：" + String.join("；", v.differences()));
+    }
     for (ReviewRequest review : reviewsById.values()) {
       d.field("评审 Review", review.getTitle() + "（" + review.getId() + "）");
       d.field("领域 / 专家组 / 候补 Field / panel / reserves", review.getField() + " / " + review.getPanelSize() + " / " + review.getReserves());

@@ -164,6 +164,14 @@ class GroupedReviewIT extends ServerItBase {
     assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
     assertThat(object(replay).getBoolean("matches")).as(replay.body()).isTrue();
     assertThat(object(replay).getJsonObject("callGroups").getInt("groups")).isEqualTo(3);
+    // the award dossier replays the groups as one draw too, beside each group's own replay
+    HttpResponse<String> dossier = as("office", "GET", "/api/transparency/calls/" + call + "/dossier?format=json", null);
+    assertThat(dossier.statusCode()).as(dossier.body()).isEqualTo(200);
+    JsonArray groupDraws = object(dossier).getJsonArray("groupDraws");
+    assertThat(groupDraws).as(dossier.body()).hasSize(1);
+    assertThat(groupDraws.getJsonObject(0).getInt("groups")).isEqualTo(3);
+    assertThat(groupDraws.getJsonObject(0).getInt("maxGroupsPerExpert")).isEqualTo(2);
+    assertThat(groupDraws.getJsonObject(0).getJsonObject("replay").getBoolean("matches")).as(dossier.body()).isTrue();
 
     // ranked across the three groups by rank within group: the three group winners lead
     JsonArray ranked = array(as("office", "GET", "/api/calls/" + call + "/proposals", null));

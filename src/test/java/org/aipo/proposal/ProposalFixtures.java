@@ -31,6 +31,12 @@ public final class ProposalFixtures {
     return proposal;
   }
 
+  /** The proposal answering the given scenarios of its call ("code title"), with MEASURED's indicator. */
+  public static Proposal answering(Proposal proposal, String... scenarios) {
+    proposal.declareParticulars(new Particulars(java.util.List.of(), java.util.List.of(scenarios), java.util.List.of(), MEASURED.indicators()));
+    return proposal;
+  }
+
   public static void formalCheck(Proposal proposal, Proposal.FormalCheck outcome, String reasons) {
     proposal.formalCheck(outcome, reasons);
   }

@@ -27,6 +27,37 @@ class ReviewGroupingTest {
     assertThat(sizes(0, 20)).isEmpty();
   }
 
+  /**
+   * 40 robotics proposals, titles interleaved: 20 answer scenario S1, 10 answer S2, 10 none. Sorted by sub-field
+   * first, the 20 of S1 form one group and S2's ten share the other with the ten that name no scenario, instead of
+   * being spread by title over both groups.
+   */
+  @Test
+  void groupsFollowTheScenarioAProposalAnswersBeforeItsTitle() {
+    java.time.Instant now = java.time.Instant.now();
+    org.aipo.call.Call call = new org.aipo.call.Call("分组 Sub-fields", java.util.Set.of("robotics"), now.plusSeconds(86_400), now.plusSeconds(30 * 86_400L),
+        new java.math.BigDecimal("100000000"), new java.math.BigDecimal("1000000"), 10, "office");
+    org.aipo.call.Calls.enter(call, org.aipo.call.Call.Stage.OPEN);
+    List<org.aipo.proposal.Proposal> eligible = new java.util.ArrayList<>();
+    java.util.Map<String, String> scenarioOf = new java.util.HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      org.aipo.proposal.Proposal p = org.aipo.proposal.ProposalFixtures.submitted(call, "org-" + i, String.format("课题 Project %02d", i), "robotics",
+          new java.math.BigDecimal("100000"), call.getOpensAt().plusSeconds(60 + i), org.aipo.proposal.Proposal.FormalCheck.ELIGIBLE);
+      String scenario = i % 2 == 0 ? "S1 工业质检 Inspection" : i % 4 == 1 ? "S2 仓储物流 Logistics" : null;
+      if (scenario != null) {
+        org.aipo.proposal.ProposalFixtures.answering(p, scenario);
+      }
+      scenarioOf.put(p.getId(), scenario == null ? "none" : scenario.substring(0, 2));
+      eligible.add(p);
+    }
+    List<ReviewGrouping.Formed> groups = ReviewGrouping.form(eligible, 20);
+    assertThat(groups).hasSize(2);
+    assertThat(groups.get(0).proposals()).extracting(p -> scenarioOf.get(p.getId())).containsOnly("S1").hasSize(20);
+    assertThat(groups.get(1).proposals()).extracting(p -> scenarioOf.get(p.getId())).containsOnly("S2", "none");
+    // within a sub-field, the keyword (title) orders them
+    assertThat(groups.get(0).proposals()).extracting(p -> p.content().title()).isSorted();
+  }
+
   List<ReviewGroup> round() {
     return List.of(new ReviewGroup("c", 1, 1, "robotics", List.of("p1", "p2"), Instant.now()),
         new ReviewGroup("c", 1, 2, "robotics", List.of("p3", "p4", "p5"), Instant.now()),
