@@ -41,7 +41,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    Set<Class<?>> classes = new HashSet<>(Set.of(ApiAuthenticationFilter.class, QueryTextCheck.class, ApiErrors.class, JsonbSettings.class, ApiViolations.class));
+    Set<Class<?>> classes = new HashSet<>(Set.of(ApiAuthenticationFilter.class, QueryTextCheck.class, JsonTextCheck.class, ApiErrors.class, JsonbSettings.class, ApiViolations.class));
     classes.addAll(resources(CDI.current().getBeanManager()));
     return classes;
   }

@@ -22,6 +22,7 @@ public class EngineRestApplication extends Application {
     classes.remove(org.camunda.bpm.engine.rest.mapper.JacksonConfigurator.class);
     classes.add(StrictJackson.class);
     classes.add(QueryBodyCheck.class);
+    classes.add(JsonTextCheck.class);
     classes.add(DomainRuleExceptionHandler.class);
     classes.add(DomainRuleRestExceptionHandler.class);
     classes.add(DomainRefusalHandler.class);
