@@ -28,6 +28,30 @@ public final class NulText {
   }
 
   /**
+   * A reader interceptor that refuses a JSON body holding NUL before it is bound, with the API's own error for the
+   * place named ({@link #refused}); other bodies pass untouched.
+   */
+  public abstract static class BodyCheck implements jakarta.ws.rs.ext.ReaderInterceptor {
+
+    /** The API's 400 for a body holding NUL at {@code at}. */
+    protected abstract RuntimeException refused(String at);
+
+    @Override
+    public Object aroundReadFrom(jakarta.ws.rs.ext.ReaderInterceptorContext context) throws java.io.IOException {
+      if (context.getMediaType() == null || !isJson(context.getMediaType().getSubtype())) {
+        return context.proceed();
+      }
+      byte[] body = context.getInputStream().readAllBytes();
+      String at = find(body).orElse(null);
+      if (at != null) {
+        throw refused(at);
+      }
+      context.setInputStream(new ByteArrayInputStream(body));
+      return context.proceed();
+    }
+  }
+
+  /**
    * Where the first key or string value holding NUL is ({@code $} for a bare string), or empty: none, or a body that
    * is not well-formed JSON (the body's reader answers that one).
    */

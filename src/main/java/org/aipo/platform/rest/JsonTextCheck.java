@@ -1,11 +1,6 @@
 package org.aipo.platform.rest;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import org.aipo.common.NulText;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -15,19 +10,10 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
  * Camunda binds it: PostgreSQL refuses NUL in any text it stores or compares, which reached the caller as a 500
  * (issue 29). As {@link QueryParameterCheck} for query parameters.
  */
-public class JsonTextCheck implements ReaderInterceptor {
+public class JsonTextCheck extends NulText.BodyCheck {
 
   @Override
-  public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-    if (context.getMediaType() == null || !NulText.isJson(context.getMediaType().getSubtype())) {
-      return context.proceed();
-    }
-    byte[] body = context.getInputStream().readAllBytes();
-    String at = NulText.find(body).orElse(null);
-    if (at != null) {
-      throw new InvalidRequestException(Response.Status.BAD_REQUEST, at + ": holds the NUL character (\\u0000), which no value may hold");
-    }
-    context.setInputStream(new ByteArrayInputStream(body));
-    return context.proceed();
+  protected RuntimeException refused(String at) {
+    return new InvalidRequestException(Response.Status.BAD_REQUEST, at + ": holds the NUL character (\\u0000), which no value may hold");
   }
 }
