@@ -345,8 +345,11 @@ class ClusterIT {
     assertThat(acknowledged.get()).as("some were acknowledged before the kill").isGreaterThanOrEqualTo(12);
   }
   private static void postgres(String command) throws Exception {
-    Process process = new ProcessBuilder("bash", java.nio.file.Path.of(".ci", "postgres.sh").toAbsolutePath().toString(), command)
-        .redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder("bash", java.nio.file.Path.of(".ci", "postgres.sh").toAbsolutePath().toString(), command)
+        .redirectErrorStream(true);
+    // the test's PostgreSQL (its folder comes from AIPO_PG_DIR in the environment, as for the build's reset)
+    builder.environment().put("AIPO_PG_PORT", System.getProperty("it.pg.port"));
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as("postgres.sh " + command + ": " + output).isZero();
