@@ -21,7 +21,7 @@ usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -eq 1 ] || usage
 TARGET=$1
 H2=${AIPO_H2_PATH:?AIPO_H2_PATH is required (db.h2.path, without .mv.db)}
-H2=${H2%.mv.db}
+H2=$(realpath -m -- "${H2%.mv.db}")   # H2 takes absolute paths only
 STORAGE=${AIPO_STORAGE_DIR:?AIPO_STORAGE_DIR is required (aipo.storage.dir)}
 H2_JAR=${H2_JAR:-$(ls "$(dirname "$H2")"/../../jdbc/h2.jar 2>/dev/null || ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar 2>/dev/null | sort -V | tail -1 || true)}
 [ -f "$H2_JAR" ] || { echo "backup-h2.sh: H2's jar not found (set H2_JAR)" >&2; exit 1; }
@@ -39,7 +39,7 @@ h2_tables() {
     | { out=$(cat); echo "$out" | grep -Eo '^tables=[0-9]+' || { echo "$out"; exit 1; }; }
 }
 if ! before=$(h2_tables "$H2"); then
-  echo "backup-h2.sh: cannot open $H2.mv.db — is the server still running? Stop it first. H2 said:" >&2
+  echo "backup-h2.sh: H2 cannot open $H2.mv.db — if the server is still running, stop it first. H2 said:" >&2
   echo "$before" | head -5 >&2
   exit 1
 fi
