@@ -22,7 +22,7 @@ usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 TARGET=$1
 H2=${AIPO_H2_PATH:?AIPO_H2_PATH is required (db.h2.path, without .mv.db)}
 H2=$(realpath -m -- "${H2%.mv.db}")   # H2 takes absolute paths only
-STORAGE=${AIPO_STORAGE_DIR:?AIPO_STORAGE_DIR is required (aipo.storage.dir)}
+STORAGE=$(realpath -m -- "${AIPO_STORAGE_DIR:?AIPO_STORAGE_DIR is required (aipo.storage.dir)}")
 H2_JAR=${H2_JAR:-$(ls "$(dirname "$H2")"/../../jdbc/h2.jar 2>/dev/null || ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar 2>/dev/null | sort -V | tail -1 || true)}
 [ -f "$H2_JAR" ] || { echo "backup-h2.sh: H2's jar not found (set H2_JAR)" >&2; exit 1; }
 [ -f "$H2.mv.db" ] || { echo "backup-h2.sh: $H2.mv.db does not exist" >&2; exit 1; }

@@ -15,7 +15,7 @@ usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 BACKUP=$1
 H2=${AIPO_H2_PATH:?AIPO_H2_PATH is required (db.h2.path, without .mv.db)}
 H2=$(realpath -m -- "${H2%.mv.db}")   # H2 takes absolute paths only
-STORAGE=${AIPO_STORAGE_DIR:?AIPO_STORAGE_DIR is required (aipo.storage.dir)}
+STORAGE=$(realpath -m -- "${AIPO_STORAGE_DIR:?AIPO_STORAGE_DIR is required (aipo.storage.dir)}")
 for part in database.mv.db attachments.tar MANIFEST; do
   [ -f "$BACKUP/$part" ] || { echo "restore-h2.sh: $BACKUP/$part missing" >&2; exit 1; }
 done
