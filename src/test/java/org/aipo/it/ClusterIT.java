@@ -2,11 +2,18 @@ package org.aipo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.aipo.it.ClusterSupport.asApplicant;
+import static org.aipo.it.ClusterSupport.connect;
+import static org.aipo.it.ClusterSupport.createDatabase;
+import static org.aipo.it.ClusterSupport.demoCall;
+import static org.aipo.it.ClusterSupport.draft;
+import static org.aipo.it.ClusterSupport.formalChecks;
+import static org.aipo.it.ClusterSupport.nodeDatabase;
+import static org.aipo.it.ClusterSupport.status;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -55,29 +62,15 @@ class ClusterIT {
   private static ClusterNode a;
   private static ClusterNode b;
 
-  private static String pgUrl(String database) {
-    return "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.pg.port") + "/" + database;
-  }
-
   /** The cluster's database, as its owner would read it (the test's window on locks and rows). */
   private static Connection database() throws Exception {
-    return DriverManager.getConnection(pgUrl(DATABASE), "aipo", "aipo");
+    return connect(DATABASE);
   }
 
   @BeforeAll
   static void startTwoNodesOnOneDatabase() throws Exception {
-    try (Connection admin = DriverManager.getConnection(pgUrl("postgres"), "postgres", "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("drop database if exists " + DATABASE + " with (force)");
-      statement.execute("create database " + DATABASE + " owner aipo encoding 'UTF8'");
-    }
-    Properties db = new Properties();
-    db.setProperty("db.kind", "postgresql");
-    db.setProperty("db.host", "127.0.0.1");
-    db.setProperty("db.port", System.getProperty("it.pg.port"));
-    db.setProperty("db.name", DATABASE);
-    db.setProperty("db.user", "aipo");
-    db.setProperty("db.password", "aipo");
+    createDatabase(DATABASE);
+    Properties db = nodeDatabase(DATABASE);
     a = new ClusterNode("node-a", 9182, 9545, db);
     b = new ClusterNode("node-b", 9183, 9546, db);
     // the first node alone creates the schema and deploys the models; the second joins a ready database
@@ -96,36 +89,6 @@ class ClusterIT {
         }
       }
     }
-  }
-
-  private static String demoCall(ClusterNode node) throws Exception {
-    JsonArray calls = (JsonArray) WebClient.json(node.client.send("GET", "/api/applicant/calls", null, null, "Authorization",
-        WebClient.basic("applicant1", "demo")));
-    return calls.getJsonObject(0).getString("id");
-  }
-
-  private static HttpResponse<String> asApplicant(ClusterNode node, String method, String path, String json) throws Exception {
-    return node.client.send(method, path, json == null ? null : "application/json", json, "Authorization", WebClient.basic("applicant1", "demo"));
-  }
-
-  private static String draft(ClusterNode node, String call, String title, boolean complete) throws Exception {
-    HttpResponse<String> drafted = asApplicant(node, "POST", "/api/applicant/proposals", "{\"callId\":\"" + call + "\",\"title\":\"" + title
-        + "\",\"field\":\"robotics\",\"summary\":\"s\",\"technicalApproach\":\"t\",\"indicators\":[{\"name\":\"考核指标\",\"unit\":\"项\",\"baseline\":0,\"target\":3}],\"expectedOutcomes\":\"o\","
-        + (complete ? "\"team\":\"m\"," : "") + "\"budget\":100000}");
-    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
-    String id = Officials.object(drafted).getString("id");
-    Pdfs.attachRequired(node.client, "applicant1", "demo", id);
-    return id;
-  }
-
-  /** How many formal-check processes this proposal has (running or ended), as the given node sees it. */
-  private static int formalChecks(ClusterNode node, String proposal) throws Exception {
-    return Officials.object(node.officials.as("admin", "GET", "/engine-rest/history/process-instance/count?processDefinitionKey="
-        + "proposalFormalCheck&processInstanceBusinessKey=" + proposal, null)).getInt("count");
-  }
-
-  private static String status(ClusterNode node, String proposal) throws Exception {
-    return Officials.object(asApplicant(node, "GET", "/api/applicant/proposals/" + proposal, null)).getString("status");
   }
 
   @Test
@@ -382,8 +345,11 @@ class ClusterIT {
     assertThat(acknowledged.get()).as("some were acknowledged before the kill").isGreaterThanOrEqualTo(12);
   }
   private static void postgres(String command) throws Exception {
-    Process process = new ProcessBuilder("bash", java.nio.file.Path.of(".ci", "postgres.sh").toAbsolutePath().toString(), command)
-        .redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder("bash", java.nio.file.Path.of(".ci", "postgres.sh").toAbsolutePath().toString(), command)
+        .redirectErrorStream(true);
+    // the test's PostgreSQL (its folder comes from AIPO_PG_DIR in the environment, as for the build's reset)
+    builder.environment().put("AIPO_PG_PORT", System.getProperty("it.pg.port"));
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as("postgres.sh " + command + ": " + output).isZero();
