@@ -31,7 +31,8 @@ public final class ModelDeployer {
   public static final String DEPLOYMENT_NAME = "programme-office";
   public static final String DEPLOYMENT_SOURCE = "processes/";
 
-  private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"$]+)\"");
+  // camunda: is the prefix of every model in processes/; Operaton's model API writes operaton: (ADR 0002)
+  private static final Pattern FORM_REF = Pattern.compile("(?:camunda|operaton):formRef=\"([^\"$]+)\"");
   private static final Pattern FORM_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
   private final RepositoryService repositoryService;

@@ -2,6 +2,7 @@ package org.aipo.platform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -88,6 +89,9 @@ public class WorkflowEngine {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setAuthorizationEnabled(true);
+    // the administrators' group by the name it has always had here (Camunda's default, which the engine adds
+    // anyway); on Operaton, whose default is operaton-admin, it stays the administrators' group (ADR 0002)
+    configuration.setAdminGroups(new ArrayList<>(List.of("camunda-admin")));
     // no lock on the account after wrong passwords (Camunda locks it for a growing delay, and for good after ten):
     // anyone who knows a user id could lock its owner out. Failed logins slow their source instead (auth.LoginThrottle).
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);

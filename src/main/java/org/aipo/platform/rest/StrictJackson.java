@@ -22,7 +22,8 @@ public class StrictJackson extends JacksonConfigurator {
   @Override
   public ObjectMapper getContext(Class<?> type) {
     ObjectMapper mapper = super.getContext(type);
-    SimpleDateFormat dates = new SimpleDateFormat(dateFormatString);
+    // a copy of the format configureObjectMapper set (Camunda's dateFormatString field is private in Operaton)
+    SimpleDateFormat dates = (SimpleDateFormat) mapper.getDateFormat().clone();
     dates.setLenient(false);
     mapper.setDateFormat(dates);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
