@@ -54,36 +54,21 @@ public final class DatabaseAttachmentStore implements AttachmentStore {
 
   @Override
   public String put(Spool spool) {
-    return postgresql ? putLargeObject(spool) : putBlob(spool);
-  }
-
-  private String putLargeObject(Spool spool) {
     String key = UUID.randomUUID().toString();
     try (Connection connection = dataSource.getConnection();
         InputStream in = Files.newInputStream(spool.file())) {
-      long oid;
-      try (PreparedStatement create = connection.prepareStatement("SELECT lo_create(0)"); ResultSet created = create.executeQuery()) {
-        created.next();
-        oid = created.getLong(1);
-      }
-      try (PreparedStatement put = connection.prepareStatement("SELECT lo_put(CAST(? AS oid), ?, ?)")) {
-        byte[] chunk = new byte[CHUNK];
-        long offset = 0;
-        for (int n = in.readNBytes(chunk, 0, CHUNK); n > 0; n = in.readNBytes(chunk, 0, CHUNK)) {
-          put.setLong(1, oid);
-          put.setLong(2, offset);
-          put.setBytes(3, n == CHUNK ? chunk : java.util.Arrays.copyOf(chunk, n));
-          put.executeQuery().close();
-          offset += n;
-        }
-      }
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO AIPO_STORED_FILE(ID, SIZE_BYTES, SHA256, CREATED_AT, CONTENT) VALUES (?, ?, ?, ?, CAST(? AS oid))")) {
+      long oid = postgresql ? writeLargeObject(connection, in) : 0;
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO AIPO_STORED_FILE(ID, SIZE_BYTES, SHA256, CREATED_AT, CONTENT) VALUES (?, ?, ?, ?, "
+          + (postgresql ? "CAST(? AS oid))" : "?)"))) {
         insert.setString(1, key);
         insert.setLong(2, spool.size());
         insert.setString(3, spool.sha256());
         insert.setTimestamp(4, Timestamp.from(Instant.now()));
-        insert.setLong(5, oid);
+        if (postgresql) {
+          insert.setLong(5, oid);
+        } else {
+          insert.setBlob(5, in, spool.size());
+        }
         insert.executeUpdate();
       }
     } catch (SQLException e) {
@@ -94,23 +79,25 @@ public final class DatabaseAttachmentStore implements AttachmentStore {
     return key;
   }
 
-  private String putBlob(Spool spool) {
-    String key = UUID.randomUUID().toString();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO AIPO_STORED_FILE(ID, SIZE_BYTES, SHA256, CREATED_AT, CONTENT) VALUES (?, ?, ?, ?, ?)");
-        InputStream in = Files.newInputStream(spool.file())) {
-      insert.setString(1, key);
-      insert.setLong(2, spool.size());
-      insert.setString(3, spool.sha256());
-      insert.setTimestamp(4, Timestamp.from(Instant.now()));
-      insert.setBlob(5, in, spool.size());
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store the file in the database", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** A new large object holding the stream, written in {@link #CHUNK}s ({@code lo_put}); its oid. */
+  private static long writeLargeObject(Connection connection, InputStream in) throws SQLException, IOException {
+    long oid;
+    try (PreparedStatement create = connection.prepareStatement("SELECT lo_create(0)"); ResultSet created = create.executeQuery()) {
+      created.next();
+      oid = created.getLong(1);
     }
-    return key;
+    try (PreparedStatement put = connection.prepareStatement("SELECT lo_put(CAST(? AS oid), ?, ?)")) {
+      byte[] chunk = new byte[CHUNK];
+      long offset = 0;
+      for (int n = in.readNBytes(chunk, 0, CHUNK); n > 0; n = in.readNBytes(chunk, 0, CHUNK)) {
+        put.setLong(1, oid);
+        put.setLong(2, offset);
+        put.setBytes(3, n == CHUNK ? chunk : java.util.Arrays.copyOf(chunk, n));
+        put.executeQuery().close();
+        offset += n;
+      }
+    }
+    return oid;
   }
 
   @Override
